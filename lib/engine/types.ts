@@ -1,0 +1,87 @@
+// Public types of the engine: findings, rules, packs, the user's policy and analysis options.
+// Pure data; no DOM or browser types may appear here.
+
+export type Severity = 'suggestion' | 'warning' | 'alert';
+export type FindingKind = 'span' | 'missing';
+
+export const SEVERITIES: readonly Severity[] = ['suggestion', 'warning', 'alert'];
+
+export const PACK_IDS = ['availability', 'personal', 'confidentiality', 'assertiveness', 'scope', 'tone'] as const;
+export type PackId = (typeof PACK_IDS)[number];
+
+export const PROFESSIONS = ['general', 'freelancer', 'clinician', 'coach', 'account-manager'] as const;
+export type Profession = (typeof PROFESSIONS)[number];
+
+/** One thing Clearline tells the user about a draft. Offsets are UTF-16 code units into the analysed text. */
+export interface Finding {
+  /** Rule id inside its pack, e.g. `call-me-anytime`. Custom rules use `custom-<n>`. */
+  rule: string;
+  /** Pack id (`availability` …); custom phrases carry the pack the user chose. */
+  pack: string;
+  severity: Severity;
+  kind: FindingKind;
+  /** For `span`: the flagged text is text.slice(start, end). For `missing`: start === end === the insertion point. */
+  start: number;
+  end: number;
+  /** One line. */
+  message: string;
+  /** Short reason, grounded in the seeds' principles. */
+  why: string;
+  /** 1–3 strings: full replacements of the span, or for `missing` the sentence to insert. */
+  suggestions: string[];
+}
+
+/** The user's own boundaries. Detection and rewrites both read it. */
+export interface Policy {
+  profession: Profession;
+  /** Working days, 0 = Sunday … 6 = Saturday. */
+  workDays: number[];
+  /** "HH:MM", 24-hour, local time. */
+  workStart: string;
+  workEnd: string;
+  /** IANA zone name, or "local". */
+  timeZone: string;
+  /** Phrase that completes "I reply …", e.g. "within one business day". */
+  responseTime: string;
+  /** Phrase naming the urgent path, e.g. "email with URGENT in the subject". */
+  urgentChannel: string;
+  /** Optional lines the user wrote; used in rewrites and the boundary statement. */
+  giftsLine?: string;
+  socialLine?: string;
+  runInsLine?: string;
+}
+
+export const DEFAULT_POLICY: Policy = {
+  profession: 'general',
+  workDays: [1, 2, 3, 4, 5],
+  workStart: '09:00',
+  workEnd: '18:00',
+  timeZone: 'local',
+  responseTime: 'within one business day',
+  urgentChannel: 'email with URGENT in the subject',
+};
+
+/** A phrase or simple pattern the user added on the options page. */
+export interface CustomRule {
+  id: string;
+  /** Plain phrase (word-bounded, case-insensitive) unless isPattern. */
+  match: string;
+  isPattern: boolean;
+  pack: string;
+  severity: Severity;
+  message: string;
+  suggestion: string;
+}
+
+export interface AnalyzeOptions {
+  /** Packs switched on. Omitted: every pack. */
+  packs?: readonly string[];
+  /** Full ids `<pack>/<rule>` switched off. */
+  disabledRules?: readonly string[];
+  /** Full id `<pack>/<rule>` → severity the user chose. */
+  severityOverrides?: Readonly<Record<string, Severity>>;
+  policy?: Partial<Policy>;
+  customRules?: readonly CustomRule[];
+  /** Report findings at or above this level only. Default `suggestion` (everything). */
+  minSeverity?: Severity;
+}

@@ -1,0 +1,44 @@
+// Typed messages between the content script, the background and the popup.
+// Every request is a discriminated union on `kind`; each has one response type.
+import type { Finding } from './engine/types';
+
+/** Content script → background. */
+export type BackgroundRequest =
+  /** Analyse a draft with the user's current settings (the engine lives in the background). */
+  | { kind: 'analyze'; text: string }
+  /** Warning-or-above count of the tab's active composer, for the toolbar badge. */
+  | { kind: 'setBadge'; count: number }
+  /** Popup: the user granted an origin; register the content script there. */
+  | { kind: 'registerSite'; origin: string }
+  /** Popup/options: the user removed an origin. */
+  | { kind: 'unregisterSite'; origin: string };
+
+export interface AnalyzeResponse {
+  findings: Finding[];
+  /** True when the user paused Clearline or the site is off: nothing to show. */
+  paused: boolean;
+}
+
+/** A finding as the popup sees it: with a key the content script can resolve back. */
+export interface FindingView extends Finding {
+  key: string;
+  /** The flagged text (empty for `missing`). */
+  text: string;
+}
+
+/** Popup → content script (tabs.sendMessage). */
+export type ContentRequest =
+  | { kind: 'getFindings' }
+  | { kind: 'applySuggestion'; key: string; suggestion: number };
+
+export interface GetFindingsResponse {
+  /** Null when no composer on the page has been used yet. */
+  composer: { label: string } | null;
+  findings: FindingView[];
+}
+
+export interface ApplyResponse {
+  ok: boolean;
+  /** Human-readable reason when ok is false (text changed, composer gone …). */
+  error?: string;
+}
