@@ -1,0 +1,14 @@
+import { defineConfig } from '@playwright/test';
+
+// Every e2e test launches the production build (.output/chrome-mv3) in Debian's Chromium.
+export default defineConfig({
+  testDir: './tests/e2e',
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: process.env.CLEARLINE_E2E_JSON
+    ? [['list'], ['json', { outputFile: process.env.CLEARLINE_E2E_JSON }]]
+    : 'list',
+});

@@ -1,0 +1,114 @@
+// Playwright fixtures: a Chromium context with the built extension loaded, real site addresses
+// routed to local fixture files, and a guard that fails the test on any request elsewhere.
+import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+export const FIXTURES_DIR = path.resolve('tests/fixtures');
+export const CHROMIUM = process.env.CLEARLINE_CHROMIUM ?? '/usr/bin/chromium';
+
+export const LAUNCH_ARGS = [
+  `--disable-extensions-except=${EXTENSION_DIR}`,
+  `--load-extension=${EXTENSION_DIR}`,
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-default-apps',
+];
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+export interface Site {
+  /**
+   * Serve a local file (path relative to tests/fixtures) or literal HTML at an absolute URL,
+   * e.g. site.serve('https://mail.google.com/mail/u/0/', 'sites/gmail/new-message.html').
+   */
+  serve(url: string, fileOrHtml: string | { html: string }): Promise<void>;
+  /** Requests that went anywhere other than served fixtures or the extension itself. */
+  strayRequests: string[];
+}
+
+export async function launchWithExtension(): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
+  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No build at ${EXTENSION_DIR}: run "npm run build" first.`);
+  }
+  const { chromium } = await import('@playwright/test');
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: LAUNCH_ARGS,
+    viewport: { width: 1280, height: 800 },
+  });
+  let [worker] = context.serviceWorkers();
+  if (!worker) worker = await context.waitForEvent('serviceworker');
+  const extensionId = new URL(worker.url()).host;
+  return { context, worker, extensionId };
+}
+
+export const test = base.extend<
+  { site: Site },
+  { ext: { context: BrowserContext; worker: Worker; extensionId: string } }
+>({
+  // One browser per test file keeps the suite fast; each test gets fresh pages and routes.
+  ext: [
+    async ({}, use) => {
+      const launched = await launchWithExtension();
+      await use(launched);
+      await launched.context.close();
+    },
+    { scope: 'worker' },
+  ],
+  context: async ({ ext }, use) => {
+    await use(ext.context);
+  },
+  page: async ({ ext }, use) => {
+    const page = await ext.context.newPage();
+    await use(page);
+    await page.close();
+  },
+  site: async ({ ext }, use) => {
+    const served = new Map<string, { body: Buffer; contentType: string }>();
+    const stray: string[] = [];
+    const handler = async (route: import('@playwright/test').Route) => {
+      const url = route.request().url();
+      const key = url.split('#')[0]!;
+      const hit = served.get(key) ?? served.get(key.split('?')[0]!);
+      if (hit) return route.fulfill({ status: 200, body: hit.body, contentType: hit.contentType });
+      if (/^(chrome-extension|data|blob|about):/.test(url)) return route.continue();
+      stray.push(url);
+      return route.abort('blockedbyclient');
+    };
+    await ext.context.route('**/*', handler);
+    const site: Site = {
+      strayRequests: stray,
+      async serve(url, fileOrHtml) {
+        if (typeof fileOrHtml === 'string') {
+          const file = path.join(FIXTURES_DIR, fileOrHtml);
+          const ext = path.extname(file);
+          served.set(url, { body: readFileSync(file), contentType: CONTENT_TYPES[ext] ?? 'application/octet-stream' });
+        } else {
+          served.set(url, { body: Buffer.from(fileOrHtml.html), contentType: CONTENT_TYPES['.html']! });
+        }
+      },
+    };
+    await use(site);
+    await ext.context.unroute('**/*', handler);
+    // The extension sends nothing anywhere: every test fails on a request outside the fixtures.
+    expect(stray, 'requests to addresses outside the fixtures').toEqual([]);
+  },
+});
+
+export { expect };
+export type { Page };
