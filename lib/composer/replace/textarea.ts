@@ -1,0 +1,23 @@
+// Strategy for <textarea>/<input>: select the offsets and execCommand('insertText'), which keeps
+// the native undo stack and fires a trusted input event that React's onChange picks up.
+import type { ReplaceStrategy, ReplaceTarget } from './types';
+import { execInsert } from './exec-command';
+
+export const textareaStrategy: ReplaceStrategy = {
+  name: 'textarea execCommand insertText',
+  replace(target: ReplaceTarget): boolean {
+    const field = target.root as HTMLTextAreaElement | HTMLInputElement;
+    if (typeof field.setSelectionRange !== 'function') return false;
+    const { start, end, replacement } = target;
+    if (start < 0 || end < start || end > field.value.length) return false;
+    // focus() can move the caret; select after it. preventScroll keeps the page still.
+    field.focus({ preventScroll: true });
+    field.setSelectionRange(start, end);
+    return execInsert(field.ownerDocument, replacement);
+  },
+  undo(root: HTMLElement): boolean {
+    root.focus({ preventScroll: true });
+    return root.ownerDocument.execCommand('undo', false);
+  },
+  undoable: true,
+};
