@@ -1,3 +1,119 @@
+// Background: settings on install/update, the engine behind 'analyze', the toolbar badge, and user-added sites.
+import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { analyze } from '@/lib/engine/index';
+import type { AnalyzeResponse, BackgroundRequest, SiteResponse } from '@/lib/messages';
+import { toAnalyzeOptions } from '@/lib/settings/analyze-options';
+import { isPaused } from '@/lib/settings/pause';
+import { normalizeOrigin } from '@/lib/settings/schema';
+import { isSiteOff, originPattern } from '@/lib/settings/sites';
+import { ensureSettings, getSettings, updateSettings, watchSettings } from '@/lib/settings/storage';
+import type { Settings } from '@/lib/settings/types';
 
-export default defineBackground(() => {});
+/** Built path of the content script (entrypoints/content/index.ts), used for user-added origins. */
+export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
+const USER_SITES_SCRIPT_ID = 'clearline-user-sites';
+const BADGE_COLOR = '#B45309';
+
+export default defineBackground(() => {
+  // Settings are read on every keystroke's analysis, so keep them in memory and refresh on change.
+  let cached: Promise<Settings> | null = null;
+  const settings = () => (cached ??= getSettings());
+  watchSettings((next) => {
+    cached = Promise.resolve(next);
+  });
+
+  browser.runtime.onInstalled.addListener(async ({ reason }) => {
+    const s = await ensureSettings(); // writes defaults on install, migrates on update
+    cached = Promise.resolve(s);
+    await syncUserSites(s);
+    if (reason === 'install') await browser.runtime.openOptionsPage();
+  });
+
+  browser.runtime.onStartup.addListener(async () => {
+    await syncUserSites(await settings());
+  });
+
+  // The user can withdraw a site's permission from the browser's own UI: forget the site too.
+  browser.permissions.onRemoved.addListener(async (removed) => {
+    const gone = new Set((removed.origins ?? []).map((p) => normalizeOrigin(p.replace(/\/\*$/, ''))));
+    const s = await settings();
+    if (!s.sites.added.some((o) => gone.has(o))) return;
+    const next = await updateSettings((draft) => {
+      draft.sites.added = draft.sites.added.filter((o) => !gone.has(o));
+    });
+    await syncUserSites(next);
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    const req = message as BackgroundRequest;
+    switch (req?.kind) {
+      case 'analyze':
+        return handleAnalyze(req.text, sender);
+      case 'setBadge':
+        return setBadge(sender.tab?.id, req.count);
+      case 'registerSite':
+        return registerSite(req.origin, req.tabId);
+      case 'unregisterSite':
+        return unregisterSite(req.origin);
+      default:
+        return undefined; // not ours: let other listeners answer
+    }
+  });
+
+  async function handleAnalyze(text: string, sender: Browser.runtime.MessageSender): Promise<AnalyzeResponse> {
+    const s = await settings();
+    if (isPaused(s) || isSiteOff(sender.tab?.url ?? sender.url, s)) return { findings: [], paused: true };
+    return { findings: analyze(text, toAnalyzeOptions(s)), paused: false };
+  }
+
+  async function registerSite(input: string, tabId?: number): Promise<SiteResponse> {
+    const origin = normalizeOrigin(input);
+    if (!origin) return { ok: false, error: `"${input}" is not a web address` };
+    if (!(await browser.permissions.contains({ origins: [originPattern(origin)] }))) {
+      return { ok: false, error: `Clearline has no permission for ${origin}` };
+    }
+    const next = await updateSettings((draft) => {
+      if (!draft.sites.added.includes(origin)) draft.sites.added.push(origin);
+    });
+    await syncUserSites(next);
+    if (tabId !== undefined) {
+      // The registered script only runs on the next load; start it in the current tab now.
+      await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] }).catch(() => undefined);
+    }
+    return { ok: true };
+  }
+
+  async function unregisterSite(input: string): Promise<SiteResponse> {
+    const origin = normalizeOrigin(input);
+    if (!origin) return { ok: false, error: `"${input}" is not a web address` };
+    const next = await updateSettings((draft) => {
+      draft.sites.added = draft.sites.added.filter((o) => o !== origin);
+    });
+    await syncUserSites(next);
+    await browser.permissions.remove({ origins: [originPattern(origin)] }).catch(() => false);
+    return { ok: true };
+  }
+});
+
+async function setBadge(tabId: number | undefined, count: number): Promise<void> {
+  if (tabId === undefined) return;
+  const text = Number.isFinite(count) && count > 0 ? String(Math.min(count, 99)) : '';
+  await browser.action.setBadgeText({ tabId, text });
+  if (text) await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
+}
+
+/** One registered script covers every user-added origin we still hold a permission for. */
+async function syncUserSites(s: Settings): Promise<void> {
+  const granted: string[] = [];
+  for (const origin of s.sites.added) {
+    if (await browser.permissions.contains({ origins: [originPattern(origin)] })) granted.push(originPattern(origin));
+  }
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [USER_SITES_SCRIPT_ID] });
+  if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [USER_SITES_SCRIPT_ID] });
+  if (granted.length) {
+    await browser.scripting.registerContentScripts([
+      { id: USER_SITES_SCRIPT_ID, matches: granted, js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle' },
+    ]);
+  }
+}

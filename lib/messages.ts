@@ -8,10 +8,19 @@ export type BackgroundRequest =
   | { kind: 'analyze'; text: string }
   /** Warning-or-above count of the tab's active composer, for the toolbar badge. */
   | { kind: 'setBadge'; count: number }
-  /** Popup: the user granted an origin; register the content script there. */
-  | { kind: 'registerSite'; origin: string }
+  /**
+   * Popup/options: the user granted an origin ("https://host[:port]"); add it to the sites,
+   * register the content script there and, given a tabId, start it in that tab at once.
+   */
+  | { kind: 'registerSite'; origin: string; tabId?: number }
   /** Popup/options: the user removed an origin. */
   | { kind: 'unregisterSite'; origin: string };
+
+/** Reply to registerSite / unregisterSite. */
+export interface SiteResponse {
+  ok: boolean;
+  error?: string;
+}
 
 export interface AnalyzeResponse {
   findings: Finding[];
