@@ -33,15 +33,22 @@ const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null &
 /** Collects errors while walking; each check returns whether the value passed. */
 class Checker {
   readonly errors: SchemaError[] = [];
+  // A missing field is reported once, as missing, not again as "expected text, got undefined".
+  private readonly missing = new Set<string>();
 
   fail(path: string, message: string): false {
-    this.errors.push({ path, message });
+    if (!this.missing.has(path)) this.errors.push({ path, message });
     return false;
   }
 
   object(path: string, v: unknown, keys: { required: readonly string[]; optional?: readonly string[] }): v is Obj {
     if (!isObject(v)) return this.fail(path, `expected an object, got ${describe(v)}`);
-    for (const k of keys.required) if (!(k in v)) this.fail(join(path, k), 'is missing');
+    for (const k of keys.required) {
+      if (!(k in v)) {
+        this.fail(join(path, k), 'is missing');
+        this.missing.add(join(path, k));
+      }
+    }
     const known = new Set([...keys.required, ...(keys.optional ?? [])]);
     for (const k of Object.keys(v)) if (!known.has(k)) this.fail(join(path, k), 'is not a known field');
     return true;

@@ -1,0 +1,134 @@
+// Import and export: round trips, JSON syntax errors with line and column, schema errors with field paths, all or nothing.
+import { describe, expect, test } from 'vitest';
+import { defaultSettings } from '@/lib/settings/defaults';
+import {
+  applyImport,
+  exportCustomRules,
+  exportSettings,
+  parseImport,
+  parseJson,
+} from '@/lib/settings/import-export';
+import type { Settings } from '@/lib/settings/types';
+
+const rule: Settings['customRules'][number] = {
+  id: 'custom-1',
+  match: 'hun',
+  isPattern: false,
+  pack: 'personal',
+  severity: 'warning',
+  message: 'Endearment in a client message',
+  suggestion: '',
+};
+
+function customised(): Settings {
+  const s = defaultSettings();
+  s.packs = { tone: false };
+  s.policy.workEnd = '17:00';
+  s.customRules = [{ ...rule }];
+  return s;
+}
+
+describe('export then import', () => {
+  test('a settings file round-trips', () => {
+    const s = customised();
+    const result = parseImport(exportSettings(s));
+    expect(result).toEqual({ ok: true, kind: 'settings', settings: s, fromVersion: 2 });
+  });
+
+  test('a custom-rules file round-trips', () => {
+    expect(parseImport(exportCustomRules([rule]))).toEqual({ ok: true, kind: 'customRules', customRules: [rule] });
+  });
+
+  test('a bare v1 settings object is upgraded on import', () => {
+    const v1 = {
+      version: 1,
+      profession: 'clinician',
+      packs: {},
+      rules: {},
+      policy: { days: [1, 2, 3], hours: { start: '10:00', end: '15:00' }, timeZone: 'local', responseTime: 'within a day', urgentChannel: 'the clinic line' },
+      customRules: [],
+      sites: { builtIn: { gmail: true, linkedin: true, outlook: true }, added: [] },
+      pausedUntil: 0,
+    };
+    const result = parseImport(JSON.stringify(v1));
+    expect(result.ok && result.kind === 'settings' && result.settings.policy).toMatchObject({ profession: 'clinician', workStart: '10:00', workEnd: '15:00' });
+    expect(result.ok && result.kind === 'settings' && result.fromVersion).toBe(1);
+  });
+});
+
+describe('JSON syntax errors name line and column', () => {
+  test('a missing comma', () => {
+    const text = '{\n  "format": "clearline-settings"\n  "settings": {}\n}';
+    expect(parseImport(text)).toEqual({ ok: false, errors: [expect.stringMatching(/^line 3, column 3: /)] });
+  });
+
+  test('a trailing comma', () => {
+    const text = '{\n  "version": 2,\n}';
+    expect(parseImport(text)).toEqual({ ok: false, errors: [expect.stringMatching(/^line 3, column 1: /)] });
+  });
+
+  test('a truncated file', () => {
+    const r = parseJson('{\n  "version": 2,\n  "packs": {');
+    expect(r).toEqual({ ok: false, error: expect.stringMatching(/^line 3, column 13: /) });
+  });
+});
+
+describe('bad files are refused with every problem named', () => {
+  test('schema errors carry the path inside the file', () => {
+    const s = customised() as any;
+    s.policy.workStart = '25:00';
+    s.customRules[0].match = '(a+)+';
+    s.customRules[0].isPattern = true;
+    expect(parseImport(exportSettings(s))).toEqual({
+      ok: false,
+      errors: [
+        'settings.policy.workStart: expected "HH:MM" (24-hour), got "25:00"',
+        'settings.customRules[0].match: pattern refused: nested quantifiers: "a+" is repeated inside "(a+)+", which can take exponential time on text that almost matches',
+      ],
+    });
+  });
+
+  test.each<[string, string]>([
+    ['', 'the file is empty'],
+    ['[1, 2]', 'expected a Clearline settings object, got a list'],
+    ['{"format": "other-app"}', 'format: expected "clearline-settings" or "clearline-custom-rules", got "other-app"'],
+    ['{"format": "clearline-settings"}', 'settings: is missing'],
+    ['{"format": "clearline-settings", "settings": {}, "x": 1}', 'x: is not a known field'],
+    ['{"format": "clearline-custom-rules", "customRules": [{"id": "custom-1"}]}', 'customRules[0].match: is missing'],
+  ])('%j', (text, first) => {
+    const r = parseImport(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toBe(first);
+  });
+
+  test('errors in an upgraded file say so', () => {
+    const r = parseImport(JSON.stringify({ version: 1, policy: { hours: { start: '9', end: '17:00' } } }));
+    expect(r.ok ? [] : r.errors).toContain('policy.workStart: expected "HH:MM" (24-hour), got "9" (after upgrading the file from version 1)');
+  });
+});
+
+describe('applyImport', () => {
+  test('a settings file replaces settings but keeps this browser’s sites and pause', () => {
+    const current = defaultSettings();
+    current.sites.added = ['https://app.example.com'];
+    current.pausedUntil = 123;
+    const imported = customised();
+    imported.sites.added = ['https://other.example'];
+    imported.sites.builtIn.linkedin = false;
+    const next = applyImport(current, { ok: true, kind: 'settings', settings: imported, fromVersion: 2 });
+    expect(next.policy.workEnd).toBe('17:00');
+    expect(next.customRules).toEqual([rule]);
+    expect(next.sites).toEqual({ builtIn: { gmail: true, linkedin: false, outlook: true }, added: ['https://app.example.com'] });
+    expect(next.pausedUntil).toBe(123);
+  });
+
+  test('a custom-rules file appends, renumbering colliding ids', () => {
+    const current = customised();
+    const next = applyImport(current, { ok: true, kind: 'customRules', customRules: [{ ...rule, match: 'babe' }] });
+    expect(next.customRules.map((r) => [r.id, r.match])).toEqual([
+      ['custom-1', 'hun'],
+      ['custom-2', 'babe'],
+    ]);
+    expect(current.customRules).toHaveLength(1);
+  });
+});
