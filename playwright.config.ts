@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 // Every e2e test launches the production build (.output/chrome-mv3) in Debian's Chromium.
 export default defineConfig({
   testDir: './tests/e2e',
+  // Bundles the real-editor fixture pages (tests/fixtures/editors) before the run.
+  globalSetup: './tests/e2e/editors/global-setup.ts',
   timeout: 30_000,
   expect: { timeout: 5_000 },
   workers: 1,

@@ -1,0 +1,99 @@
+// Each editor's replacement strategy on the real library, driven from an isolated world without the
+// extension: the evidence behind the table in lib/composer/replace/index.ts.
+import { chromium, type Worker } from '@playwright/test';
+import { test as base, expect, CHROMIUM } from '../fixtures';
+import { DRAFT, DRAFT_LINES, EDITORS, model, domText, openEditor } from './editor-page';
+import { isolatedProbe } from './probe';
+
+// Same routing and stray-request guard as every e2e test, but a browser without the extension,
+// so only the strategy under test touches the editor.
+const test = base.extend({
+  ext: [
+    async ({}, use) => {
+      const context = await chromium.launchPersistentContext('', {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      });
+      await use({ context, worker: undefined as unknown as Worker, extensionId: '' });
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+const SPAN1 = 'call me anytime'; // "anytime" is bold where the editor supports bold
+const NEW1 = 'reach me during my working hours';
+const SPAN2 = 'throw in the extra pages for free';
+const NEW2 = 'quote the extra pages separately';
+const AFTER1 = DRAFT.replace(SPAN1, NEW1);
+const AFTER2 = AFTER1.replace(SPAN2, NEW2);
+
+const EXPECTED_KIND: Record<string, string> = {
+  quill1: 'quill1',
+  'quill1-light': 'quill1',
+  quill2: 'quill2',
+  lexical: 'lexical',
+  prosemirror: 'prosemirror',
+  draft: 'draft',
+  textarea: 'textarea',
+};
+
+for (const editor of EDITORS) {
+  test.describe(`${editor} strategy`, () => {
+    test.beforeEach(async ({ page, site }) => {
+      await openEditor(page, site, editor);
+      expect(await model(page)).toBe(DRAFT);
+    });
+
+    test('replaces a partly bold span after an emoji; model and DOM agree, text appears once', async ({ page }) => {
+      const probe = await isolatedProbe(page);
+      expect(await probe.isolated()).toBe(true);
+      const result = await probe.replace(SPAN1, NEW1);
+      expect(result).toMatchObject({ kind: EXPECTED_KIND[editor], ok: true });
+      await expect.poll(() => model(page)).toBe(AFTER1);
+      expect(await domText(page)).toBe(AFTER1);
+    });
+
+    test('Ctrl+Z after the replace restores the original exactly', async ({ page }) => {
+      const probe = await isolatedProbe(page);
+      await probe.replace(SPAN1, NEW1);
+      await expect.poll(() => model(page)).toBe(AFTER1);
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => model(page)).toBe(DRAFT);
+      expect(await domText(page)).toBe(DRAFT);
+    });
+
+    test('two replaces, then two Ctrl+Z undo them in reverse order', async ({ page }) => {
+      const probe = await isolatedProbe(page);
+      await probe.replace(SPAN1, NEW1);
+      await expect.poll(() => model(page)).toBe(AFTER1);
+      await probe.replace(SPAN2, NEW2);
+      await expect.poll(() => model(page)).toBe(AFTER2);
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => model(page)).toBe(AFTER1);
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => model(page)).toBe(DRAFT);
+      expect(await domText(page)).toBe(DRAFT);
+    });
+
+    test("the strategy's own undo rolls the replace back", async ({ page }) => {
+      const probe = await isolatedProbe(page);
+      await probe.replace(SPAN2, NEW2);
+      await expect.poll(() => model(page)).toBe(DRAFT.replace(SPAN2, NEW2));
+      expect(await probe.undo()).toMatchObject({ ok: true });
+      await expect.poll(() => model(page)).toBe(DRAFT);
+      expect(await domText(page)).toBe(DRAFT);
+    });
+
+    test('an empty replacement deletes the span', async ({ page }) => {
+      const probe = await isolatedProbe(page);
+      const result = await probe.replace(' even at midnight', '');
+      expect(result.ok).toBe(true);
+      const expected = DRAFT.replace(' even at midnight', '');
+      await expect.poll(() => model(page)).toBe(expected);
+      expect(await domText(page)).toBe(expected);
+      void DRAFT_LINES;
+    });
+  });
+}
