@@ -18,7 +18,9 @@ export default defineConfig({
     name: 'Clearline',
     description:
       'Keeps professional boundaries in client replies: flags wording that gives them away and offers professional rewrites. Nothing leaves your device.',
-    permissions: ['storage', 'scripting'],
+    // storage: settings. scripting: content script for sites the user adds. activeTab: the popup reads
+    // the active tab's address to offer "Enable on this site" without broad host access.
+    permissions: ['storage', 'scripting', 'activeTab'],
     host_permissions: SITE_MATCHES,
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },

@@ -9,7 +9,7 @@ beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
 
-const stored = async () => (await fakeBrowser.storage.local.get('settings')).settings;
+const stored = async (): Promise<any> => (await fakeBrowser.storage.local.get('settings')).settings;
 
 describe('settings storage', () => {
   test('reads defaults when nothing is stored, without writing', async () => {

@@ -1,0 +1,182 @@
+// Custom phrases and patterns: a form validated as you type (unsafe patterns refused with the reason) and the list of rules.
+import { useState } from 'preact/hooks';
+import { PACKS } from '@/lib/engine/catalog';
+import { SEVERITIES, type CustomRule, type Severity } from '@/lib/engine/types';
+import { freshCustomRuleId } from '@/lib/settings/import-export';
+import { LIMITS, validateCustomRule } from '@/lib/settings/schema';
+import type { Settings } from '@/lib/settings/types';
+import { SEVERITY_LABELS, SeverityBadge } from '@/lib/ui/SeverityBadge';
+import type { Save } from './Options';
+
+type Draft = Omit<CustomRule, 'id'>;
+
+const EMPTY: Draft = { match: '', isPattern: false, pack: 'personal', severity: 'warning', message: '', suggestion: '' };
+
+export function CustomRules({ settings, save }: { settings: Settings; save: Save }) {
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [touched, setTouched] = useState<Record<string, boolean>>({});
+  const [submitted, setSubmitted] = useState(false);
+
+  const id = editing ?? freshCustomRuleId(settings.customRules.map((r) => r.id));
+  const result = validateCustomRule({ id, ...draft }, 'rule');
+  const errors: Record<string, string> = {};
+  if (!result.ok) for (const e of result.errors) errors[e.path.replace(/^rule\./, '')] ??= e.message;
+  const duplicate = settings.customRules.find(
+    (r) => r.id !== editing && r.match.trim().toLowerCase() === draft.match.trim().toLowerCase() && r.isPattern === draft.isPattern,
+  );
+  if (duplicate && !errors.match) errors.match = 'you already have a custom rule for this';
+  // The match field is checked as you type (pattern safety matters most there); the rest once
+  // touched or on submit, so an empty form does not start out red.
+  const shown = (k: string) => (k === 'match' ? draft.match !== '' || submitted : touched[k] || submitted) && errors[k];
+
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft({ ...draft, [k]: v });
+  const touch = (k: string) => setTouched({ ...touched, [k]: true });
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    setSubmitted(true);
+    if (Object.keys(errors).length) {
+      const first = Object.keys(errors)[0];
+      document.getElementById(`custom-${first}`)?.focus();
+      return;
+    }
+    const rule: CustomRule = { id, ...draft, match: draft.match.trim(), message: draft.message.trim(), suggestion: draft.suggestion.trim() };
+    const ok = await save((s) => {
+      const i = s.customRules.findIndex((r) => r.id === rule.id);
+      if (i >= 0) s.customRules[i] = rule;
+      else s.customRules.push(rule);
+    }, editing ? 'Custom rule updated' : `Custom rule added: “${rule.match}”`);
+    if (ok) reset();
+  }
+
+  function reset() {
+    setDraft(EMPTY);
+    setEditing(null);
+    setTouched({});
+    setSubmitted(false);
+  }
+
+  const fieldProps = (k: string) => ({
+    id: `custom-${k}`,
+    'aria-invalid': shown(k) ? ('true' as const) : undefined,
+    'aria-describedby': shown(k) ? `custom-${k}-error` : undefined,
+    onBlur: () => touch(k),
+  });
+  const errorFor = (k: string) =>
+    shown(k) ? (
+      <p class="cl-error" id={`custom-${k}-error`} data-testid={`custom-${k}-error`}>
+        {errors[k]}
+      </p>
+    ) : null;
+
+  return (
+    <section id="custom" aria-labelledby="custom-h" class="card">
+      <h2 id="custom-h">Custom phrases</h2>
+      <p class="cl-muted">
+        Flag your own words. A phrase matches whole words, in any case. A pattern is a simple regular expression; patterns
+        that could run slowly, match empty text or are longer than 200 characters are refused. A custom phrase follows its
+        pack’s switch.
+      </p>
+
+      <form class="custom-form" onSubmit={submit} noValidate aria-label={editing ? 'Edit custom rule' : 'Add a custom rule'}>
+        <div class="grid">
+          <label class="field wide">
+            <span>{draft.isPattern ? 'Pattern' : 'Phrase'}</span>
+            <input type="text" name="match" value={draft.match} maxLength={LIMITS.phrase + 50} {...fieldProps('match')} onInput={(e) => set('match', (e.currentTarget as HTMLInputElement).value)} />
+            {errorFor('match')}
+          </label>
+          <label class="field checkbox">
+            <input type="checkbox" name="isPattern" checked={draft.isPattern} onChange={(e) => set('isPattern', (e.currentTarget as HTMLInputElement).checked)} />
+            <span>Treat as a pattern (regular expression)</span>
+          </label>
+          <label class="field">
+            <span>Pack</span>
+            <select name="pack" value={draft.pack} {...fieldProps('pack')} onChange={(e) => set('pack', (e.currentTarget as HTMLSelectElement).value)}>
+              {PACKS.map((p) => (
+                <option value={p.id} key={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+            {errorFor('pack')}
+          </label>
+          <label class="field">
+            <span>Severity</span>
+            <select name="severity" value={draft.severity} {...fieldProps('severity')} onChange={(e) => set('severity', (e.currentTarget as HTMLSelectElement).value as Severity)}>
+              {SEVERITIES.map((s) => (
+                <option value={s} key={s}>
+                  {SEVERITY_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="field wide">
+            <span>Message shown with the flag</span>
+            <input type="text" name="message" value={draft.message} maxLength={LIMITS.message + 50} placeholder="e.g. Pet names read as personal, not professional." {...fieldProps('message')} onInput={(e) => set('message', (e.currentTarget as HTMLInputElement).value)} />
+            {errorFor('message')}
+          </label>
+          <label class="field wide">
+            <span>Suggested rewrite (optional)</span>
+            <input type="text" name="suggestion" value={draft.suggestion} maxLength={LIMITS.suggestion + 50} {...fieldProps('suggestion')} onInput={(e) => set('suggestion', (e.currentTarget as HTMLInputElement).value)} />
+            {errorFor('suggestion')}
+          </label>
+        </div>
+        <div class="actions">
+          <button type="submit" class="cl-button primary">
+            {editing ? 'Save rule' : 'Add rule'}
+          </button>
+          {editing && (
+            <button type="button" class="cl-button" onClick={reset}>
+              Cancel
+            </button>
+          )}
+        </div>
+      </form>
+
+      {settings.customRules.length > 0 ? (
+        <ul class="custom-list" aria-label="Your custom rules">
+          {settings.customRules.map((r) => (
+            <li key={r.id} class="custom-item" data-custom-rule={r.id}>
+              <div class="custom-main">
+                <code class="custom-match">{r.isPattern ? `/${r.match}/` : `“${r.match}”`}</code>
+                <SeverityBadge severity={r.severity} />
+                <span class="cl-muted">{PACKS.find((p) => p.id === r.pack)?.name ?? r.pack}</span>
+                <p class="custom-message">{r.message}</p>
+                {r.suggestion && <p class="cl-muted custom-suggestion">→ {r.suggestion}</p>}
+              </div>
+              <div class="custom-actions">
+                <button
+                  type="button"
+                  class="cl-button small"
+                  aria-label={`Edit custom rule ${r.match}`}
+                  onClick={() => {
+                    const { id: ruleId, ...rest } = r;
+                    setEditing(ruleId);
+                    setDraft(rest);
+                    document.getElementById('custom-match')?.focus();
+                  }}
+                >
+                  Edit
+                </button>
+                <button
+                  type="button"
+                  class="cl-button small danger"
+                  aria-label={`Delete custom rule ${r.match}`}
+                  onClick={() => {
+                    if (editing === r.id) reset();
+                    void save((s) => void (s.customRules = s.customRules.filter((x) => x.id !== r.id)), `Deleted “${r.match}”`);
+                  }}
+                >
+                  Delete
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="cl-muted">No custom phrases yet.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,149 @@
+// The user's policy: working days and hours, time zone, reply time, urgent path, optional lines, with a live statement preview.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { boundaryStatement, DAY_NAMES, resolvePolicy } from '@/lib/engine/policy';
+import type { Policy } from '@/lib/engine/types';
+import { LIMITS, validatePolicy } from '@/lib/settings/schema';
+import type { Settings } from '@/lib/settings/types';
+import type { Save } from './Options';
+
+const WEEK = [1, 2, 3, 4, 5, 6, 0]; // shown Monday first
+const OPTIONAL_LINES = [
+  { key: 'giftsLine', label: 'On gifts', placeholder: 'e.g. I am not able to accept personal gifts, though I appreciate the thought.' },
+  { key: 'socialLine', label: 'On social media', placeholder: 'e.g. I don’t connect with clients on personal social media.' },
+  { key: 'runInsLine', label: 'On meeting outside work', placeholder: 'e.g. If we run into each other outside work, I’ll leave it to you whether to say hello.' },
+] as const;
+
+function zones(): string[] {
+  const intl = Intl as unknown as { supportedValuesOf?: (k: string) => string[] };
+  return intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : [];
+}
+
+export function PolicyForm({ settings, save }: { settings: Settings; save: Save }) {
+  const [draft, setDraft] = useState<Policy>(settings.policy);
+  const lastSaved = useRef(JSON.stringify(settings.policy));
+  const zoneList = useMemo(zones, []);
+
+  // An import, a reset or another tab replaced the policy: show it instead of the draft.
+  useEffect(() => {
+    const incoming = JSON.stringify(settings.policy);
+    if (incoming !== lastSaved.current) {
+      lastSaved.current = incoming;
+      setDraft(settings.policy);
+    }
+  }, [settings.policy]);
+
+  const validation = validatePolicy(draft);
+  const errors: Record<string, string> = {};
+  if (!validation.ok) for (const e of validation.errors) errors[e.path.replace(/^policy\./, '').replace(/\[\d+\]$/, '')] ??= e.message;
+
+  function change(patch: Partial<Policy>) {
+    const next: Policy = { ...draft, ...patch };
+    for (const { key } of OPTIONAL_LINES) if (next[key] === '') delete next[key];
+    setDraft(next);
+    // Only a valid policy is saved; an invalid one stays in the form with its error beside it.
+    if (validatePolicy(next).ok) {
+      lastSaved.current = JSON.stringify(next);
+      void save((s) => void (s.policy = { ...next, profession: s.policy.profession }));
+    }
+  }
+
+  const preview = boundaryStatement(resolvePolicy(validation.ok ? draft : settings.policy));
+
+  const errorFor = (key: string) =>
+    errors[key] ? (
+      <p class="cl-error" id={`policy-${key}-error`}>
+        {errors[key]}
+      </p>
+    ) : null;
+  const invalid = (key: string) => ({
+    'aria-invalid': errors[key] ? ('true' as const) : undefined,
+    'aria-describedby': errors[key] ? `policy-${key}-error` : undefined,
+  });
+
+  return (
+    <section id="policy" aria-labelledby="policy-h" class="card">
+      <h2 id="policy-h">Your policy</h2>
+      <p class="cl-muted">Clearline judges times in your drafts against these hours and quotes them in rewrites.</p>
+
+      <fieldset class="days" {...invalid('workDays')}>
+        <legend>Working days</legend>
+        {WEEK.map((d) => (
+          <label class="day" key={d}>
+            <input
+              type="checkbox"
+              checked={draft.workDays.includes(d)}
+              onChange={(e) => {
+                const on = (e.currentTarget as HTMLInputElement).checked;
+                const days = on ? [...draft.workDays, d] : draft.workDays.filter((x) => x !== d);
+                change({ workDays: days.sort((a, b) => a - b) });
+              }}
+            />
+            <span>{DAY_NAMES[d]!.slice(0, 3)}</span>
+            <span class="visually-hidden">{DAY_NAMES[d]!.slice(3)}</span>
+          </label>
+        ))}
+        {errorFor('workDays')}
+      </fieldset>
+
+      <div class="grid">
+        <label class="field">
+          <span>Start of working day</span>
+          <input type="time" name="workStart" value={draft.workStart} {...invalid('workStart')} onInput={(e) => change({ workStart: (e.currentTarget as HTMLInputElement).value })} />
+          {errorFor('workStart')}
+        </label>
+        <label class="field">
+          <span>End of working day</span>
+          <input type="time" name="workEnd" value={draft.workEnd} {...invalid('workEnd')} onInput={(e) => change({ workEnd: (e.currentTarget as HTMLInputElement).value })} />
+          {errorFor('workEnd')}
+        </label>
+        <label class="field">
+          <span>Time zone</span>
+          <input
+            type="text"
+            name="timeZone"
+            list="time-zones"
+            value={draft.timeZone}
+            {...invalid('timeZone')}
+            onInput={(e) => change({ timeZone: (e.currentTarget as HTMLInputElement).value.trim() })}
+          />
+          <datalist id="time-zones">
+            <option value="local">This computer’s time zone</option>
+            {zoneList.map((z) => (
+              <option value={z} key={z} />
+            ))}
+          </datalist>
+          {errorFor('timeZone')}
+        </label>
+        <label class="field">
+          <span>I reply…</span>
+          <input type="text" name="responseTime" value={draft.responseTime} maxLength={LIMITS.policyText} {...invalid('responseTime')} onInput={(e) => change({ responseTime: (e.currentTarget as HTMLInputElement).value })} />
+          {errorFor('responseTime')}
+        </label>
+        <label class="field wide">
+          <span>For anything urgent, clients should…</span>
+          <input type="text" name="urgentChannel" value={draft.urgentChannel} maxLength={LIMITS.policyText} {...invalid('urgentChannel')} onInput={(e) => change({ urgentChannel: (e.currentTarget as HTMLInputElement).value })} />
+          {errorFor('urgentChannel')}
+        </label>
+      </div>
+
+      <details class="optional" open={OPTIONAL_LINES.some(({ key }) => !!draft[key])}>
+        <summary>Optional lines for the statement</summary>
+        {OPTIONAL_LINES.map(({ key, label, placeholder }) => (
+          <label class="field" key={key}>
+            <span>{label}</span>
+            <textarea name={key} rows={2} maxLength={LIMITS.policyLine} placeholder={placeholder} value={draft[key] ?? ''} {...invalid(key)} onInput={(e) => change({ [key]: (e.currentTarget as HTMLTextAreaElement).value })} />
+            {errorFor(key)}
+          </label>
+        ))}
+      </details>
+
+      <div class="preview">
+        <h3 id="preview-h">Your boundary statement</h3>
+        <p class="cl-muted">What “Insert boundary statement” adds to a reply.</p>
+        <blockquote aria-labelledby="preview-h" aria-live="polite" data-testid="statement-preview">
+          {preview}
+        </blockquote>
+      </div>
+    </section>
+  );
+}

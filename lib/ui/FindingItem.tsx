@@ -1,0 +1,45 @@
+// One finding with its message, the flagged text, why, and an Apply button per suggestion (popup and in-page card).
+import type { Finding } from '../engine/types';
+import { SeverityBadge } from './SeverityBadge';
+
+export interface FindingItemProps {
+  finding: Pick<Finding, 'severity' | 'kind' | 'message' | 'why' | 'suggestions' | 'rule' | 'pack'> & { text?: string };
+  /** Called with the suggestion's index; omit to show suggestions without buttons. */
+  onApply?: (index: number) => void;
+  /** Disables the buttons while an apply is in flight. */
+  busy?: boolean;
+}
+
+export function FindingItem({ finding, onApply, busy }: FindingItemProps) {
+  const missing = finding.kind === 'missing';
+  return (
+    <li class="cl-finding" data-clearline-rule={`${finding.pack}/${finding.rule}`} data-severity={finding.severity}>
+      <div class="cl-finding-head">
+        <SeverityBadge severity={finding.severity} />
+        <p class="cl-finding-message">{finding.message}</p>
+      </div>
+      {!missing && finding.text ? <blockquote class="cl-finding-quote">{finding.text}</blockquote> : null}
+      {finding.why ? <p class="cl-finding-why">{finding.why}</p> : null}
+      {finding.suggestions.length > 0 && (
+        <ul class="cl-suggestions" aria-label={missing ? 'Statement to insert' : 'Suggested rewrites'}>
+          {finding.suggestions.map((s, i) => (
+            <li class="cl-suggestion" key={i}>
+              <span class="cl-suggestion-text">{s}</span>
+              {onApply && (
+                <button
+                  type="button"
+                  class="cl-button small primary"
+                  disabled={busy}
+                  onClick={() => onApply(i)}
+                  aria-label={missing ? `Insert boundary statement: ${s}` : `Apply: ${s}`}
+                >
+                  {missing ? 'Insert boundary statement' : 'Apply'}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
