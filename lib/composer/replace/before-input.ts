@@ -14,8 +14,9 @@ import { selectRange } from './exec-command';
  * insertReplacementText through their model; each accept is one step of the editor's own history;
  * 'historyUndo' undoes it (Quill 2 History, Lexical UNDO_COMMAND).
  * An empty replacement: Quill 2 deletes on insertReplacementText with '' (Input.replaceText), while
- * Lexical inserts nothing for '' and needs 'deleteContent' (DELETE_CHARACTER_COMMAND removes the
- * non-collapsed selection); Slate's Editable also deletes an expanded selection on any delete*.
+ * Lexical inserts nothing for '' and needs 'deleteContentBackward' (DELETE_CHARACTER_COMMAND removes the
+ * non-collapsed selection; 'deleteContent' is cancelled but changes nothing in 0.52); Slate's
+ * Editable also deletes an expanded selection on any delete* inputType.
  * execCommand('delete') would bypass all three (no beforeinput in Chromium), so it is not used here.
  */
 
@@ -28,7 +29,7 @@ function dispatchInput(root: HTMLElement, init: InputEventInit): boolean {
 
 export interface BeforeInputOptions {
   /** The inputType this editor deletes a selected span with (for an empty replacement). */
-  emptyInputType: 'insertReplacementText' | 'deleteContent';
+  emptyInputType: 'insertReplacementText' | 'deleteContentBackward';
 }
 
 export function beforeInputStrategy({ emptyInputType }: BeforeInputOptions): ReplaceStrategy {
@@ -41,8 +42,8 @@ export function beforeInputStrategy({ emptyInputType }: BeforeInputOptions): Rep
       // Editors read the span either from the DOM selection (Lexical, at beforeinput time) or from
       // getTargetRanges() (Quill 2, Slate); give them both.
       if (!selectRange(root, range)) return false;
-      if (replacement === '' && emptyInputType === 'deleteContent') {
-        return dispatchInput(root, { inputType: 'deleteContent', targetRanges });
+      if (replacement === '' && emptyInputType === 'deleteContentBackward') {
+        return dispatchInput(root, { inputType: 'deleteContentBackward', targetRanges });
       }
       const dataTransfer = new DataTransfer();
       dataTransfer.setData('text/plain', replacement);

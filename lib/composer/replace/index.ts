@@ -18,8 +18,8 @@ export const STRATEGIES: Readonly<Record<EditorKind, ReplaceStrategy>> = {
   quill1: execCommandStrategy,
   quill2: beforeInputStrategy({ emptyInputType: 'insertReplacementText' }),
   prosemirror: execCommandStrategy,
-  lexical: beforeInputStrategy({ emptyInputType: 'deleteContent' }),
-  slate: beforeInputStrategy({ emptyInputType: 'deleteContent' }),
+  lexical: beforeInputStrategy({ emptyInputType: 'deleteContentBackward' }),
+  slate: beforeInputStrategy({ emptyInputType: 'deleteContentBackward' }),
   draft: draftStrategy,
 };
 
