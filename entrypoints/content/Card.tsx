@@ -1,0 +1,104 @@
+// The in-page card: what was flagged, why, up to three rewrites, Ignore and Turn off this rule.
+// Pure view: state and actions come from the card controller.
+import type { Severity } from '@/lib/engine/types';
+
+export interface CardModel {
+  key: string;
+  kind: 'span' | 'missing';
+  severity: Severity;
+  pack: string;
+  message: string;
+  why: string;
+  /** The flagged words ('' for a missing statement). */
+  text: string;
+  suggestions: string[];
+  /** Which suggestion Enter applies (keyboard mode). */
+  activeIndex: number;
+  keyboard: boolean;
+  busy: boolean;
+  status: { tone: 'error' | 'info'; text: string } | null;
+}
+
+export interface CardProps {
+  model: CardModel;
+  onApply(index: number): void;
+  onIgnore(): void;
+  onDisableRule(): void;
+  onClose(): void;
+}
+
+const SEVERITY_LABEL: Record<Severity, string> = { suggestion: 'Suggestion', warning: 'Warning', alert: 'Alert' };
+
+function packName(pack: string): string {
+  return pack.charAt(0).toUpperCase() + pack.slice(1);
+}
+
+export function Card({ model, onApply, onIgnore, onDisableRule, onClose }: CardProps) {
+  const suggestions = model.suggestions.slice(0, 3);
+  return (
+    <div class="card" role="dialog" aria-label="Clearline suggestion" data-severity={model.severity} data-key={model.key}>
+      <div class="head">
+        <span class="sev">{SEVERITY_LABEL[model.severity]}</span>
+        <span class="pack">{packName(model.pack)}</span>
+        <span class="brand">Clearline</span>
+        <button type="button" class="close" aria-label="Close" title="Close (Esc)" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <p class="message">{model.message}</p>
+      {model.why && <p class="why">{model.why}</p>}
+      {model.status && (
+        <p class="status" role="status" data-tone={model.status.tone}>
+          {model.status.text}
+        </p>
+      )}
+      {model.kind === 'span' ? (
+        <div class="suggestions" role="group" aria-label="Rewrites">
+          {suggestions.map((s, i) => (
+            <button
+              type="button"
+              class="suggestion"
+              aria-label={`Apply: ${s}`}
+              data-active={model.keyboard && i === model.activeIndex ? 'true' : undefined}
+              disabled={model.busy}
+              onClick={() => onApply(i)}
+            >
+              {s}
+            </button>
+          ))}
+        </div>
+      ) : (
+        suggestions[0] !== undefined && (
+          <>
+            <p class="statement">{suggestions[0]}</p>
+            <div class="suggestions">
+              <button
+                type="button"
+                class="primary"
+                data-active={model.keyboard ? 'true' : undefined}
+                disabled={model.busy}
+                onClick={() => onApply(0)}
+              >
+                Insert boundary statement
+              </button>
+            </div>
+          </>
+        )
+      )}
+      <div class="foot">
+        <button type="button" class="link" onClick={onIgnore} title="Hide this one in this draft">
+          Ignore
+        </button>
+        <button type="button" class="link" onClick={onDisableRule}>
+          Turn off this rule
+        </button>
+        {model.keyboard && (
+          <span class="hint">
+            <kbd>↑</kbd>
+            <kbd>↓</kbd> choose · <kbd>Enter</kbd> apply · <kbd>Esc</kbd>
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}

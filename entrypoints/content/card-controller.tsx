@@ -1,0 +1,226 @@
+// Opens, places, updates and closes the card (created on first use), and runs its actions.
+// The card never takes focus: pointer presses inside it are cancelled so the editor keeps its selection.
+import { render } from 'preact';
+import type { Host } from '@/lib/composer/host';
+import type { Session, TrackedFinding } from '@/lib/composer/session';
+import { Card, type CardModel } from './Card';
+import cardCss from './card.css?inline';
+
+export type OpenMode = 'hover' | 'click' | 'keyboard' | 'marker';
+
+export interface CardActions {
+  apply(session: Session, finding: TrackedFinding, index: number): Promise<{ ok: boolean; error?: string; undoable?: boolean }>;
+  disableRule(finding: TrackedFinding): Promise<void>;
+  /** The open card changed (for the test hook). */
+  changed(): void;
+}
+
+interface OpenCard {
+  session: Session;
+  finding: TrackedFinding;
+  mode: OpenMode;
+  activeIndex: number;
+  busy: boolean;
+  status: CardModel['status'];
+}
+
+export class CardController {
+  private popover: HTMLElement | null = null;
+  private state: OpenCard | null = null;
+  private closeTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private host: Host,
+    private actions: CardActions,
+  ) {}
+
+  get open(): OpenCard | null {
+    return this.state;
+  }
+
+  /** Our popover element (for "is the pointer over the card"). */
+  get element(): HTMLElement | null {
+    return this.popover;
+  }
+
+  show(session: Session, finding: TrackedFinding, mode: OpenMode): void {
+    this.cancelClose();
+    const same = this.state && this.state.finding.key === finding.key && this.state.session === session;
+    if (same && this.state) {
+      // Hovering again must not downgrade a card opened by click or keyboard.
+      if (mode !== 'hover') this.state.mode = mode;
+    } else {
+      this.state?.session.setActive(null);
+      this.state = { session, finding, mode, activeIndex: 0, busy: false, status: null };
+    }
+    session.setActive(finding.key);
+    this.render();
+    this.actions.changed();
+  }
+
+  close(): void {
+    this.cancelClose();
+    if (!this.state) return;
+    this.state.session.setActive(null);
+    this.state = null;
+    this.render();
+    this.actions.changed();
+  }
+
+  /** Hover cards close a moment after the pointer leaves both the words and the card. */
+  closeSoon(): void {
+    if (!this.state || this.state.mode !== 'hover' || this.state.busy || this.closeTimer) return;
+    this.closeTimer = setTimeout(() => {
+      this.closeTimer = null;
+      if (this.state?.mode === 'hover' && !this.state.busy) this.close();
+    }, 300);
+  }
+
+  cancelClose(): void {
+    if (this.closeTimer) clearTimeout(this.closeTimer);
+    this.closeTimer = null;
+  }
+
+  /** A session was re-analysed or went away: follow the finding, or close. */
+  sessionChanged(session: Session): void {
+    const st = this.state;
+    if (!st || st.session !== session) return;
+    if (session.disposed || session.paused) return this.close();
+    // Keep the card on the finding as last analysed; if it vanished (the words were edited), Apply
+    // will refuse with a clear message rather than rewrite something else.
+    const current = session.find(st.finding.key);
+    if (current) st.finding = current;
+    session.setActive(current ? current.key : null);
+    this.render();
+  }
+
+  move(delta: number): void {
+    const st = this.state;
+    if (!st) return;
+    const n = Math.max(1, Math.min(3, st.finding.suggestions.length));
+    st.activeIndex = (st.activeIndex + delta + n) % n;
+    st.mode = 'keyboard';
+    this.render();
+  }
+
+  applyActive(): void {
+    if (this.state) void this.apply(this.state.activeIndex);
+  }
+
+  async apply(index: number): Promise<void> {
+    const st = this.state;
+    if (!st || st.busy) return;
+    st.busy = true;
+    st.status = null;
+    this.render();
+    const result = await this.actions.apply(st.session, st.finding, index);
+    if (this.state !== st) return; // closed meanwhile (composer removed)
+    st.busy = false;
+    if (result.ok) {
+      this.close();
+    } else {
+      st.status = { tone: 'error', text: result.error ?? 'Nothing was changed.' };
+      this.render();
+    }
+  }
+
+  private ignore(): void {
+    const st = this.state;
+    if (!st) return;
+    this.close();
+    st.session.ignore(st.finding);
+  }
+
+  private async disableRule(): Promise<void> {
+    const st = this.state;
+    if (!st) return;
+    st.busy = true;
+    this.render();
+    try {
+      await this.actions.disableRule(st.finding);
+      if (this.state === st) this.close();
+    } catch {
+      if (this.state !== st) return;
+      st.busy = false;
+      st.status = { tone: 'error', text: 'Could not save the setting. Try again from the options page.' };
+      this.render();
+    }
+  }
+
+  /** Re-place the card next to its words (scroll, resize, re-analysis). */
+  reposition(): void {
+    if (!this.state || !this.popover) return;
+    const anchor = this.state.session.rectsOf(this.state.finding)[0];
+    if (!anchor) {
+      // The words scrolled out of the composer (or are being retyped): keep the last place.
+      return;
+    }
+    const card = this.popover.getBoundingClientRect();
+    const vw = window.innerWidth;
+    const vh = window.innerHeight;
+    let left = Math.min(Math.max(8, anchor.left), vw - card.width - 8);
+    let top = anchor.bottom + 6;
+    if (top + card.height > vh - 8 && anchor.top - card.height - 6 > 8) top = anchor.top - card.height - 6;
+    left = Math.max(8, left);
+    this.popover.style.left = `${Math.round(left)}px`;
+    this.popover.style.top = `${Math.round(Math.max(8, top))}px`;
+  }
+
+  private ensurePopover(): HTMLElement {
+    if (this.popover) return this.popover;
+    const doc = this.host.shadow.ownerDocument;
+    const style = doc.createElement('style');
+    style.textContent = cardCss;
+    const el = doc.createElement('div');
+    el.className = 'popover';
+    el.setAttribute('popover', 'manual');
+    // Keep the editor focused and its selection intact while the user clicks in the card.
+    const keep = (e: Event) => e.preventDefault();
+    el.addEventListener('mousedown', keep);
+    el.addEventListener('pointerdown', keep);
+    el.addEventListener('pointerenter', () => this.cancelClose());
+    el.addEventListener('pointerleave', () => this.closeSoon());
+    this.host.cardSlot.append(style, el);
+    this.popover = el;
+    return el;
+  }
+
+  private render(): void {
+    const st = this.state;
+    if (!st) {
+      if (this.popover) {
+        render(null, this.popover);
+        if (this.popover.matches(':popover-open')) this.popover.hidePopover();
+      }
+      return;
+    }
+    const el = this.ensurePopover();
+    const f = st.finding;
+    const model: CardModel = {
+      key: f.key,
+      kind: f.kind,
+      severity: f.severity,
+      pack: f.pack,
+      message: f.message,
+      why: f.why,
+      text: f.text,
+      suggestions: f.suggestions,
+      activeIndex: st.activeIndex,
+      keyboard: st.mode === 'keyboard',
+      busy: st.busy,
+      status: st.status,
+    };
+    render(
+      <Card
+        model={model}
+        onApply={(i) => void this.apply(i)}
+        onIgnore={() => this.ignore()}
+        onDisableRule={() => void this.disableRule()}
+        onClose={() => this.close()}
+      />,
+      el,
+    );
+    if (!el.matches(':popover-open')) el.showPopover();
+    this.reposition();
+  }
+}

@@ -1,0 +1,207 @@
+// The accept procedure (composers.md §3.3): re-validate the span, select it, run exactly one
+// replace strategy, verify the whole text, roll back on surprise, restore the caret.
+import { suggestionEdit } from '../engine/edit';
+import { strategyFor } from './replace/index';
+import { isVisible } from './sites/common';
+import { OBJECT_CHAR, type TextModel } from './text-model';
+import type { Session, TrackedFinding } from './session';
+
+export interface AcceptResult {
+  ok: boolean;
+  /** What to tell the user when ok is false. */
+  error?: string;
+  /** False when Ctrl+Z will not bring the old words back in this editor. */
+  undoable?: boolean;
+}
+
+export const MESSAGES = {
+  gone: 'This draft is no longer on the page, so nothing was changed.',
+  composing: 'Finish the character you are typing, then try again.',
+  edited: 'The flagged words were edited, so nothing was replaced. Checking the draft again.',
+  structure: "This phrase runs across a line break or an emoji, so Clearline can't rewrite it safely. Edit it by hand.",
+  refused: 'This editor did not accept the rewrite, so nothing was changed.',
+  rolledBack: 'The editor changed more than the flagged words, so the rewrite was undone.',
+  noSuggestion: 'That suggestion is no longer available.',
+} as const;
+
+/** Apply suggestion `index` of `finding` in `session`'s composer. */
+export async function accept(session: Session, finding: TrackedFinding, index: number): Promise<AcceptResult> {
+  const root = session.root;
+  if (session.disposed || !root.isConnected || !isVisible(root)) return { ok: false, error: MESSAGES.gone };
+  if (session.composing) return { ok: false, error: MESSAGES.composing };
+  if (!finding.suggestions[index]) return { ok: false, error: MESSAGES.noSuggestion };
+
+  // Offsets refer to the text the finding was analysed on, which may be older than the draft now.
+  const edit = suggestionEdit(finding.source, finding, index);
+  const model = session.read();
+  const span = reanchor(finding.source, model.text, edit.start, edit.end);
+  if (!span) {
+    session.schedule(0, true);
+    return { ok: false, error: MESSAGES.edited };
+  }
+  const { start, end } = span;
+  const text = model.text;
+  if (/[\n\uFFFC]/.test(text.slice(start, end)) || touchesObject(text, start, end)) {
+    return { ok: false, error: MESSAGES.structure };
+  }
+
+  const caret = saveCaret(model);
+  const excludedBefore = model.excluded.map((e) => e.outerHTML);
+  const strategy = strategyFor(root);
+  const range = model.rangeFor(start, end);
+  let replaced = false;
+  try {
+    replaced = strategy.replace({ root, range, start, end, replacement: edit.replacement });
+  } catch {
+    replaced = false;
+  }
+  await settle();
+
+  if (!root.isConnected) return { ok: false, error: MESSAGES.gone };
+  const after = session.read();
+  const expected = text.slice(0, start) + edit.replacement + text.slice(end);
+  const excludedSame = sameList(excludedBefore, after.excluded.map((e) => e.outerHTML));
+  if (after.text === expected && excludedSame) {
+    restoreCaret(session, caret, start, end, edit.replacement.length);
+    session.edited();
+    return { ok: true, undoable: strategy.undoable };
+  }
+
+  // Something other than the span changed (or nothing did): never "fix it up", roll back.
+  if (after.text !== text || !excludedSame) {
+    strategy.undo(root);
+    await settle();
+  }
+  session.schedule(0, true);
+  return { ok: false, error: replaced && after.text !== text ? MESSAGES.rolledBack : MESSAGES.refused };
+}
+
+/**
+ * Where [start, end) of `oldText` is in `newText`. The span text must be intact; when the draft
+ * changed elsewhere, the occurrence whose surroundings best match the old ones wins.
+ */
+export function reanchor(oldText: string, newText: string, start: number, end: number): { start: number; end: number } | null {
+  if (oldText === newText) return { start, end };
+  const expected = oldText.slice(start, end);
+  const prefix = oldText.slice(Math.max(0, start - 16), start);
+  const suffix = oldText.slice(end, end + 16);
+  const shift = newText.length - oldText.length;
+  let best: { i: number; score: number } | null = null;
+  const consider = (i: number) => {
+    const score =
+      commonSuffix(newText.slice(Math.max(0, i - prefix.length), i), prefix) +
+      commonPrefix(newText.slice(i + expected.length, i + expected.length + suffix.length), suffix);
+    const distance = Math.min(Math.abs(i - start), Math.abs(i - (start + shift)));
+    if (!best || score > best.score || (score === best.score && distance < Math.min(Math.abs(best.i - start), Math.abs(best.i - (start + shift))))) {
+      best = { i, score };
+    }
+  };
+  if (expected) {
+    for (let i = newText.indexOf(expected); i !== -1; i = newText.indexOf(expected, i + 1)) consider(i);
+  } else {
+    // An insertion point: wherever the old surroundings meet.
+    for (let i = 0; i <= newText.length; i++) consider(i);
+  }
+  if (!best) return null;
+  const found: { i: number; score: number } = best;
+  const needed = Math.min(prefix.length + suffix.length, expected ? 4 : 8);
+  if (found.score < needed) return null;
+  return { start: found.i, end: found.i + expected.length };
+}
+
+function commonSuffix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
+function commonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+/** A span that starts or ends right against an image would select half of an object: refuse. */
+function touchesObject(text: string, start: number, end: number): boolean {
+  if (start === end) return false;
+  return text[start] === OBJECT_CHAR || text[end - 1] === OBJECT_CHAR;
+}
+
+function sameList(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** A microtask, then one animation frame (or a short timeout in a hidden tab, where frames stop). */
+export function settle(): Promise<void> {
+  return Promise.resolve().then(
+    () =>
+      new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, 100);
+        requestAnimationFrame(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      }),
+  );
+}
+
+interface Caret {
+  anchor: number;
+  focus: number;
+}
+
+/** The user's selection inside the composer, as model offsets (null when it is elsewhere). */
+export function saveCaret(model: TextModel): Caret | null {
+  const root = model.root;
+  if (root instanceof HTMLTextAreaElement || root instanceof HTMLInputElement) {
+    if (deepActiveElement(root.ownerDocument) !== root) return null;
+    const a = root.selectionStart ?? 0;
+    const f = root.selectionEnd ?? a;
+    return root.selectionDirection === 'backward' ? { anchor: f, focus: a } : { anchor: a, focus: f };
+  }
+  const r = selectionRange(root);
+  if (!r) return null;
+  const a = model.offsetOf(r.startContainer, r.startOffset);
+  const f = model.offsetOf(r.endContainer, r.endOffset);
+  return a === null || f === null ? null : { anchor: a, focus: f };
+}
+
+function restoreCaret(session: Session, caret: Caret | null, start: number, end: number, length: number): void {
+  if (!caret) return;
+  const delta = length - (end - start);
+  const map = (p: number) => (p <= start ? p : p >= end ? p + delta : start + length);
+  const a = map(caret.anchor);
+  const f = map(caret.focus);
+  const root = session.root;
+  if (root instanceof HTMLTextAreaElement || root instanceof HTMLInputElement) {
+    root.setSelectionRange(Math.min(a, f), Math.max(a, f), a > f ? 'backward' : 'forward');
+    return;
+  }
+  const model = session.read();
+  const ra = model.rangeFor(a, a);
+  const rf = model.rangeFor(f, f);
+  const sel = root.ownerDocument.getSelection();
+  if (ra && rf && sel) sel.setBaseAndExtent(ra.startContainer, ra.startOffset, rf.startContainer, rf.startOffset);
+}
+
+/** The selection's range, read through the composer's shadow root when it has one. */
+export function selectionRange(root: HTMLElement): AbstractRange | null {
+  const sel = root.ownerDocument.getSelection();
+  if (!sel || sel.rangeCount === 0) return null;
+  const scope = root.getRootNode();
+  let r: AbstractRange | null = null;
+  const composed = (sel as Selection & { getComposedRanges?: (o: { shadowRoots: ShadowRoot[] }) => StaticRange[] }).getComposedRanges;
+  if (scope instanceof ShadowRoot && typeof composed === 'function') {
+    r = composed.call(sel, { shadowRoots: [scope] })[0] ?? null;
+  } else {
+    r = sel.getRangeAt(0);
+  }
+  if (!r || !root.contains(r.startContainer) || !root.contains(r.endContainer)) return null;
+  return r;
+}
+
+/** document.activeElement, followed down through open shadow roots. */
+export function deepActiveElement(doc: Document): Element | null {
+  let el: Element | null = doc.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
+}

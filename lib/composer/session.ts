@@ -1,0 +1,300 @@
+// One live composer: read the text → (debounced) analyse in the background → keep findings and
+// their ranges → paint them. Stale results are dropped by a version counter bumped on every edit.
+import type { AnalyzeResponse } from '../messages';
+import type { Finding, Severity } from '../engine/types';
+import type { SiteAdapter } from './sites/types';
+import { readModel, isTextField, type TextModel } from './text-model';
+import { clearOwner, ensureHighlightStyle, highlightsSupported, paint } from './highlights';
+import { clipRects, fieldRects, type OverlayBox, type OverlayMarker, type OverlaySource } from './overlay';
+import type { Host } from './host';
+
+/** A finding as the page keeps it: with a stable key and the context needed to find it again. */
+export interface TrackedFinding extends Finding {
+  /** `<session>:<pack>/<rule>:<kind>:<text>:<n>`: survives typing elsewhere in the draft. */
+  key: string;
+  /** The flagged text when analysed ('' for missing statements). */
+  text: string;
+  /** Up to 16 characters before and after the span when analysed, to re-anchor it. */
+  prefix: string;
+  suffix: string;
+  /** The whole text this finding's offsets refer to. */
+  source: string;
+}
+
+export const CONTEXT_CHARS = 16;
+export const DEBOUNCE_MS = 100;
+
+const SEVERITY_RANK: Record<Severity, number> = { suggestion: 0, warning: 1, alert: 2 };
+
+export interface SessionDeps {
+  host: Host;
+  analyze(text: string): Promise<AnalyzeResponse>;
+  /** Findings, pause state or the active finding changed. */
+  changed(session: Session): void;
+  /** Overlay must redraw (textarea boxes, markers). */
+  redraw(): void;
+  /** The user activated a missing-statement marker. */
+  openMarker(session: Session, finding: TrackedFinding): void;
+}
+
+let nextId = 1;
+
+export class Session implements OverlaySource {
+  readonly id = nextId++;
+  readonly isField: boolean;
+  findings: TrackedFinding[] = [];
+  /** The text the current findings' offsets refer to. */
+  analysedText = '';
+  paused = false;
+  /** The finding whose card is open, if it belongs here. */
+  activeKey: string | null = null;
+  composing = false;
+  disposed = false;
+
+  private version = 0;
+  private lastSent: string | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private ranges = new Map<string, Range>();
+  private ignored = new Set<string>();
+  private listeners: Array<[EventTarget, string, EventListener]> = [];
+
+  constructor(
+    readonly root: HTMLElement,
+    readonly adapter: SiteAdapter,
+    private deps: SessionDeps,
+  ) {
+    this.isField = isTextField(root);
+    const onInput = () => this.edited();
+    this.listen(root, 'input', onInput);
+    this.listen(root, 'compositionstart', () => (this.composing = true));
+    this.listen(root, 'compositionend', () => {
+      this.composing = false;
+      this.edited();
+    });
+    const scope = root.getRootNode();
+    if (scope instanceof ShadowRoot) ensureHighlightStyle(scope);
+  }
+
+  get label(): string {
+    return this.adapter.label(this.root);
+  }
+
+  read(): TextModel {
+    return readModel(this.root, this.adapter);
+  }
+
+  /** The draft changed: everything in flight is stale; analyse again after a pause in typing. */
+  edited(): void {
+    this.version++;
+    this.schedule(DEBOUNCE_MS);
+  }
+
+  schedule(delay = 0, force = false): void {
+    if (this.disposed) return;
+    if (this.timer) clearTimeout(this.timer);
+    if (force) this.lastSent = null;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.refresh();
+    }, delay);
+  }
+
+  /** Read, analyse when the text changed, and repaint. */
+  async refresh(): Promise<void> {
+    if (this.disposed || !this.root.isConnected) return;
+    const model = this.read();
+    const text = model.text;
+    if (text === this.lastSent && text === this.analysedText) {
+      // Same text: the findings still hold, but the editor may have re-created nodes under our ranges.
+      this.place(model);
+      return;
+    }
+    const version = ++this.version;
+    this.lastSent = text;
+    let response: AnalyzeResponse;
+    if (!text.trim()) {
+      response = { findings: [], paused: false };
+    } else {
+      try {
+        response = await this.deps.analyze(text);
+      } catch {
+        // Background restarting (extension update): try again on the next edit.
+        this.lastSent = null;
+        return;
+      }
+    }
+    if (version !== this.version || this.disposed) return; // superseded by an edit or a newer request
+    this.paused = response.paused;
+    this.analysedText = text;
+    this.findings = response.paused ? [] : this.track(text, response.findings ?? []);
+    this.place(model);
+    this.deps.changed(this);
+  }
+
+  private track(text: string, findings: Finding[]): TrackedFinding[] {
+    const seen = new Map<string, number>();
+    const out: TrackedFinding[] = [];
+    for (const f of findings) {
+      const flagged = f.kind === 'span' ? text.slice(f.start, f.end) : '';
+      const base = `${f.pack}/${f.rule}:${f.kind}:${flagged}`;
+      const n = seen.get(base) ?? 0;
+      seen.set(base, n + 1);
+      const ignoreKey = `${base}:${n}`;
+      if (this.ignored.has(ignoreKey)) continue;
+      out.push({
+        ...f,
+        key: `${this.id}:${ignoreKey}`,
+        text: flagged,
+        prefix: text.slice(Math.max(0, f.start - CONTEXT_CHARS), f.start),
+        suffix: text.slice(f.end, f.end + CONTEXT_CHARS),
+        source: text,
+      });
+    }
+    // Most severe first, then in reading order: the popup and keyboard walk them this way.
+    return out.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.start - b.start);
+  }
+
+  /** Build ranges for the findings from `model` (same text as analysed) and paint them. */
+  private place(model: TextModel): void {
+    this.ranges.clear();
+    if (!this.isField && model.text === this.analysedText) {
+      for (const f of this.findings) {
+        if (f.kind !== 'span') continue;
+        const r = model.rangeFor(f.start, f.end);
+        if (r) this.ranges.set(f.key, r);
+      }
+    }
+    this.paint();
+  }
+
+  paint(): void {
+    if (this.disposed) return;
+    if (!this.isField && highlightsSupported()) {
+      const bySeverity: Record<Severity, Range[]> = { suggestion: [], warning: [], alert: [] };
+      for (const f of this.findings) {
+        const r = this.ranges.get(f.key);
+        if (r) bySeverity[f.severity].push(r);
+      }
+      paint(this, 'suggestion', bySeverity.suggestion);
+      paint(this, 'warning', bySeverity.warning);
+      paint(this, 'alert', bySeverity.alert);
+      const active = this.activeKey ? this.ranges.get(this.activeKey) : undefined;
+      paint(this, 'active', active ? [active] : []);
+    }
+    this.deps.redraw();
+  }
+
+  setActive(key: string | null): void {
+    if (this.activeKey === key) return;
+    this.activeKey = key;
+    this.paint();
+  }
+
+  /** Hide this occurrence for the rest of this draft. */
+  ignore(finding: TrackedFinding): void {
+    this.ignored.add(finding.key.slice(finding.key.indexOf(':') + 1));
+    this.findings = this.findings.filter((f) => f.key !== finding.key);
+    this.ranges.delete(finding.key);
+    if (this.activeKey === finding.key) this.activeKey = null;
+    this.paint();
+    this.deps.changed(this);
+  }
+
+  find(key: string): TrackedFinding | undefined {
+    return this.findings.find((f) => f.key === key);
+  }
+
+  /** Where a finding is on screen now (clipped to the composer). */
+  rectsOf(f: TrackedFinding): DOMRect[] {
+    if (f.kind !== 'span') {
+      const m = this.markerPoint();
+      return m ? [new DOMRect(m.x, m.y, 20, 20)] : [];
+    }
+    const clip = this.root.getBoundingClientRect();
+    if (this.isField) {
+      // Offsets refer to the analysed text; only measure while the field still holds it.
+      if ((this.root as HTMLTextAreaElement).value.replace(/\u00A0/g, ' ') !== this.analysedText) return [];
+      return fieldRects(this.deps.host, this.root as HTMLTextAreaElement, f.start, f.end);
+    }
+    const r = this.ranges.get(f.key);
+    return r ? clipRects(Array.from(r.getClientRects()), clip) : [];
+  }
+
+  /** Which span finding is under the pointer. */
+  findingAt(x: number, y: number): TrackedFinding | undefined {
+    for (const f of this.findings) {
+      if (f.kind !== 'span') continue;
+      for (const r of this.rectsOf(f)) if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return f;
+    }
+    return undefined;
+  }
+
+  /** OverlaySource: boxes only where the Highlight API cannot paint. */
+  boxes(): OverlayBox[] {
+    if (this.disposed || (!this.isField && highlightsSupported())) return [];
+    return this.findings
+      .filter((f) => f.kind === 'span')
+      .map((f) => ({ key: f.key, severity: f.severity, rects: this.rectsOf(f), active: f.key === this.activeKey }));
+  }
+
+  markers(): OverlayMarker[] {
+    if (this.disposed) return [];
+    const missing = this.findings.find((f) => f.kind === 'missing');
+    if (!missing) return [];
+    const pt = this.markerPoint();
+    if (!pt) return [];
+    return [
+      {
+        key: missing.key,
+        x: pt.x,
+        y: pt.y,
+        label: 'Clearline: add your boundary statement',
+        active: missing.key === this.activeKey,
+        onActivate: () => this.deps.openMarker(this, missing),
+      },
+    ];
+  }
+
+  /** Just after the end of the body text, kept inside the composer's box. */
+  private markerPoint(): { x: number; y: number } | null {
+    const box = this.root.getBoundingClientRect();
+    if (!box.width || !box.height) return null;
+    let x = box.right - 26;
+    let y = box.bottom - 26;
+    if (!this.isField) {
+      const model = this.read();
+      const end = model.text.trimEnd().length;
+      const r = model.rangeFor(Math.max(0, end - 1), end);
+      const rects = r ? Array.from(r.getClientRects()) : [];
+      const last = rects[rects.length - 1];
+      if (last && last.width + last.height > 0) {
+        x = last.right + 6;
+        y = last.top + (last.height - 20) / 2;
+      }
+    }
+    x = Math.min(Math.max(x, box.left + 2), box.right - 22);
+    y = Math.min(Math.max(y, box.top + 2), box.bottom - 22);
+    return { x, y };
+  }
+
+  warningCount(): number {
+    return this.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK.warning).length;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    for (const [t, type, fn] of this.listeners) t.removeEventListener(type, fn);
+    this.listeners = [];
+    clearOwner(this);
+    this.findings = [];
+    this.ranges.clear();
+    this.deps.redraw();
+  }
+
+  private listen(target: EventTarget, type: string, fn: EventListener): void {
+    target.addEventListener(type, fn);
+    this.listeners.push([target, type, fn]);
+  }
+}

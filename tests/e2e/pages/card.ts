@@ -1,0 +1,170 @@
+// Page object for Clearline on a site page: our host's test hook, the suggestion card, and
+// composer helpers (type, hover the flagged words, read the text) as a user would use them.
+import type { Locator, Page } from '@playwright/test';
+import { expect } from '../fixtures';
+
+export interface HookFinding {
+  key: string;
+  rule: string;
+  pack: string;
+  severity: 'suggestion' | 'warning' | 'alert';
+  kind: 'span' | 'missing';
+  start: number;
+  end: number;
+  text: string;
+  message: string;
+  suggestions: string[];
+}
+
+export interface HookComposer {
+  id: number;
+  site: string;
+  label: string;
+  active: boolean;
+  paused: boolean;
+  text: string;
+  findings: HookFinding[];
+}
+
+export class Clearline {
+  readonly host: Locator;
+  readonly card: Locator;
+
+  constructor(readonly page: Page) {
+    this.host = page.locator('clearline-root');
+    this.card = page.getByRole('dialog', { name: 'Clearline suggestion' });
+  }
+
+  /** Wait until the content script has registered its listeners. */
+  async ready(): Promise<void> {
+    await expect(this.host).toHaveAttribute('data-clearline-ready', 'true');
+  }
+
+  async composers(): Promise<HookComposer[]> {
+    const raw = await this.host.getAttribute('data-clearline-findings');
+    return raw ? (JSON.parse(raw) as HookComposer[]) : [];
+  }
+
+  async findings(): Promise<HookFinding[]> {
+    return (await this.composers()).flatMap((c) => c.findings);
+  }
+
+  /** Wait for a span finding whose flagged text matches, and return it. */
+  async waitForSpan(text: RegExp): Promise<HookFinding> {
+    let found: HookFinding | undefined;
+    await expect
+      .poll(async () => {
+        found = (await this.findings()).find((f) => f.kind === 'span' && text.test(f.text));
+        return !!found;
+      }, { message: `a finding on ${text}` })
+      .toBe(true);
+    return found!;
+  }
+
+  async waitForMissing(): Promise<HookFinding> {
+    let found: HookFinding | undefined;
+    await expect
+      .poll(async () => {
+        found = (await this.findings()).find((f) => f.kind === 'missing');
+        return !!found;
+      }, { message: 'a missing-statement finding' })
+      .toBe(true);
+    return found!;
+  }
+
+  async expectNoSpan(text: RegExp): Promise<void> {
+    await expect.poll(async () => (await this.findings()).some((f) => f.kind === 'span' && text.test(f.text))).toBe(false);
+  }
+
+  applyButtons(): Locator {
+    return this.card.getByRole('button', { name: /^Apply/ });
+  }
+
+  /** Move the pointer onto the first occurrence of `phrase` inside `composer` (the card opens on hover). */
+  async hover(composer: Locator, phrase: string): Promise<void> {
+    const box = await phraseBox(composer, phrase);
+    await this.page.mouse.move(box.x + Math.min(box.width / 2, 12), box.y + box.height / 2);
+    await expect(this.card).toBeVisible();
+  }
+
+  async openCard(composer: Locator, phrase: string): Promise<void> {
+    await this.hover(composer, phrase);
+  }
+
+  /** Click the marker that offers the missing boundary statement. */
+  async openMarker(): Promise<void> {
+    const marker = this.page.getByRole('button', { name: 'Clearline: add your boundary statement' });
+    await marker.click();
+    await expect(this.card).toBeVisible();
+  }
+}
+
+/** Rect of the first occurrence of `phrase` in the composer's rendered text (main world). */
+export async function phraseBox(composer: Locator, phrase: string): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = await composer.evaluate((root, p) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    let all = '';
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      nodes.push(n as Text);
+      all += (n as Text).data;
+    }
+    const at = all.replace(/\u00A0/g, ' ').indexOf(p);
+    if (at < 0) return null;
+    let offset = 0;
+    for (const n of nodes) {
+      if (at < offset + n.data.length) {
+        const r = document.createRange();
+        r.setStart(n, at - offset);
+        r.setEnd(n, Math.min(n.data.length, at - offset + Math.max(1, Math.min(p.length, n.data.length - (at - offset)))));
+        const rect = r.getClientRects()[0] ?? r.getBoundingClientRect();
+        return { x: rect.left, y: rect.top, width: rect.width, height: rect.height };
+      }
+      offset += n.data.length;
+    }
+    return null;
+  }, phrase);
+  if (!box) throw new Error(`"${phrase}" is not in the composer`);
+  return box;
+}
+
+/** The composer's visible text, as the page sees it (innerText), with NBSPs as spaces. */
+export async function composerText(composer: Locator): Promise<string> {
+  return (await composer.evaluate((el) => (el as HTMLElement).innerText)).replace(/\u00A0/g, ' ');
+}
+
+/** Place the caret at the very start of the composer (before any existing line). */
+export async function caretToStart(composer: Locator): Promise<void> {
+  await composer.click();
+  await composer.press('Control+Home');
+}
+
+/** Place the caret right after the first occurrence of `phrase` (main world selection). */
+export async function caretAfter(composer: Locator, phrase: string, shift = 0): Promise<void> {
+  await composer.evaluate(
+    (root, [p, s]) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const t = n as Text;
+        const i = t.data.replace(/\u00A0/g, ' ').indexOf(p as string);
+        if (i >= 0) {
+          (root as HTMLElement).focus();
+          const at = i + (p as string).length + (s as number);
+          getSelection()!.setBaseAndExtent(t, at, t, at);
+          return;
+        }
+      }
+      throw new Error('phrase not found');
+    },
+    [phrase, shift] as const,
+  );
+}
+
+/** Names of highlights registered in CSS.highlights with ranges (the registry is shared with the page). */
+export async function highlightSizes(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const out: Record<string, number> = {};
+    (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.forEach((h, name) => (out[name] = h.size));
+    return out;
+  });
+}

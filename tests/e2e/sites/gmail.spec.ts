@@ -1,0 +1,190 @@
+// Gmail: new message with signature, inline reply with quoted history, pop-out, Spanish UI.
+import { expect, test } from '../fixtures';
+import { Clearline, caretAfter, composerText } from '../pages/card';
+import { DRAFT, FLAGGED, concurrencySuite, decoysSuite, flagAndAcceptSuite, openSite, typeDraft, type SiteCase } from '../suites';
+
+const INBOX = 'https://mail.google.com/mail/u/0/#inbox';
+
+const newMessage: SiteCase = {
+  name: 'Gmail new message',
+  url: INBOX,
+  fixture: 'sites/gmail/new-message.html',
+  composer: (page) => page.locator('[role="dialog"] [g_editable="true"]'),
+  untouched: ['.gmail_signature', '.gmail_signature_prefix'],
+};
+
+const inlineReply: SiteCase = {
+  name: 'Gmail inline reply',
+  url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrLq',
+  fixture: 'sites/gmail/inline-reply.html',
+  composer: (page) => page.locator('.AO [g_editable="true"]'),
+  untouched: ['.gmail_quote'],
+};
+
+const popout: SiteCase = {
+  name: 'Gmail pop-out',
+  url: 'https://mail.google.com/mail/u/0/?view=cm&fs=1&tf=1',
+  fixture: 'sites/gmail/popout.html',
+  composer: (page) => page.locator('[role="main"] [g_editable="true"]'),
+};
+
+const spanish: SiteCase = {
+  name: 'Gmail in Spanish',
+  url: INBOX,
+  fixture: 'sites/gmail/spanish.html',
+  composer: (page) => page.getByRole('textbox', { name: 'Cuerpo del mensaje' }),
+};
+
+flagAndAcceptSuite(newMessage);
+concurrencySuite(newMessage);
+decoysSuite(newMessage, (page) => [
+  page.getByRole('textbox', { name: 'Message Ann' }),
+  page.getByRole('combobox', { name: 'To recipients' }),
+  page.getByRole('textbox', { name: 'Subject' }),
+  page.getByRole('textbox', { name: 'Snippet' }),
+]);
+flagAndAcceptSuite(inlineReply);
+flagAndAcceptSuite(popout);
+flagAndAcceptSuite(spanish);
+
+test('Gmail: the signature and the quoted reply are never flagged', async ({ page, site }) => {
+  const cl = await openSite(page, site, inlineReply);
+  await typeDraft(page, inlineReply.composer(page));
+  await cl.waitForSpan(FLAGGED);
+  const [composer] = await cl.composers();
+  expect(composer!.text).not.toContain('weekend'); // only in the quote
+  expect(composer!.findings.filter((f) => f.kind === 'span')).toHaveLength(1);
+
+  const cl2 = await openSite(page, site, newMessage);
+  await typeDraft(page, newMessage.composer(page));
+  await cl2.waitForSpan(FLAGGED);
+  const [c2] = await cl2.composers();
+  expect(c2!.text).not.toContain('24/7'); // only in the signature
+});
+
+test('Gmail: two accepts, then two Ctrl+Z undo them in reverse order', async ({ page, site }) => {
+  const cl = await openSite(page, site, newMessage);
+  const composer = newMessage.composer(page);
+  await typeDraft(page, composer, 'Call me anytime this week. Next week, call me anytime too.');
+  const original = await composerText(composer);
+  await expect.poll(async () => (await cl.findings()).filter((f) => FLAGGED.test(f.text)).length).toBe(2);
+  const [first] = (await cl.findings()).filter((f) => FLAGGED.test(f.text)).sort((a, b) => a.start - b.start);
+  await cl.hover(composer, 'Call me anytime');
+  await cl.applyButtons().first().click();
+  await expect.poll(() => composerText(composer)).toContain(`${first!.suggestions[0]} this week`);
+  const afterOne = await composerText(composer);
+  const second = await cl.waitForSpan(/call me anytime/);
+  await cl.hover(composer, 'call me anytime');
+  await cl.applyButtons().first().click();
+  await expect.poll(() => composerText(composer)).toBe(afterOne.replace(second.text, second.suggestions[0]!));
+  await composer.press('Control+z');
+  await expect.poll(() => composerText(composer)).toBe(afterOne);
+  await composer.press('Control+z');
+  await expect.poll(() => composerText(composer)).toBe(original);
+});
+
+test('Gmail: emoji, skin tones, ZWJ sequences and an emoji image before the span keep offsets exact', async ({ page, site }) => {
+  const cl = await openSite(page, site, newMessage);
+  const composer = newMessage.composer(page);
+  await typeDraft(page, composer, 'Great news 👍🏽 😀 👨‍👩‍👧 🇫🇷 ');
+  // Gmail's emoji picker inserts an <img data-emoji>; put one at the caret like it does.
+  await page.evaluate(() => {
+    const img = document.createElement('img');
+    img.setAttribute('data-emoji', '😊');
+    img.className = 'an1';
+    img.alt = '😊';
+    img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+    const r = getSelection()!.getRangeAt(0);
+    r.insertNode(img);
+    r.setStartAfter(img);
+    r.collapse(true);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(r);
+  });
+  await page.keyboard.type(' Call me anytime if anything comes up.');
+  const finding = await cl.waitForSpan(FLAGGED);
+  expect(finding.text).toMatch(/^call me any ?time/i);
+  await cl.hover(composer, 'Call me anytime');
+  await cl.applyButtons().first().click();
+  await expect.poll(() => composerText(composer)).toContain(`👍🏽 😀 👨‍👩‍👧 🇫🇷 `);
+  await expect.poll(() => composerText(composer)).toContain(`${finding.suggestions[0]}`);
+  expect(await composer.locator('img[data-emoji]').count()).toBe(1);
+});
+
+test('Gmail: a span partly in bold is rewritten to exactly the suggestion', async ({ page, site }) => {
+  const cl = await openSite(page, site, newMessage);
+  const composer = newMessage.composer(page);
+  await typeDraft(page, composer, 'Sure, ');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type('call me');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type(' anytime if anything comes up.');
+  await expect(composer.locator('b')).toHaveText('call me');
+  const finding = await cl.waitForSpan(FLAGGED);
+  await cl.hover(composer, 'call me');
+  await cl.applyButtons().first().click();
+  await expect.poll(() => composerText(composer)).toContain(`Sure, ${finding.suggestions[0]} if anything comes up.`);
+});
+
+test('Gmail: the composer disappearing while the card is open closes the card without errors', async ({ page, site }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const cl = await openSite(page, site, newMessage);
+  const composer = newMessage.composer(page);
+  await typeDraft(page, composer);
+  await cl.waitForSpan(FLAGGED);
+  await cl.hover(composer, 'Call me anytime');
+  // Gmail closes a window by emptying it in place rather than removing the dialog.
+  await page.evaluate(() => document.querySelector('[role="dialog"] .aaZ')!.replaceChildren());
+  await expect(cl.card).toBeHidden();
+  await expect.poll(async () => (await cl.composers()).length).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+test('Gmail: two composers on one page are analysed and rewritten separately', async ({ page, site }) => {
+  const cl = await openSite(page, site, inlineReply);
+  const reply = inlineReply.composer(page);
+  const mole = page.locator('[role="dialog"] [g_editable="true"]');
+  await typeDraft(page, reply);
+  await typeDraft(page, mole, 'Happy to help. Call me anytime, day or night.');
+  await expect.poll(async () => (await cl.composers()).filter((c) => c.findings.some((f) => FLAGGED.test(f.text))).length).toBe(2);
+  const moleBefore = await composerText(mole);
+  await cl.hover(reply, 'Call me anytime');
+  const [replyComposer] = (await cl.composers()).filter((c) => c.text.startsWith(DRAFT));
+  const replyFinding = replyComposer!.findings.find((f) => FLAGGED.test(f.text))!;
+  await cl.applyButtons().first().click();
+  await expect.poll(() => composerText(reply)).toContain(replyFinding.suggestions[0]!);
+  expect(await composerText(mole)).toBe(moleBefore);
+  const moleComposer = (await cl.composers()).find((c) => c.text.startsWith('Happy to help'))!;
+  expect(moleComposer.findings.some((f) => FLAGGED.test(f.text))).toBe(true);
+});
+
+test('Gmail: a reply that grants weekend work without hours gets an "Insert boundary statement" offer', async ({ page, site }) => {
+  const cl = await openSite(page, site, popout);
+  const composer = popout.composer(page);
+  await typeDraft(page, composer, 'Of course, I can look at the files over the weekend and send them Sunday night.');
+  const missing = await cl.waitForMissing();
+  await cl.openMarker();
+  const insert = cl.card.getByRole('button', { name: 'Insert boundary statement' });
+  await expect(insert).toBeVisible();
+  await insert.click();
+  await expect(cl.card).toBeHidden();
+  await expect.poll(() => composerText(composer)).toContain(missing.suggestions[0]!);
+  await expect.poll(async () => (await cl.findings()).some((f) => f.kind === 'missing')).toBe(false);
+  await composer.press('Control+z');
+  await expect.poll(() => composerText(composer)).not.toContain(missing.suggestions[0]!);
+});
+
+test('Gmail: Alt+Enter with no flagged words before the caret opens the missing statement', async ({ page, site }) => {
+  const cl = await openSite(page, site, popout);
+  const composer = popout.composer(page);
+  await typeDraft(page, composer, 'Of course, I can look at the files over the weekend.');
+  await cl.waitForMissing();
+  await caretAfter(composer, 'Of course,');
+  await page.keyboard.press('Alt+Enter');
+  await expect(cl.card.getByRole('button', { name: 'Insert boundary statement' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(cl.card).toBeHidden();
+  await expect.poll(async () => (await cl.findings()).some((f) => f.kind === 'missing')).toBe(false);
+});

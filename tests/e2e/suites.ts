@@ -1,0 +1,169 @@
+// Behaviour suites every site composer must pass, called from tests/e2e/sites/<site>.spec.ts with
+// (fixture address, composer locator). Each test reads like what a user does and sees.
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { Clearline, caretAfter, caretToStart, composerText, highlightSizes } from './pages/card';
+
+export interface SiteCase {
+  /** Shown in test titles, e.g. "Gmail new message". */
+  name: string;
+  /** Real address the fixture is served at. */
+  url: string;
+  /** Fixture path relative to tests/fixtures. */
+  fixture: string;
+  composer(page: Page): Locator;
+  /** Selectors (inside the composer) whose HTML must stay byte-identical after any accept. */
+  untouched?: string[];
+  /** Page-specific wait after load (e.g. a late shadow root). */
+  prepare?(page: Page): Promise<void>;
+}
+
+/** The draft most tests type: one availability giveaway in an otherwise ordinary reply. */
+export const DRAFT = 'Hi Robin, thanks for the note. Call me anytime if anything comes up.';
+export const FLAGGED = /call me any ?time/i;
+const PHRASE = 'Call me anytime';
+
+export async function openSite(page: Page, site: { serve(url: string, file: string): Promise<void> }, c: SiteCase): Promise<Clearline> {
+  const url = new URL(c.url);
+  await site.serve(url.origin + url.pathname + url.search, c.fixture);
+  await page.goto(c.url);
+  const cl = new Clearline(page);
+  await cl.ready();
+  await c.prepare?.(page);
+  return cl;
+}
+
+/** Type the draft at the start of the composer, as a user would. */
+export async function typeDraft(page: Page, composer: Locator, text = DRAFT): Promise<void> {
+  await caretToStart(composer);
+  await page.keyboard.type(text);
+}
+
+async function snapshot(composer: Locator, selectors: string[]): Promise<string[]> {
+  return composer.evaluate(
+    (root, sels) => sels.flatMap((s) => Array.from(root.querySelectorAll(s), (el) => el.outerHTML)),
+    selectors,
+  );
+}
+
+export function flagAndAcceptSuite(c: SiteCase): void {
+  test(`${c.name}: flags "call me anytime" while the user types, and highlights it`, async ({ page, site }) => {
+    const cl = await openSite(page, site, c);
+    const composer = c.composer(page);
+    await typeDraft(page, composer);
+    const finding = await cl.waitForSpan(FLAGGED);
+    expect(finding.suggestions.length).toBeGreaterThan(0);
+    await expect.poll(async () => (await highlightSizes(page))[`clearline-${finding.severity}`] ?? 0).toBeGreaterThan(0);
+    await cl.hover(composer, PHRASE);
+    await expect(cl.card).toContainText(finding.message);
+    await expect(cl.applyButtons().first()).toHaveAccessibleName(`Apply: ${finding.suggestions[0]}`);
+    expect(await cl.applyButtons().count()).toBe(Math.min(3, finding.suggestions.length));
+  });
+
+  test(`${c.name}: Apply rewrites the words, Ctrl+Z brings them back exactly`, async ({ page, site }) => {
+    const cl = await openSite(page, site, c);
+    const composer = c.composer(page);
+    await typeDraft(page, composer);
+    const finding = await cl.waitForSpan(FLAGGED);
+    const before = await composerText(composer);
+    const kept = await snapshot(composer, c.untouched ?? []);
+    await cl.hover(composer, PHRASE);
+    await cl.applyButtons().first().click();
+    await expect(cl.card).toBeHidden();
+    await expect.poll(() => composerText(composer)).toContain(finding.suggestions[0]!);
+    expect(await composerText(composer)).toBe(before.replace(finding.text, finding.suggestions[0]!));
+    expect(await snapshot(composer, c.untouched ?? [])).toEqual(kept);
+    await cl.expectNoSpan(FLAGGED);
+    await composer.press('Control+z');
+    await expect.poll(() => composerText(composer)).toBe(before);
+    expect(await snapshot(composer, c.untouched ?? [])).toEqual(kept);
+  });
+
+  test(`${c.name}: Alt+Enter opens the card at the caret; Down, Enter applies the second rewrite`, async ({ page, site }) => {
+    const cl = await openSite(page, site, c);
+    const composer = c.composer(page);
+    await typeDraft(page, composer);
+    const finding = await cl.waitForSpan(FLAGGED);
+    await page.keyboard.press('Alt+Enter');
+    await expect(cl.card).toBeVisible();
+    await expect(cl.card).toContainText(finding.message);
+    const buttons = cl.applyButtons();
+    await expect(buttons.first()).toHaveAttribute('data-active', 'true');
+    const target = finding.suggestions.length > 1 ? 1 : 0;
+    if (target === 1) {
+      await page.keyboard.press('ArrowDown');
+      await expect(buttons.nth(1)).toHaveAttribute('data-active', 'true');
+    }
+    await page.keyboard.press('Enter');
+    await expect(cl.card).toBeHidden();
+    await expect.poll(() => composerText(composer)).toContain(finding.suggestions[target]!);
+    // The editor kept focus: typing goes on in the draft.
+    await page.keyboard.type(' Thanks!');
+    await expect.poll(() => composerText(composer)).toContain('Thanks!');
+  });
+
+  test(`${c.name}: Esc closes the card and the user keeps typing`, async ({ page, site }) => {
+    const cl = await openSite(page, site, c);
+    const composer = c.composer(page);
+    await typeDraft(page, composer);
+    await cl.waitForSpan(FLAGGED);
+    await page.keyboard.press('Alt+Enter');
+    await expect(cl.card).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(cl.card).toBeHidden();
+    await page.keyboard.type(' Bye');
+    await expect.poll(() => composerText(composer)).toContain('comes up. Bye');
+  });
+}
+
+/** Decoys on the page (recipient boxes, subject, chat boxes, read-only text) are never analysed. */
+export function decoysSuite(c: SiteCase, decoys: (page: Page) => Locator[]): void {
+  test(`${c.name}: decoys are never flagged`, async ({ page, site }) => {
+    const cl = await openSite(page, site, c);
+    for (const decoy of decoys(page)) {
+      await decoy.click({ force: true }).catch(() => undefined);
+      await page.keyboard.type(' call me anytime');
+    }
+    // A real composer next to them is flagged, which proves the script is watching.
+    await typeDraft(page, c.composer(page));
+    await cl.waitForSpan(FLAGGED);
+    const composers = await cl.composers();
+    expect(composers).toHaveLength(1);
+    expect(composers[0]!.text.startsWith(DRAFT)).toBe(true);
+  });
+}
+
+/** Typing before the span between opening the card and Apply: the rewrite lands on the right words. */
+export function concurrencySuite(c: SiteCase): void {
+  test(`${c.name}: text typed before the span while the card is open does not shift the rewrite`, async ({ page, site }) => {
+    const cl = await openSite(page, site, c);
+    const composer = c.composer(page);
+    await typeDraft(page, composer);
+    const finding = await cl.waitForSpan(FLAGGED);
+    await cl.hover(composer, PHRASE);
+    // The user goes back and adds words near the start while the card is still up.
+    await caretAfter(composer, 'Hi Robin,');
+    await page.keyboard.type(' and hello again');
+    await cl.hover(composer, PHRASE);
+    await cl.applyButtons().first().click();
+    await expect.poll(() => composerText(composer)).toContain(`Hi Robin, and hello again thanks for the note. ${finding.suggestions[0]} if anything`);
+  });
+
+  test(`${c.name}: editing inside the flagged words, then Apply, changes nothing and says why`, async ({ page, site }) => {
+    const cl = await openSite(page, site, c);
+    const composer = c.composer(page);
+    await typeDraft(page, composer);
+    await cl.waitForSpan(FLAGGED);
+    await cl.hover(composer, PHRASE);
+    const apply = cl.applyButtons().first();
+    // Change "Call me anytime" to "Call me any time" without leaving the card.
+    await caretAfter(composer, 'Call me any');
+    await page.keyboard.type(' ');
+    const edited = await composerText(composer);
+    await apply.click();
+    await expect(cl.card.getByRole('status')).toContainText('edited');
+    expect(await composerText(composer)).toBe(edited);
+    // Re-analysed: the finding now follows the edited words (or is gone), never the old offsets.
+    await expect.poll(async () => (await cl.composers())[0]?.text.includes('Call me any time')).toBe(true);
+  });
+}
