@@ -1,0 +1,20 @@
+// The grammar conditions a rule may name in its `conditions` field.
+import { affectionateMiss } from './affectionate-miss';
+import { firstPerson, offersContact } from './first-person';
+import { notNegated } from './not-negated';
+import { notPast } from './not-past';
+import { notQuestion } from './not-question';
+import { outsideHours } from './outside-hours';
+import { subjectIsYou } from './subject-is-you';
+import type { Condition } from './types';
+
+export const CONDITIONS: Record<string, Condition> = {
+  'not-negated': notNegated,
+  'not-question': notQuestion,
+  'not-past': notPast,
+  'first-person': firstPerson,
+  'offers-contact': offersContact,
+  'outside-hours': outsideHours,
+  'subject-is-you': subjectIsYou,
+  'affectionate-miss': affectionateMiss,
+};

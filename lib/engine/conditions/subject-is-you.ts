@@ -1,0 +1,34 @@
+// "You look stunning" is about the reader; "the deck looks stunning" is about the work.
+// Grammar finds the subject of the verb the match starts with.
+import { sentenceText, type Condition } from './types';
+
+const PERSONAL_NOUN = /^(?:you|your|yours|u|ur)$/i;
+const APPEARANCE_NOUN = /^(?:eyes|smile|lips|legs|body|figure|hair|skin|face|curves|outfit|dress|photo|photos|picture|pictures|pic|pics|selfie|selfies|profile)$/i;
+
+export const subjectIsYou: Condition = (ctx) => {
+  const s = sentenceText(ctx);
+  const matched = ctx.norm.slice(ctx.match.start, ctx.match.end);
+  // The pattern itself may already name the reader ("your smile is…", "a photo of you…").
+  if (/^(?:you|your|ur|u)\b/i.test(matched) || /\bof you\b/i.test(matched)) return true;
+  const offset = ctx.match.start - ctx.sentence.start;
+  const doc = ctx.nlp.get(s);
+  // Walk back from the match over adverbs and auxiliaries to the subject's head word.
+  const terms = doc.terms().json({ offset: true }) as { text: string; offset: { start: number }; terms: { tags: string[]; normal: string }[] }[];
+  let idx = terms.findIndex((t) => t.offset.start >= offset);
+  if (idx === -1) idx = terms.length;
+  for (let i = idx - 1; i >= 0; i--) {
+    const term = terms[i]!.terms[0]!;
+    const tags = new Set(term.tags);
+    const word = term.normal.replace(/[^a-z']/g, '');
+    if (tags.has('Adverb') || tags.has('Auxiliary') || tags.has('Modal') || tags.has('Copula') || /^(?:always|still|just|really|so|totally)$/.test(word)) continue;
+    if (PERSONAL_NOUN.test(word) || /^you(?:'re|re)$/.test(word)) return true;
+    if (APPEARANCE_NOUN.test(word)) {
+      // "your smile looks", "that photo of you looks": the noun belongs to the reader.
+      const before = terms.slice(Math.max(0, i - 4), i).map((t) => t.terms[0]!.normal).join(' ');
+      const after = terms.slice(i + 1, idx).map((t) => t.terms[0]!.normal).join(' ');
+      return /\b(?:your|ur)\b/.test(before) || /\bof you\b/.test(after);
+    }
+    return false;
+  }
+  return false;
+};

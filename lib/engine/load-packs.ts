@@ -1,0 +1,233 @@
+// Validates rule pack data and compiles it once. Every error names the file, the rule and the
+// field, so a broken pack fails the build and the tests with a message a maintainer can act on.
+import { CONDITIONS } from './conditions';
+import type { Condition } from './conditions/types';
+import { expandMacros, unknownMacros } from './macros';
+import type { PackDef, RuleDef } from './pack-types';
+import { SEVERITIES, type Severity } from './types';
+
+export class PackError extends Error {
+  constructor(
+    readonly file: string,
+    readonly rule: string | null,
+    readonly field: string,
+    problem: string,
+  ) {
+    super(`${file}: ${rule ? `rule "${rule}": ` : ''}field "${field}": ${problem}`);
+    this.name = 'PackError';
+  }
+}
+
+export interface CompiledMarker {
+  category: string;
+  weight: number;
+  regex: RegExp;
+  remove: boolean;
+}
+
+export interface CompiledRule {
+  def: RuleDef;
+  pack: string;
+  fullId: string;
+  severity: Severity;
+  regexes: RegExp[];
+  exceptions: RegExp[];
+  conditions: Condition[];
+  triggers: string[];
+  markers: CompiledMarker[];
+  unless: RegExp[];
+}
+
+export interface CompiledPack {
+  def: PackDef;
+  rules: CompiledRule[];
+}
+
+const PACK_KEYS = new Set(['$schema', 'id', 'name', 'description', 'version', 'defaultFor', 'rules']);
+const RULE_KEYS = new Set([
+  'id', 'kind', 'severity', 'message', 'why', 'note', 'phrases', 'patterns', 'triggers', 'exceptions', 'conditions', 'scope',
+  'suggestions', 'markers', 'threshold', 'minCategories', 'when', 'unless', 'examples',
+]);
+export const POLICY_PLACEHOLDERS = new Set([
+  'match', 'hours', 'days', 'availability', 'responseTime', 'urgentChannel', 'urgentAction', 'statement', 'scopeStatement', 'nextSlot', 'cleaned',
+]);
+const KEBAB = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+function isStringArray(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string');
+}
+
+/** Compiles one pattern; phrases are escaped and made flexible about spaces and apostrophes. */
+export function compilePattern(source: string, isPhrase: boolean): RegExp {
+  if (isPhrase) {
+    const body = source
+      .trim()
+      .split(/\s+/)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "'?"))
+      .join('\\s+');
+    const lead = /^\w/.test(source.trim()) ? '\\b' : '';
+    const tail = /\w$/.test(source.trim()) ? '\\b' : '';
+    return new RegExp(`${lead}${body}${tail}`, 'gi');
+  }
+  return new RegExp(expandMacros(source), 'gi');
+}
+
+/** Regexes with a `span` group need match indices ("d" flag) to report that group's offsets. */
+function withIndices(re: RegExp): RegExp {
+  return /\(\?<span>/.test(re.source) ? new RegExp(re.source, 'gid') : re;
+}
+
+/** Words that must appear for a phrase list to match: the first word of each phrase. */
+function phraseTriggers(phrases: string[]): string[] {
+  return phrases.map((p) => p.trim().split(/\s+/)[0]!.toLowerCase().replace(/[^a-z0-9']/g, '').replace(/'.*$/, ''));
+}
+
+function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1]!);
+}
+
+function namedGroups(re: RegExp): Set<string> {
+  return new Set([...re.source.matchAll(/\(\?<([A-Za-z]+)>/g)].map((m) => m[1]!));
+}
+
+export function validatePack(raw: unknown, file: string): PackDef {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new PackError(file, null, '(root)', 'expected a JSON object');
+  const pack = raw as Record<string, unknown>;
+  for (const key of Object.keys(pack)) if (!PACK_KEYS.has(key)) throw new PackError(file, null, key, 'unknown field');
+  const expectedId = file.replace(/^.*\//, '').replace(/\.json$/, '');
+  if (typeof pack.id !== 'string' || !KEBAB.test(pack.id)) throw new PackError(file, null, 'id', 'expected a kebab-case string');
+  if (pack.id !== expectedId) throw new PackError(file, null, 'id', `must equal the file name "${expectedId}"`);
+  for (const f of ['name', 'description'] as const) {
+    if (typeof pack[f] !== 'string' || !(pack[f] as string).trim()) throw new PackError(file, null, f, 'expected a non-empty string');
+  }
+  if (typeof pack.version !== 'number' || !Number.isInteger(pack.version) || pack.version < 1) throw new PackError(file, null, 'version', 'expected a positive integer');
+  if (!isStringArray(pack.defaultFor)) throw new PackError(file, null, 'defaultFor', 'expected an array of profession ids');
+  if (!Array.isArray(pack.rules) || pack.rules.length === 0) throw new PackError(file, null, 'rules', 'expected a non-empty array');
+  const seen = new Set<string>();
+  for (const [i, r] of pack.rules.entries()) {
+    validateRule(r, file, i, seen);
+  }
+  return pack as unknown as PackDef;
+}
+
+function validateRule(raw: unknown, file: string, index: number, seen: Set<string>): void {
+  if (!raw || typeof raw !== 'object') throw new PackError(file, `#${index}`, '(rule)', 'expected an object');
+  const r = raw as Record<string, unknown>;
+  const id = typeof r.id === 'string' ? r.id : `#${index}`;
+  const fail = (field: string, problem: string): never => {
+    throw new PackError(file, id, field, problem);
+  };
+  for (const key of Object.keys(r)) if (!RULE_KEYS.has(key)) fail(key, 'unknown field');
+  if (typeof r.id !== 'string' || !KEBAB.test(r.id)) fail('id', 'expected a kebab-case string');
+  if (seen.has(id)) fail('id', 'duplicate rule id in this pack');
+  seen.add(id);
+  if (r.kind !== 'span' && r.kind !== 'stack' && r.kind !== 'missing') fail('kind', 'expected "span", "stack" or "missing"');
+  if (typeof r.severity !== 'string' || !SEVERITIES.includes(r.severity as Severity)) fail('severity', `expected one of ${SEVERITIES.join(', ')}`);
+  for (const f of ['message', 'why']) {
+    if (typeof r[f] !== 'string' || !(r[f] as string).trim()) fail(f, 'expected a non-empty string');
+  }
+  if ((r.message as string).includes('\n')) fail('message', 'must be one line');
+  if (r.scope !== undefined && r.scope !== 'match' && r.scope !== 'sentence') fail('scope', 'expected "match" or "sentence"');
+  for (const f of ['phrases', 'patterns', 'triggers', 'exceptions', 'conditions', 'suggestions', 'when', 'unless']) {
+    if (r[f] !== undefined && !isStringArray(r[f])) fail(f, 'expected an array of strings');
+  }
+  const groups = new Set<string>();
+  const checkRegex = (field: string, list: string[] | undefined, isPhrase = false) => {
+    for (const [i, src] of (list ?? []).entries()) {
+      const unknown = isPhrase ? [] : unknownMacros(src);
+      if (unknown.length) fail(`${field}[${i}]`, `unknown macro {${unknown[0]}}`);
+      let re: RegExp;
+      try {
+        re = compilePattern(src, isPhrase);
+      } catch (e) {
+        return fail(`${field}[${i}]`, `invalid regular expression: ${(e as Error).message}`);
+      }
+      if (re.test('')) fail(`${field}[${i}]`, 'matches the empty string');
+      re.lastIndex = 0;
+      for (const g of namedGroups(re)) groups.add(g);
+    }
+  };
+  checkRegex('phrases', r.phrases as string[] | undefined, true);
+  checkRegex('patterns', r.patterns as string[] | undefined);
+  checkRegex('exceptions', r.exceptions as string[] | undefined);
+  checkRegex('unless', r.unless as string[] | undefined);
+  for (const c of (r.conditions as string[] | undefined) ?? []) if (!(c in CONDITIONS)) fail('conditions', `unknown condition "${c}" (known: ${Object.keys(CONDITIONS).join(', ')})`);
+  if (r.kind === 'span') {
+    if (!(r.phrases as string[] | undefined)?.length && !(r.patterns as string[] | undefined)?.length) fail('patterns', 'a span rule needs phrases or patterns');
+    if ((r.patterns as string[] | undefined)?.length && !(r.triggers as string[] | undefined)?.length) fail('triggers', 'rules with patterns must list trigger words');
+  }
+  if (r.kind === 'stack') {
+    if (!(r.triggers as string[] | undefined)?.length) fail('triggers', 'stack rules must list trigger words');
+    if (!Array.isArray(r.markers) || r.markers.length === 0) fail('markers', 'a stack rule needs markers');
+    for (const [i, m] of (r.markers as unknown[]).entries()) {
+      const mk = m as Record<string, unknown>;
+      if (typeof mk.category !== 'string') fail(`markers[${i}].category`, 'expected a string');
+      if (typeof mk.weight !== 'number' || !(mk.weight > 0)) fail(`markers[${i}].weight`, 'expected a positive number');
+      if (!isStringArray(mk.patterns) || mk.patterns.length === 0) fail(`markers[${i}].patterns`, 'expected a non-empty array of strings');
+      checkRegex(`markers[${i}].patterns`, mk.patterns as string[]);
+      for (const key of Object.keys(mk)) if (!['category', 'weight', 'patterns', 'remove'].includes(key)) fail(`markers[${i}].${key}`, 'unknown field');
+    }
+    if (typeof r.threshold !== 'number' || !(r.threshold > 0)) fail('threshold', 'expected a positive number');
+  }
+  if (r.kind === 'missing') {
+    if (!(r.when as string[] | undefined)?.length) fail('when', 'a missing rule needs the findings that trigger it');
+    if (!(r.unless as string[] | undefined)?.length) fail('unless', 'a missing rule needs the statements that satisfy it');
+  }
+  const suggestions = (r.suggestions as string[] | undefined) ?? [];
+  if (suggestions.length > 3) fail('suggestions', 'at most 3 suggestions');
+  if (r.kind !== 'span' || r.severity !== 'suggestion') {
+    if (suggestions.length === 0) fail('suggestions', 'rules at warning or above, and stack and missing rules, need at least one suggestion');
+  }
+  for (const [i, t] of [...suggestions.map((s) => ['suggestions', s] as const), ['message', r.message as string] as const].entries()) {
+    for (const p of placeholders(t[1])) {
+      if (!POLICY_PLACEHOLDERS.has(p) && !groups.has(p)) fail(t[0] === 'message' ? 'message' : `suggestions[${i}]`, `unknown placeholder {${p}}`);
+    }
+  }
+  const ex = r.examples as Record<string, unknown> | undefined;
+  if (!ex || typeof ex !== 'object') return fail('examples', 'expected { flag, pass, rewrite }');
+  for (const key of Object.keys(ex)) if (!['flag', 'pass', 'rewrite'].includes(key)) fail(`examples.${key}`, 'unknown field');
+  if (!Array.isArray(ex.flag) || ex.flag.length < 3) fail('examples.flag', 'at least 3 texts that must flag');
+  if (!Array.isArray(ex.pass) || ex.pass.length < 3) fail('examples.pass', 'at least 3 near misses that must not flag');
+  if (suggestions.length > 0 && (!Array.isArray(ex.rewrite) || ex.rewrite.length < 1)) fail('examples.rewrite', 'at least 1 rewrite check');
+  for (const [i, f] of (ex.flag as unknown[]).entries()) {
+    const e = f as Record<string, unknown>;
+    if (typeof e?.text !== 'string') fail(`examples.flag[${i}].text`, 'expected a string');
+  }
+  for (const [i, f] of ((ex.rewrite as unknown[] | undefined) ?? []).entries()) {
+    const e = f as Record<string, unknown>;
+    if (typeof e?.text !== 'string' || typeof e?.output !== 'string') fail(`examples.rewrite[${i}]`, 'expected { text, output }');
+    if (e.text === e.output) fail(`examples.rewrite[${i}].output`, 'must differ from the input');
+  }
+}
+
+export function compilePack(def: PackDef): CompiledPack {
+  return {
+    def,
+    rules: def.rules.map((r) => {
+      const regexes = [
+        ...(r.phrases ?? []).map((p) => compilePattern(p, true)),
+        ...(r.patterns ?? []).map((p) => compilePattern(p, false)),
+      ].map(withIndices);
+      const triggers = [...new Set([...(r.triggers ?? []), ...phraseTriggers(r.phrases ?? [])].map((t) => t.toLowerCase()))];
+      return {
+        def: r,
+        pack: def.id,
+        fullId: `${def.id}/${r.id}`,
+        severity: r.severity,
+        regexes,
+        exceptions: (r.exceptions ?? []).map((p) => compilePattern(p, false)),
+        conditions: (r.conditions ?? []).map((c) => CONDITIONS[c]!),
+        triggers,
+        markers: (r.markers ?? []).flatMap((m) =>
+          m.patterns.map((p) => ({ category: m.category, weight: m.weight, regex: compilePattern(p, false), remove: m.remove !== false })),
+        ),
+        unless: (r.unless ?? []).map((p) => compilePattern(p, false)),
+      };
+    }),
+  };
+}
+
+/** Validates and compiles a set of packs; throws PackError on the first problem. */
+export function loadPacks(files: Record<string, unknown>): CompiledPack[] {
+  return Object.entries(files).map(([file, raw]) => compilePack(validatePack(raw, file)));
+}

@@ -1,0 +1,59 @@
+// Span rules: phrases and patterns, cancelled by exceptions, confirmed by grammar conditions.
+import { snapToGraphemes } from '../graphemes';
+import { fillTemplate, fitToContext } from '../suggestions';
+import type { Finding } from '../types';
+import { atSentenceStart, sentenceAt, type RuleMatcher } from './types';
+
+export const matchSpan: RuleMatcher = (rule, ctx) => {
+  const out: Finding[] = [];
+  const def = rule.def;
+  for (const re of rule.regexes) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(ctx.norm)) !== null) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      let start = m.index;
+      let end = start + m[0].length;
+      const spanGroup = m.indices?.groups?.span;
+      if (spanGroup) [start, end] = spanGroup;
+      const sentence = sentenceAt(ctx.sentences, start);
+      const sentenceText = ctx.norm.slice(sentence.start, sentence.end);
+      if (rule.exceptions.some((x) => ((x.lastIndex = 0), x.test(sentenceText)))) continue;
+      const cctx = { norm: ctx.norm, sentence, match: { start, end }, policy: ctx.policy, nlp: ctx.nlp };
+      if (!rule.conditions.every((c) => c(cctx))) continue;
+      const raw = def.scope === 'sentence' ? sentence : { start, end };
+      const span = snapToGraphemes(ctx.text, raw.start, raw.end);
+      const spanText = ctx.text.slice(span.start, span.end);
+      const values: Record<string, string | undefined> = { ...ctx.values, match: spanText };
+      for (const [name, range] of Object.entries(m.indices?.groups ?? {})) {
+        if (range && name !== 'span') values[name] = ctx.text.slice(range[0], range[1]);
+      }
+      for (const [name, value] of Object.entries(m.groups ?? {})) {
+        if (!(name in values) || values[name] === undefined) values[name] = value;
+      }
+      const startsSentence = atSentenceStart(ctx.norm, sentence, span.start);
+      const suggestions = [
+        ...new Set(
+          (def.suggestions ?? [])
+            .map((t) => fitToContext(fillTemplate(t, values), spanText, startsSentence))
+            .filter((s) => s && s !== spanText),
+        ),
+      ];
+      out.push({
+        rule: def.id,
+        pack: rule.pack,
+        severity: rule.severity,
+        kind: 'span',
+        start: span.start,
+        end: span.end,
+        message: fillTemplate(def.message, values),
+        why: def.why,
+        suggestions,
+      });
+    }
+  }
+  return out;
+};

@@ -1,0 +1,128 @@
+// Stack rules: one "sorry" or "I think" is politeness; apologies, hedges and permission-seeking
+// piled into a few sentences give the boundary away. Scores markers per window of sentences,
+// with extra weight for an apology that opens or closes the paragraph.
+import { snapToGraphemes } from '../graphemes';
+import { fillTemplate, fitToContext } from '../suggestions';
+import type { Finding } from '../types';
+import type { RuleMatcher } from './types';
+
+interface Hit {
+  start: number;
+  end: number;
+  weight: number;
+  category: string;
+  remove: boolean;
+  sentence: number;
+}
+
+const WINDOW = 3;
+
+export const matchStack: RuleMatcher = (rule, ctx) => {
+  const hits: Hit[] = [];
+  for (const marker of rule.markers) {
+    marker.regex.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = marker.regex.exec(ctx.norm)) !== null) {
+      if (m[0].length === 0) {
+        marker.regex.lastIndex++;
+        continue;
+      }
+      const start = m.index;
+      const end = start + m[0].length;
+      const sentence = ctx.sentences.findIndex((s) => start < s.end);
+      hits.push({ start, end, weight: marker.weight, category: marker.category, remove: marker.remove, sentence: sentence < 0 ? ctx.sentences.length - 1 : sentence });
+    }
+  }
+  if (hits.length === 0) return [];
+  // Overlapping markers ("so sorry" and "sorry") count once, at the larger weight.
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Hit[] = [];
+  for (const h of hits) {
+    const last = merged[merged.length - 1];
+    if (last && h.start < last.end) {
+      if (h.weight > last.weight) Object.assign(last, { weight: h.weight, category: h.category });
+      last.end = Math.max(last.end, h.end);
+      last.remove = last.remove || h.remove;
+      continue;
+    }
+    merged.push({ ...h });
+  }
+  // Position: an apology that opens the paragraph or stands alone at its end weighs more.
+  const first = ctx.sentences[0];
+  const lastSentence = ctx.sentences[ctx.sentences.length - 1];
+  for (const h of merged) {
+    if (h.category !== 'apology') continue;
+    if (first && h.start - first.start < 4) h.weight += 0.5;
+    if (lastSentence && ctx.sentences.length > 1 && h.sentence === ctx.sentences.length - 1 && lastSentence.end - lastSentence.start < 16) h.weight += 0.5;
+  }
+  const threshold = rule.def.threshold ?? 3;
+  const minCategories = rule.def.minCategories ?? 2;
+  let best: { score: number; from: number; to: number } | null = null;
+  for (let from = 0; from < ctx.sentences.length; from++) {
+    const to = Math.min(ctx.sentences.length - 1, from + WINDOW - 1);
+    const inWindow = merged.filter((h) => h.sentence >= from && h.sentence <= to);
+    const score = inWindow.reduce((sum, h) => sum + h.weight, 0);
+    const categories = new Set(inWindow.map((h) => h.category)).size;
+    const apologies = inWindow.filter((h) => h.category === 'apology').length;
+    if (score >= threshold && (categories >= minCategories || apologies >= 3) && (!best || score > best.score)) best = { score, from, to };
+  }
+  if (!best) return [];
+  const inBest = merged.filter((h) => h.sentence >= best!.from && h.sentence <= best!.to);
+  const firstS = ctx.sentences[Math.min(...inBest.map((h) => h.sentence))]!;
+  const lastS = ctx.sentences[Math.max(...inBest.map((h) => h.sentence))]!;
+  const span = snapToGraphemes(ctx.text, firstS.start, lastS.end);
+  const spanText = ctx.text.slice(span.start, span.end);
+  const cleaned = clean(ctx.text, span.start, span.end, inBest.filter((h) => h.remove));
+  const values = { ...ctx.values, match: spanText, cleaned };
+  const suggestions = [
+    ...new Set((rule.def.suggestions ?? []).map((t) => fitToContext(fillTemplate(t, values), spanText, true)).filter((s) => s && s !== spanText)),
+  ];
+  return [
+    {
+      rule: rule.def.id,
+      pack: rule.pack,
+      severity: rule.severity,
+      kind: 'span',
+      start: span.start,
+      end: span.end,
+      message: fillTemplate(rule.def.message, values),
+      why: rule.def.why,
+      suggestions,
+    },
+  ];
+};
+
+/** The span with apologies and hedges taken out, tidied into clean sentences. */
+export function clean(text: string, start: number, end: number, removals: { start: number; end: number }[]): string {
+  let out = '';
+  let cursor = start;
+  for (const r of removals) {
+    if (r.start < cursor) continue;
+    out += text.slice(cursor, r.start);
+    out += '\u0000';
+    cursor = r.end;
+  }
+  out += text.slice(cursor, end);
+  let s = out
+    // A removed clause takes its comma with it; "but" left at a clause start has nothing to contrast.
+    .replace(/\u0000\s*[,;:]?\s*/g, '\u0000')
+    .replace(/(^|[.!?]\s+|\u0000)\s*(?:but|and|so)\s+/gi, '$1')
+    .replace(/\u0000+/g, ' ')
+    .replace(/\s+([,.!?;:])/g, '$1')
+    .replace(/([,;:])\s*([.!?])/g, '$2')
+    .replace(/,\s*,/g, ',')
+    .replace(/^[\s,;:.!?]+/, '')
+    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/\s*,\s*$/, '.')
+    .trim();
+  // Drop sentences emptied down to punctuation, capitalise what is left.
+  s = s
+    .split(/(?<=[.!?])\s+/)
+    .map((x) => x.replace(/^[,;:\s]+/, '').trim())
+    .filter((x) => /[A-Za-z]{2}/.test(x))
+    .map((x) => x[0]!.toUpperCase() + x.slice(1))
+    .join(' ');
+  // A request that lost its hedges is a statement now.
+  if (s && !/[.!?]$/.test(s)) s += '.';
+  return s;
+}

@@ -1,0 +1,28 @@
+// What a matcher gets for one paragraph and what it returns: findings relative to the paragraph.
+import type { CompiledRule } from '../load-packs';
+import type { NlpCache } from '../nlp';
+import type { Span } from '../segment';
+import type { Finding, Policy } from '../types';
+
+export interface ParagraphContext {
+  /** Original paragraph text (for suggestions that quote the user's words). */
+  text: string;
+  /** Normalised copy, same length. */
+  norm: string;
+  sentences: Span[];
+  policy: Policy;
+  values: Record<string, string>;
+  nlp: NlpCache;
+}
+
+export type RuleMatcher = (rule: CompiledRule, ctx: ParagraphContext) => Finding[];
+
+export function sentenceAt(sentences: Span[], offset: number): Span {
+  for (const s of sentences) if (offset < s.end) return s.start <= offset ? s : s;
+  return sentences[sentences.length - 1] ?? { start: 0, end: 0 };
+}
+
+/** True when only opening quotes, brackets or list marks stand between the sentence start and `offset`. */
+export function atSentenceStart(norm: string, sentence: Span, offset: number): boolean {
+  return /^[\s"'(\[*\-•]*$/.test(norm.slice(sentence.start, offset));
+}

@@ -1,0 +1,89 @@
+// Splits analysable text into paragraphs (the unit of caching) and sentences (the unit of
+// matching), all with UTF-16 offsets into the original draft.
+import type { Region } from './regions';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Paragraphs: runs of non-blank lines inside the regions, trimmed of surrounding whitespace. */
+export function paragraphs(norm: string, regions: Region[]): Span[] {
+  const out: Span[] = [];
+  const push = (a: number, b: number) => {
+    while (a < b && /\s/.test(norm[a]!)) a++;
+    while (b > a && /\s/.test(norm[b - 1]!)) b--;
+    if (b > a) out.push({ start: a, end: b });
+  };
+  for (const region of regions) {
+    const slice = norm.slice(region.start, region.end);
+    const blank = /\n[ ]*(?:\n[ ]*)+/g;
+    let cursor = 0;
+    let m: RegExpExecArray | null;
+    while ((m = blank.exec(slice)) !== null) {
+      push(region.start + cursor, region.start + m.index);
+      cursor = m.index + m[0].length;
+    }
+    push(region.start + cursor, region.end);
+  }
+  return out;
+}
+
+const ABBREVIATIONS = new Set([
+  'a.m', 'p.m', 'am', 'pm', 'e.g', 'i.e', 'mr', 'mrs', 'ms', 'dr', 'st', 'etc', 'vs', 'approx', 'no', 'inc', 'ltd', 'co',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'tues', 'wed', 'thu',
+  'thur', 'thurs', 'fri', 'sat', 'sun', 'prof', 'jr', 'sr', 'u.s', 'dept', 'est', 'ext', 'fig', 'min', 'hr', 'hrs',
+]);
+
+/**
+ * Sentences of one paragraph. A sentence ends at . ! ? (not after a known abbreviation or inside a
+ * number) followed by whitespace, or at a line break unless the next line continues in lower case.
+ */
+export function sentences(norm: string, para: Span): Span[] {
+  const out: Span[] = [];
+  let start = para.start;
+  const push = (end: number) => {
+    let a = start;
+    let b = end;
+    while (a < b && /\s/.test(norm[a]!)) a++;
+    while (b > a && /\s/.test(norm[b - 1]!)) b--;
+    if (b > a) out.push({ start: a, end: b });
+    start = end;
+  };
+  for (let i = para.start; i < para.end; i++) {
+    const c = norm[i]!;
+    if (c === '\n') {
+      let j = i + 1;
+      while (j < para.end && norm[j] === ' ') j++;
+      const next = norm[j];
+      if (next === undefined || !/[a-z]/.test(next)) push(i);
+      continue;
+    }
+    if (c !== '.' && c !== '!' && c !== '?') continue;
+    // Take the whole run of terminal punctuation and closing quotes/brackets.
+    let j = i + 1;
+    while (j < para.end && /[.!?"')\]]/.test(norm[j]!)) j++;
+    if (j < para.end && !/\s/.test(norm[j]!)) {
+      i = j - 1;
+      continue;
+    }
+    if (c === '.') {
+      let w = i;
+      while (w > para.start && /[A-Za-z.]/.test(norm[w - 1]!)) w--;
+      const word = norm.slice(w, i).toLowerCase();
+      if (ABBREVIATIONS.has(word) || /^[a-z]$/i.test(word)) {
+        let k = j;
+        while (k < para.end && norm[k] === ' ') k++;
+        // "9 a.m. Sunday" stays one sentence only when the next word is lower case.
+        if (k >= para.end || /[a-z0-9]/.test(norm[k]!)) {
+          i = j - 1;
+          continue;
+        }
+      }
+    }
+    push(j);
+    i = j - 1;
+  }
+  push(para.end);
+  return out;
+}
