@@ -142,12 +142,15 @@ export function concurrencySuite(c: SiteCase): void {
     await typeDraft(page, composer);
     const finding = await cl.waitForSpan(FLAGGED);
     await cl.hover(composer, PHRASE);
+    await expect(cl.card).toContainText(finding.message);
     // The user goes back and adds words near the start while the card is still up.
     await caretAfter(composer, 'Hi Robin,');
     await page.keyboard.type(' and hello again');
-    await cl.hover(composer, PHRASE);
+    const typed = await composerText(composer);
+    expect(typed).toContain('Hi Robin, and hello again thanks');
     await cl.applyButtons().first().click();
-    await expect.poll(() => composerText(composer)).toContain(`Hi Robin, and hello again thanks for the note. ${finding.suggestions[0]} if anything`);
+    await expect(cl.card).toBeHidden();
+    await expect.poll(() => composerText(composer)).toBe(typed.replace(finding.text, finding.suggestions[0]!));
   });
 
   test(`${c.name}: editing inside the flagged words, then Apply, changes nothing and says why`, async ({ page, site }) => {
