@@ -46,6 +46,8 @@ export function buildPrefilter(rules: CompiledRule[]): Prefilter {
       let m: RegExpExecArray | null;
       while ((m = re.exec(norm)) !== null) {
         for (const id of lookup(m[0].toLowerCase())) hit.add(id);
+        // Triggers overlap ("i can't" and "can't"): resume inside the match, not after it.
+        re.lastIndex = m.index + 1;
       }
       return [...hit].sort((a, b) => a - b).map((i) => rules[i]!);
     },

@@ -92,6 +92,8 @@ export const matchStack: RuleMatcher = (rule, ctx) => {
   ];
 };
 
+const QUESTION_START = /^(?:can|could|would|will|do|does|did|is|are|was|were|may|might|shall|should|have|has|how|what|when|where|why|who|which)\b/i;
+
 /** The span with apologies and hedges taken out, tidied into clean sentences. */
 export function clean(text: string, start: number, end: number, removals: { start: number; end: number }[]): string {
   let out = '';
@@ -99,7 +101,9 @@ export function clean(text: string, start: number, end: number, removals: { star
   for (const r of removals) {
     if (r.start < cursor) continue;
     out += text.slice(cursor, r.start);
-    out += '\u0000';
+    // A removed permission tail ("…, if that's okay?") leaves the sentence a statement: keep a full stop.
+    const endsSentence = /[?!.]\s*$/.test(text.slice(r.start, r.end)) && !/[?!.]\s*$/.test(out);
+    out += endsSentence ? '.' : '\u0000';
     cursor = r.end;
   }
   out += text.slice(cursor, end);
@@ -111,6 +115,7 @@ export function clean(text: string, start: number, end: number, removals: { star
     .replace(/\s+([,.!?;:])/g, '$1')
     .replace(/([,;:])\s*([.!?])/g, '$2')
     .replace(/,\s*,/g, ',')
+    .replace(/([.!?])(?:\s*[.!?])+/g, '$1')
     .replace(/^[\s,;:.!?]+/, '')
     .replace(/[ \t]{2,}/g, ' ')
     .replace(/\s*,\s*$/, '.')
@@ -121,6 +126,8 @@ export function clean(text: string, start: number, end: number, removals: { star
     .map((x) => x.replace(/^[,;:\s]+/, '').trim())
     .filter((x) => /[A-Za-z]{2}/.test(x))
     .map((x) => x[0]!.toUpperCase() + x.slice(1))
+    // Without its hedges, "we could keep Fridays free?" is a statement, not a question.
+    .map((x) => (/\?$/.test(x) && !QUESTION_START.test(x) ? x.replace(/\?+$/, '.') : x))
     .join(' ');
   // A request that lost its hedges is a statement now.
   if (s && !/[.!?]$/.test(s)) s += '.';
