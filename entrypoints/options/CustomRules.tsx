@@ -81,16 +81,19 @@ export function CustomRules({ settings, save }: { settings: Settings; save: Save
 
       <form class="custom-form" onSubmit={submit} noValidate aria-label={editing ? 'Edit custom rule' : 'Add a custom rule'}>
         <div class="grid">
-          <label class="field wide">
+          <div class="field wide">
+            <label class="field-label">
             <span>{draft.isPattern ? 'Pattern' : 'Phrase'}</span>
             <input type="text" name="match" value={draft.match} maxLength={LIMITS.phrase + 50} {...fieldProps('match')} onInput={(e) => set('match', (e.currentTarget as HTMLInputElement).value)} />
+            </label>
             {errorFor('match')}
-          </label>
+          </div>
           <label class="field checkbox">
             <input type="checkbox" name="isPattern" checked={draft.isPattern} onChange={(e) => set('isPattern', (e.currentTarget as HTMLInputElement).checked)} />
             <span>Treat as a pattern (regular expression)</span>
           </label>
-          <label class="field">
+          <div class="field">
+            <label class="field-label">
             <span>Pack</span>
             <select name="pack" value={draft.pack} {...fieldProps('pack')} onChange={(e) => set('pack', (e.currentTarget as HTMLSelectElement).value)}>
               {PACKS.map((p) => (
@@ -99,9 +102,11 @@ export function CustomRules({ settings, save }: { settings: Settings; save: Save
                 </option>
               ))}
             </select>
+            </label>
             {errorFor('pack')}
-          </label>
-          <label class="field">
+          </div>
+          <div class="field">
+            <label class="field-label">
             <span>Severity</span>
             <select name="severity" value={draft.severity} {...fieldProps('severity')} onChange={(e) => set('severity', (e.currentTarget as HTMLSelectElement).value as Severity)}>
               {SEVERITIES.map((s) => (
@@ -114,13 +119,16 @@ export function CustomRules({ settings, save }: { settings: Settings; save: Save
           <label class="field wide">
             <span>Message shown with the flag</span>
             <input type="text" name="message" value={draft.message} maxLength={LIMITS.message + 50} placeholder="e.g. Pet names read as personal, not professional." {...fieldProps('message')} onInput={(e) => set('message', (e.currentTarget as HTMLInputElement).value)} />
+            </label>
             {errorFor('message')}
-          </label>
-          <label class="field wide">
+          </div>
+          <div class="field wide">
+            <label class="field-label">
             <span>Suggested rewrite (optional)</span>
             <input type="text" name="suggestion" value={draft.suggestion} maxLength={LIMITS.suggestion + 50} {...fieldProps('suggestion')} onInput={(e) => set('suggestion', (e.currentTarget as HTMLInputElement).value)} />
+            </label>
             {errorFor('suggestion')}
-          </label>
+          </div>
         </div>
         <div class="actions">
           <button type="submit" class="cl-button primary">

@@ -13,6 +13,11 @@ const OPTIONAL_LINES = [
   { key: 'runInsLine', label: 'On meeting outside work', placeholder: 'e.g. If we run into each other outside work, I’ll leave it to you whether to say hello.' },
 ] as const;
 
+/** Key-order-independent form: storage may hand objects back with their keys sorted. */
+function canonical(p: Policy): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(p).sort(([a], [b]) => a.localeCompare(b))));
+}
+
 function zones(): string[] {
   const intl = Intl as unknown as { supportedValuesOf?: (k: string) => string[] };
   return intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : [];
@@ -20,16 +25,24 @@ function zones(): string[] {
 
 export function PolicyForm({ settings, save }: { settings: Settings; save: Save }) {
   const [draft, setDraft] = useState<Policy>(settings.policy);
-  const lastSaved = useRef(JSON.stringify(settings.policy));
   const zoneList = useMemo(zones, []);
+  // Storage echoes every save back, possibly behind the user's typing. Echoes of our own saves
+  // (pending, in order) and repeats of the policy we last saw leave the draft alone; anything
+  // else is an import, a reset or another tab, and replaces the draft.
+  const pending = useRef<string[]>([]);
+  const lastSeen = useRef(canonical(settings.policy));
 
-  // An import, a reset or another tab replaced the policy: show it instead of the draft.
   useEffect(() => {
-    const incoming = JSON.stringify(settings.policy);
-    if (incoming !== lastSaved.current) {
-      lastSaved.current = incoming;
-      setDraft(settings.policy);
+    const incoming = canonical(settings.policy);
+    if (incoming === lastSeen.current) return;
+    lastSeen.current = incoming;
+    const i = pending.current.indexOf(incoming);
+    if (i >= 0) {
+      pending.current = pending.current.slice(i + 1);
+      return;
     }
+    pending.current = [];
+    setDraft(settings.policy);
   }, [settings.policy]);
 
   const validation = validatePolicy(draft);
@@ -42,7 +55,7 @@ export function PolicyForm({ settings, save }: { settings: Settings; save: Save 
     setDraft(next);
     // Only a valid policy is saved; an invalid one stays in the form with its error beside it.
     if (validatePolicy(next).ok) {
-      lastSaved.current = JSON.stringify(next);
+      pending.current.push(canonical({ ...next, profession: settings.policy.profession }));
       void save((s) => void (s.policy = { ...next, profession: s.policy.profession }));
     }
   }
@@ -71,6 +84,7 @@ export function PolicyForm({ settings, save }: { settings: Settings; save: Save 
           <label class="day" key={d}>
             <input
               type="checkbox"
+              aria-label={DAY_NAMES[d]}
               checked={draft.workDays.includes(d)}
               onChange={(e) => {
                 const on = (e.currentTarget as HTMLInputElement).checked;
@@ -78,25 +92,29 @@ export function PolicyForm({ settings, save }: { settings: Settings; save: Save 
                 change({ workDays: days.sort((a, b) => a - b) });
               }}
             />
-            <span>{DAY_NAMES[d]!.slice(0, 3)}</span>
-            <span class="visually-hidden">{DAY_NAMES[d]!.slice(3)}</span>
+            <span aria-hidden="true">{DAY_NAMES[d]!.slice(0, 3)}</span>
           </label>
         ))}
         {errorFor('workDays')}
       </fieldset>
 
       <div class="grid">
-        <label class="field">
+        <div class="field">
+          <label class="field-label">
           <span>Start of working day</span>
           <input type="time" name="workStart" value={draft.workStart} {...invalid('workStart')} onInput={(e) => change({ workStart: (e.currentTarget as HTMLInputElement).value })} />
+          </label>
           {errorFor('workStart')}
-        </label>
-        <label class="field">
+        </div>
+        <div class="field">
+          <label class="field-label">
           <span>End of working day</span>
           <input type="time" name="workEnd" value={draft.workEnd} {...invalid('workEnd')} onInput={(e) => change({ workEnd: (e.currentTarget as HTMLInputElement).value })} />
+          </label>
           {errorFor('workEnd')}
-        </label>
-        <label class="field">
+        </div>
+        <div class="field">
+          <label class="field-label">
           <span>Time zone</span>
           <input
             type="text"
@@ -112,28 +130,35 @@ export function PolicyForm({ settings, save }: { settings: Settings; save: Save 
               <option value={z} key={z} />
             ))}
           </datalist>
+          </label>
           {errorFor('timeZone')}
-        </label>
-        <label class="field">
+        </div>
+        <div class="field">
+          <label class="field-label">
           <span>I reply…</span>
           <input type="text" name="responseTime" value={draft.responseTime} maxLength={LIMITS.policyText} {...invalid('responseTime')} onInput={(e) => change({ responseTime: (e.currentTarget as HTMLInputElement).value })} />
+          </label>
           {errorFor('responseTime')}
-        </label>
-        <label class="field wide">
+        </div>
+        <div class="field wide">
+          <label class="field-label">
           <span>For anything urgent, clients should…</span>
           <input type="text" name="urgentChannel" value={draft.urgentChannel} maxLength={LIMITS.policyText} {...invalid('urgentChannel')} onInput={(e) => change({ urgentChannel: (e.currentTarget as HTMLInputElement).value })} />
+          </label>
           {errorFor('urgentChannel')}
-        </label>
+        </div>
       </div>
 
       <details class="optional" open={OPTIONAL_LINES.some(({ key }) => !!draft[key])}>
         <summary>Optional lines for the statement</summary>
         {OPTIONAL_LINES.map(({ key, label, placeholder }) => (
-          <label class="field" key={key}>
+          <div class="field" key={key}>
+            <label class="field-label">
             <span>{label}</span>
             <textarea name={key} rows={2} maxLength={LIMITS.policyLine} placeholder={placeholder} value={draft[key] ?? ''} {...invalid(key)} onInput={(e) => change({ [key]: (e.currentTarget as HTMLTextAreaElement).value })} />
+            </label>
             {errorFor(key)}
-          </label>
+          </div>
         ))}
       </details>
 

@@ -56,10 +56,15 @@ export function Popup() {
     }
   }, [tab]);
 
-  // Re-read findings when the tab is known and whenever settings change (a pause, a pack off).
+  // Re-read findings when the tab is known and whenever settings change (a pause, a pack off),
+  // and keep polling while open: after an Apply the page re-analyses asynchronously.
   useEffect(() => {
     void refresh();
   }, [refresh, settings]);
+  useEffect(() => {
+    const timer = setInterval(() => void refresh(), 1000);
+    return () => clearInterval(timer);
+  }, [refresh]);
 
   if (tab === null || !settings) return <div class="popup"><p class="cl-muted">Loading…</p></div>;
 

@@ -1,0 +1,178 @@
+// Options page: every change reaches an open Gmail draft live (no reload); bad imports change nothing.
+import { expect, test, type Page } from './fixtures';
+import { Clearline, composerText } from './pages/card';
+import { OptionsPage } from './pages/options';
+import { DRAFT, FLAGGED, openSite, typeDraft, type SiteCase } from './suites';
+
+// The extension APIs as seen inside page.evaluate / worker.evaluate (no @types/chrome here).
+declare const chrome: any;
+
+const gmail: SiteCase = {
+  name: 'Gmail new message',
+  url: 'https://mail.google.com/mail/u/0/#inbox',
+  fixture: 'sites/gmail/new-message.html',
+  composer: (page) => page.locator('[role="dialog"] [g_editable="true"]'),
+};
+
+/** A marker in the page's own window: it survives anything but a reload. */
+async function markNoReload(page: Page): Promise<() => Promise<void>> {
+  await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
+  return async () => expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+}
+
+test.beforeEach(async ({ ext }) => {
+  await ext.worker.evaluate(() => chrome.storage.local.remove('settings'));
+});
+
+async function storedSettings(page: Page): Promise<unknown> {
+  return page.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
+}
+
+test('turning a pack off stops it flagging in an open draft within a second, without reload; on again flags again', async ({ page, site, ext }) => {
+  const cl = await openSite(page, site, gmail);
+  await typeDraft(page, gmail.composer(page));
+  await cl.waitForSpan(FLAGGED);
+  const stillSamePage = await markNoReload(page);
+
+  const options = await OptionsPage.open(ext.context, ext.extensionId);
+  await options.setPack('Availability', false);
+  await expect.poll(async () => (await cl.findings()).filter((f) => f.pack === 'availability').length, { timeout: 1000 }).toBe(0);
+
+  await options.setPack('Availability', true);
+  await expect.poll(async () => (await cl.findings()).some((f) => FLAGGED.test(f.text)), { timeout: 1000 }).toBe(true);
+  await stillSamePage();
+  expect(await composerText(gmail.composer(page))).toContain(DRAFT);
+  await options.page.close();
+});
+
+test('working hours decide whether "let\'s talk Saturday at 9pm" is flagged, and what the statement says', async ({ page, site, ext }) => {
+  const SATURDAY = /Saturday at 9 ?pm/i;
+  const cl = await openSite(page, site, gmail);
+  await typeDraft(page, gmail.composer(page), "Thanks Robin, let's talk Saturday at 9pm.");
+  await cl.waitForSpan(SATURDAY);
+
+  const options = await OptionsPage.open(ext.context, ext.extensionId);
+  await expect(options.statement).toContainText("I'm available Monday to Friday, 9 AM to 6 PM");
+
+  await options.setWorkingDay('Saturday', true);
+  await options.setHours('09:00', '22:00');
+  await expect(options.statement).toContainText("I'm available Monday to Saturday, 9 AM to 10 PM");
+  await expect.poll(async () => (await cl.findings()).some((f) => SATURDAY.test(f.text)), { timeout: 1000 }).toBe(false);
+
+  // Back to a day that ends at 6 PM: 9pm is outside the hours again.
+  await options.setHours('09:00', '18:00');
+  await expect(options.statement).toContainText("I'm available Monday to Saturday, 9 AM to 6 PM");
+  await cl.waitForSpan(SATURDAY);
+  await options.page.close();
+});
+
+test('an end of day before its start is refused inline and not saved', async ({ ext }) => {
+  const options = await OptionsPage.open(ext.context, ext.extensionId);
+  await options.setHours('09:00', '17:00');
+  await expect(options.statement).toContainText('9 AM to 5 PM');
+  const before = await storedSettings(options.page);
+  await options.page.getByLabel('End of working day').fill('08:00');
+  const end = options.page.getByLabel('End of working day');
+  await expect(end).toHaveAttribute('aria-invalid', 'true');
+  await expect(end).toHaveAccessibleDescription('must be later than the start of the working day (09:00), got "08:00"');
+  expect(await storedSettings(options.page)).toEqual(before);
+  await options.page.close();
+});
+
+test('a custom phrase flags in the composer with its own message and suggestion', async ({ page, site, ext }) => {
+  const options = await OptionsPage.open(ext.context, ext.extensionId);
+  await options.addCustomRule({
+    match: 'no worries at all',
+    pack: 'personal',
+    severity: 'Warning',
+    message: 'Waves away a real cost to you.',
+    suggestion: 'Thanks for flagging it',
+  });
+  await expect(options.page.getByRole('list', { name: 'Your custom rules' })).toContainText('“no worries at all”');
+
+  const cl = await openSite(page, site, gmail);
+  await typeDraft(page, gmail.composer(page), 'Hi Robin, no worries at all about the late change.');
+  const finding = await cl.waitForSpan(/no worries at all/i);
+  expect(finding).toMatchObject({ message: 'Waves away a real cost to you.', severity: 'warning' });
+  // The engine matches the suggestion's capitals to the flagged words (mid-sentence here).
+  expect(finding.suggestions.map((s) => s.toLowerCase())).toEqual(['thanks for flagging it']);
+  await options.page.close();
+});
+
+test('an unsafe pattern is refused as it is typed, with the reason, and cannot be added', async ({ ext }) => {
+  const options = await OptionsPage.open(ext.context, ext.extensionId);
+  const before = await storedSettings(options.page);
+  await options.fillCustomRule({ match: '(a+)+b', pattern: true, message: 'Anything' });
+  const field = options.customForm().getByLabel('Pattern', { exact: true });
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(options.page.getByTestId('custom-match-error')).toHaveText(/^pattern refused: nested quantifiers: "a\+" is repeated inside "\(a\+\)\+"/);
+  await options.customForm().getByRole('button', { name: 'Add rule' }).click();
+  await expect(field).toBeFocused();
+  expect(await storedSettings(options.page)).toEqual(before);
+  await options.page.close();
+});
+
+test('a bad import is refused with line or field, and settings stay exactly as they were', async ({ ext }) => {
+  const options = await OptionsPage.open(ext.context, ext.extensionId);
+  await options.setHours('08:00', '16:00');
+  await expect(options.statement).toContainText('8 AM to 4 PM');
+  const before = await storedSettings(options.page);
+
+  await options.importText('broken.json', '{\n  "format": "clearline-settings",\n  "settings": {\n    "version": 2,,\n  }\n}');
+  await expect(options.importErrors).toContainText('Nothing was changed.');
+  await expect(options.importErrors).toContainText(/line 4, column 18: /);
+  expect(await storedSettings(options.page)).toEqual(before);
+
+  const wrong = structuredClone(before) as { policy: { workStart: string; workDays: number[] } };
+  wrong.policy.workStart = '25:00';
+  wrong.policy.workDays = [1, 9];
+  await options.importText('wrong.json', JSON.stringify({ format: 'clearline-settings', settings: wrong }, null, 2));
+  await expect(options.importErrors).toContainText('2 problems');
+  await expect(options.importErrors).toContainText('settings.policy.workDays[1]: expected a day number 0–6 (0 = Sunday), got number 9');
+  await expect(options.importErrors).toContainText('settings.policy.workStart: expected "HH:MM" (24-hour), got "25:00"');
+  expect(await storedSettings(options.page)).toEqual(before);
+  await expect(options.statement).toContainText('8 AM to 4 PM');
+  await expect(options.page.getByLabel('Start of working day')).toHaveValue('08:00');
+
+  // A good file is taken whole.
+  const good = structuredClone(before) as { policy: { workStart: string } };
+  good.policy.workStart = '10:00';
+  await options.importText('good.json', JSON.stringify({ format: 'clearline-settings', settings: good }));
+  await expect(options.page.getByRole('status').filter({ hasText: 'Imported settings from good.json.' })).toBeVisible();
+  await expect(options.importErrors).toHaveCount(0);
+  await expect(options.statement).toContainText('10 AM to 4 PM');
+  await options.page.close();
+});
+
+test('reset asks first; cancelling keeps settings, confirming restores the defaults', async ({ ext }) => {
+  const options = await OptionsPage.open(ext.context, ext.extensionId);
+  await options.setHours('07:00', '15:00');
+  await expect(options.statement).toContainText('7 AM to 3 PM');
+  await options.page.getByRole('button', { name: 'Reset to defaults…' }).click();
+  const dialog = options.page.getByRole('dialog', { name: 'Reset all settings?' });
+  await expect(dialog).toBeVisible();
+  await options.page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(options.statement).toContainText('7 AM to 3 PM');
+
+  await options.page.getByRole('button', { name: 'Reset to defaults…' }).click();
+  await dialog.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(options.statement).toContainText('Monday to Friday, 9 AM to 6 PM');
+  await expect(options.page.getByLabel('Start of working day')).toHaveValue('09:00');
+  await options.page.close();
+});
+
+test('the options page is operable from the keyboard: Tab to a pack switch, Space turns it off', async ({ ext }) => {
+  const options = await OptionsPage.open(ext.context, ext.extensionId);
+  const sw = options.packSwitch('Availability');
+  await expect(sw).toBeChecked();
+  await options.page.getByLabel('I work as').focus();
+  for (let i = 0; i < 10 && !(await sw.evaluate((el) => el === document.activeElement)); i++) await options.page.keyboard.press('Tab');
+  await expect(sw).toBeFocused();
+  await options.page.keyboard.press('Space');
+  await expect(sw).not.toBeChecked();
+  await expect(options.status).toHaveText('Availability off');
+  await options.page.keyboard.press('Space');
+  await expect(sw).toBeChecked();
+  await options.page.close();
+});

@@ -1,0 +1,36 @@
+// Which site a tab belongs to, and whether Clearline is on there (the popup's state and the background's gate).
+import { describe, expect, test } from 'vitest';
+import { defaultSettings } from '@/lib/settings/defaults';
+import { isSiteOff, matchSite, originOf } from '@/lib/settings/sites';
+
+const settings = defaultSettings();
+settings.sites.added = ['https://app.example.com'];
+settings.sites.builtIn.linkedin = false;
+
+describe('matchSite', () => {
+  test.each([
+    ['https://mail.google.com/mail/u/0/#inbox', { kind: 'builtIn', id: 'gmail', name: 'Gmail', origin: 'https://mail.google.com' }],
+    ['https://outlook.office365.com/mail/', { kind: 'builtIn', id: 'outlook', name: 'Outlook on the web', origin: 'https://outlook.office365.com' }],
+    ['https://app.example.com/inbox?x=1', { kind: 'added', origin: 'https://app.example.com' }],
+    ['https://intranet.example.org/', { kind: 'none', origin: 'https://intranet.example.org' }],
+    ['http://mail.google.com/', { kind: 'none', origin: 'http://mail.google.com' }],
+    ['chrome://extensions/', { kind: 'none', origin: null }],
+    [undefined, { kind: 'none', origin: null }],
+  ])('%s', (url, expected) => {
+    expect(matchSite(url, settings)).toEqual(expected);
+  });
+});
+
+describe('isSiteOff', () => {
+  test('is true only for a built-in site the user switched off', () => {
+    expect(isSiteOff('https://www.linkedin.com/messaging/', settings)).toBe(true);
+    expect(isSiteOff('https://mail.google.com/mail/', settings)).toBe(false);
+    expect(isSiteOff('https://app.example.com/', settings)).toBe(false);
+  });
+});
+
+test('originOf ignores paths and refuses non-web schemes', () => {
+  expect(originOf('http://localhost:8080/a/b')).toBe('http://localhost:8080');
+  expect(originOf('file:///tmp/x.html')).toBeNull();
+  expect(originOf('not a url')).toBeNull();
+});
