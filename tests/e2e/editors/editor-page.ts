@@ -11,7 +11,7 @@ export const FIXTURE_BASE = 'https://www.linkedin.com/clearline-fixtures/editors
 /** The draft every page starts with (mirror of tests/fixtures/editors/src/_shared.ts). */
 export const DRAFT_LINES = [
   'Hi Morgan \u{1F44B}\u{1F3FD},',
-  'Sure \u{1F44D}\u{1F3FD} feel free to call me anytime, even at midnight.',
+  'Sure thing \u{1F44D}\u{1F3FD}! Feel free to call me anytime, even at midnight.',
   "I'll throw in the extra pages for free.",
 ] as const;
 export const DRAFT = DRAFT_LINES.join('\n');
