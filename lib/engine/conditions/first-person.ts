@@ -12,3 +12,21 @@ export const offersContact: Condition = (ctx) => {
   if (!ME.test(s) && !/^["'(\s]*(?:happy|glad|free|available|sure|yes|yeah|ok|okay|fine|can do|works for me)\b/i.test(s)) return false;
   return /\b(?:call|calls|calling|talk|talking|chat|meet|meeting|catch up|go over|going over|hop on|jump on|work|working|available|free|around|reach|text|texting|message|messaging|email|emailing|ring|phone|answer|answering|reply|replying|respond|discuss|review|look at|send|sending|come|zoom|teams|do a|works? for me|fine|ok|okay|sure|happy to|glad to|no problem|suits me|can do|connect|book|schedule|see you|pop over|drop by|process|handle)\b/i.test(s);
 };
+
+// An offer or agreement to meet or talk: "I can do Sunday", "let's talk tonight",
+// "Saturday works for me", "would 9pm suit you?". A time merely mentioned is not one.
+const OFFER = new RegExp(
+  [
+    "\\b(?:i|we)(?:'m| am|'re| are|'ll be| will be)? (?:totally |also |still |happy |glad )?(?:free|available|around|reachable|online|happy to|glad to|ok with|okay with|fine with|up for)\\b",
+    "\\b(?:i|we) (?:can|could|'ll|will|would|'d|might) (?:(?:also|still|definitely|easily|happily) )?(?:do|call|talk|chat|meet|jump|hop|go over|go through|catch up|ring|text|message|zoom|speak|connect|discuss|walk you through|fit you in|squeeze|be (?:free|available|around|reachable|online))\\b",
+    "\\blet'?s (?:talk|chat|meet|call|catch up|go over|go through|do|jump|hop|discuss|connect|zoom|speak|touch base|aim for)\\b",
+    "\\b(?:call|text|message|ring|ping|reach|email|whatsapp|dm) me\\b",
+    "\\b(?:works|suits|is (?:fine|good|great|ok|okay|perfect)) (?:for|with) me\\b",
+    "\\b(?:how about|what about|shall we|can we|could we|should we)\\b",
+    "\\bwould\\b[^.!?]{0,40}\\b(?:work|suit) (?:for )?you\\b",
+    "^[\"'(\\s]*(?:happy|glad|free|available|sure|yes|yeah|ok|okay|of course|absolutely|no problem|can do|works for me)\\b",
+  ].join('|'),
+  'i',
+);
+
+export const offersTime: Condition = (ctx) => OFFER.test(sentenceText(ctx));

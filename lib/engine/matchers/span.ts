@@ -19,6 +19,11 @@ export const matchSpan: RuleMatcher = (rule, ctx) => {
       let end = start + m[0].length;
       const spanGroup = m.indices?.groups?.span;
       if (spanGroup) [start, end] = spanGroup;
+      else {
+        // Patterns may start at a boundary like ". " or ", ": the finding starts at the words.
+        while (start < end && /[\s.,;:!?]/.test(ctx.norm[start]!)) start++;
+        while (end > start && /\s/.test(ctx.norm[end - 1]!)) end--;
+      }
       const sentence = sentenceAt(ctx.sentences, start);
       const sentenceText = ctx.norm.slice(sentence.start, sentence.end);
       if (rule.exceptions.some((x) => ((x.lastIndex = 0), x.test(sentenceText)))) continue;
