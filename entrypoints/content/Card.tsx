@@ -92,13 +92,12 @@ export function Card({ model, onApply, onIgnore, onDisableRule, onClose }: CardP
         <button type="button" class="link" onClick={onDisableRule}>
           Turn off this rule
         </button>
-        {model.keyboard && (
-          <span class="hint">
-            <kbd>↑</kbd>
-            <kbd>↓</kbd> choose · <kbd>Enter</kbd> apply · <kbd>Esc</kbd>
-          </span>
-        )}
       </div>
+      {model.keyboard && (
+        <p class="hint">
+          <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> apply · <kbd>Esc</kbd> close
+        </p>
+      )}
     </div>
   );
 }

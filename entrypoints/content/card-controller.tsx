@@ -147,23 +147,25 @@ export class CardController {
     }
   }
 
-  /** Re-place the card next to its words (scroll, resize, re-analysis). */
+  /** Re-place the card under its words (scroll, resize, re-analysis), flipping above when short of room. */
   reposition(): void {
     if (!this.state || !this.popover) return;
-    const anchor = this.state.session.rectsOf(this.state.finding)[0];
-    if (!anchor) {
-      // The words scrolled out of the composer (or are being retyped): keep the last place.
-      return;
-    }
+    const rects = this.state.session.rectsOf(this.state.finding);
+    // No rects: the words scrolled out of the composer or are being retyped; keep the last place.
+    if (!rects.length) return;
+    const first = rects[0]!;
+    const last = rects[rects.length - 1]!;
+    const top0 = Math.min(...rects.map((r) => r.top));
     const card = this.popover.getBoundingClientRect();
     const vw = window.innerWidth;
     const vh = window.innerHeight;
-    let left = Math.min(Math.max(8, anchor.left), vw - card.width - 8);
-    let top = anchor.bottom + 6;
-    if (top + card.height > vh - 8 && anchor.top - card.height - 6 > 8) top = anchor.top - card.height - 6;
-    left = Math.max(8, left);
+    // A one-line span: align with its start. A wrapped one: with the start of its last line.
+    const anchorLeft = rects.length === 1 ? first.left : last.left;
+    const left = Math.max(8, Math.min(anchorLeft, vw - card.width - 8));
+    let top = last.bottom + 6;
+    if (top + card.height > vh - 8 && top0 - card.height - 6 > 8) top = top0 - card.height - 6;
     this.popover.style.left = `${Math.round(left)}px`;
-    this.popover.style.top = `${Math.round(Math.max(8, top))}px`;
+    this.popover.style.top = `${Math.round(Math.max(8, Math.min(top, vh - card.height - 8)))}px`;
   }
 
   private ensurePopover(): HTMLElement {

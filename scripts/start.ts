@@ -1,0 +1,145 @@
+// `npm start`: build the extension, open Debian's Chromium with it on a Gmail-like demo draft
+// (tests/fixtures/sites/gmail/demo.html served at https://mail.google.com/), and show what
+// Clearline flags. Headed when $DISPLAY is set (stays open until the window is closed); headless
+// otherwise: prints the findings, writes .output/demo.png (and with --card .output/demo-card.png
+// with the suggestion card open), then exits.
+import { chromium, type Page } from '@playwright/test';
+import { execSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+const DEMO = path.join(ROOT, 'tests/fixtures/sites/gmail/demo.html');
+const CHROMIUM = process.env.CLEARLINE_CHROMIUM ?? '/usr/bin/chromium';
+const DEMO_URL = 'https://mail.google.com/mail/u/0/#inbox?compose=new';
+
+interface HookFinding {
+  key: string;
+  pack: string;
+  rule: string;
+  severity: string;
+  kind: 'span' | 'missing';
+  text: string;
+  message: string;
+  suggestions: string[];
+}
+
+async function main(): Promise<number> {
+  const args = new Set(process.argv.slice(2));
+  const headless = !process.env.DISPLAY || args.has('--headless');
+  const withCard = args.has('--card');
+
+  if (!args.has('--no-build')) {
+    console.log('Building the extension (npx wxt build)…');
+    execSync('npx wxt build', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No build at ${EXTENSION_DIR}`);
+
+  const profile = mkdtempSync(path.join(tmpdir(), 'clearline-demo-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless,
+    viewport: headless ? { width: 1280, height: 860 } : null,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-default-apps',
+    ],
+  });
+  const cleanup = () => rmSync(profile, { recursive: true, force: true });
+
+  // The demo page stands in for Gmail; nothing else is fetched from the network.
+  const demo = readFileSync(DEMO);
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('https://mail.google.com/')) return route.fulfill({ status: 200, body: demo, contentType: 'text/html; charset=utf-8' });
+    if (/^(chrome-extension|data|blob|about):/.test(url)) return route.continue();
+    return route.abort('blockedbyclient');
+  });
+
+  const page = await context.newPage();
+  await page.goto(DEMO_URL);
+  await page.bringToFront();
+  const host = page.locator('clearline-root');
+  await host.waitFor({ state: 'attached', timeout: 15_000 });
+  await page.waitForFunction(() => document.querySelector('clearline-root')?.getAttribute('data-clearline-ready') === 'true');
+
+  // Focus the draft at its end, as a user about to keep writing would; that starts the analysis.
+  const composer = page.locator('[role="dialog"] [g_editable="true"]');
+  await composer.click();
+  await composer.press('Control+End');
+  const findings = await waitForFindings(page);
+  printFindings(findings);
+
+  if (!headless) {
+    console.log('\nClearline is running in the browser window. Hover an underline, or press Alt+Enter in the draft.');
+    console.log('Close the browser window to exit.');
+    await new Promise<void>((resolve) => context.on('close', () => resolve()));
+    cleanup();
+    return 0;
+  }
+
+  const shot = path.join(ROOT, '.output/demo.png');
+  await page.screenshot({ path: shot });
+  console.log(`\nScreenshot: ${path.relative(ROOT, shot)}`);
+  if (withCard) {
+    // Open the card from the keyboard on the first flagged sentence.
+    await composer.press('Control+Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Alt+Enter');
+    await page.getByRole('dialog', { name: 'Clearline suggestion' }).waitFor({ state: 'visible' });
+    const cardShot = path.join(ROOT, '.output/demo-card.png');
+    await page.screenshot({ path: cardShot });
+    console.log(`Screenshot with the card open: ${path.relative(ROOT, cardShot)}`);
+  }
+  await context.close();
+  cleanup();
+  return 0;
+}
+
+async function waitForFindings(page: Page): Promise<HookFinding[]> {
+  const handle = await page.waitForFunction(
+    () => {
+      const raw = document.querySelector('clearline-root')?.getAttribute('data-clearline-findings');
+      const composers = raw ? (JSON.parse(raw) as Array<{ findings: unknown[] }>) : [];
+      const all = composers.flatMap((c) => c.findings);
+      return all.length ? all : null;
+    },
+    undefined,
+    { timeout: 20_000 },
+  );
+  return (await handle.jsonValue()) as HookFinding[];
+}
+
+function printFindings(findings: HookFinding[]): void {
+  console.log(`\nClearline flagged ${findings.length} thing${findings.length === 1 ? '' : 's'} in the demo draft:\n`);
+  for (const f of findings) {
+    const where = f.kind === 'missing' ? '(missing statement)' : `"${clip(f.text, 70)}"`;
+    console.log(`  ${f.severity.padEnd(10)} ${`${f.pack}/${f.rule}`.padEnd(34)} ${where}`);
+    console.log(`  ${''.padEnd(10)} ${f.message}`);
+    if (f.suggestions[0]) console.log(`  ${''.padEnd(10)} → ${clip(f.suggestions[0], 100)}`);
+  }
+}
+
+function clip(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);
