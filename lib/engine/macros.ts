@@ -7,7 +7,7 @@ export const MACROS: Record<string, string> = {
     "(?:call|ring|phone|text|message|msg|email|e-mail|mail|ping|reach|contact|whatsapp|dm|buzz|page|hit me up|get hold of|get in touch with|get ahold of|drop me a (?:line|message|text)|shoot me (?:a |an )?(?:text|message|email|msg))",
   // Unlimited time.
   ANYTIME:
-    "(?:any ?time(?: at all)?|at any (?:hour|time)(?: of (?:the )?(?:day|night))?|any hour|whenever(?: you (?:like|want|need(?: to)?|feel like it|can))?|day or night|night or day|day and night|night and day|24/7|24-7|24x7|24 hours a day|around the clock|round the clock|all hours(?: of the (?:day|night))?|at all hours|any time of (?:the )?(?:day|night)(?: or (?:day|night))?|no matter (?:what|the) (?:time|hour)|(?:early|late) or (?:early|late)|seven days a week|7 days a week|even (?:at midnight|in the middle of the night|late at night|at night|on (?:the )?weekends?|on (?:saturdays?|sundays?|holidays)|at \\d{1,2} ?(?:am|pm)|late|early))",
+    "\\s*(?:any ?time(?: at all)?|at any (?:hour|time)(?: of (?:the )?(?:day|night))?|any hour|whenever(?: you (?:like|want|need(?: to)?|feel like it|can))?|day or night|night or day|day and night|night and day|24/7|24-7|24x7|24 hours a day|around the clock|round the clock|all hours(?: of the (?:day|night))?|at all hours|any time of (?:the )?(?:day|night)(?: or (?:day|night))?|no matter (?:what|the) (?:time|hour)|(?:early|late) or (?:early|late)|seven days a week|7 days a week|even (?:at midnight|in the middle of the night|late at night|at night|on (?:the )?weekends?|on (?:saturdays?|sundays?|holidays)|at \\d{1,2} ?(?:am|pm)|late|early))",
   // Weekday names.
   DAY: '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?',
   WEEKEND: '(?:saturdays?|sundays?|weekends?|the weekend)',
