@@ -1,0 +1,163 @@
+// The background's settings-driven handlers: install/update, analyze (pause, site off, live settings), badge, user-added sites.
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background, { CONTENT_SCRIPT_FILE } from '@/entrypoints/background';
+import type { AnalyzeResponse } from '@/lib/messages';
+import { defaultSettings } from '@/lib/settings/defaults';
+import { getSettings, updateSettings } from '@/lib/settings/storage';
+
+type Listener = (...args: any[]) => unknown;
+const b = fakeBrowser as any;
+
+let granted: Set<string>;
+let registered: { id: string; matches: string[]; js: string[] }[];
+let removedListeners: Listener[];
+const calls = {
+  badge: [] as { tabId: number; text: string }[],
+  openOptions: 0,
+  executed: [] as unknown[],
+  revoked: [] as string[][],
+};
+
+function stubUnimplementedApis() {
+  // fakeBrowser leaves these unimplemented; model just enough of them in memory.
+  removedListeners = [];
+  b.permissions = {
+    contains: async ({ origins }: { origins: string[] }) => origins.every((o) => granted.has(o)),
+    remove: async ({ origins }: { origins: string[] }) => {
+      calls.revoked.push(origins);
+      origins.forEach((o) => granted.delete(o));
+      return true;
+    },
+    onRemoved: { addListener: (fn: Listener) => removedListeners.push(fn) },
+  };
+  b.scripting = {
+    getRegisteredContentScripts: async ({ ids }: { ids: string[] }) => registered.filter((r) => ids.includes(r.id)),
+    unregisterContentScripts: async ({ ids }: { ids: string[] }) => void (registered = registered.filter((r) => !ids.includes(r.id))),
+    registerContentScripts: async (scripts: typeof registered) => void registered.push(...scripts),
+    executeScript: async (injection: unknown) => void calls.executed.push(injection),
+  };
+  b.action.setBadgeText = async (d: { tabId: number; text: string }) => void calls.badge.push(d);
+  b.action.setBadgeBackgroundColor = async () => undefined;
+  b.runtime.openOptionsPage = async () => void calls.openOptions++;
+}
+
+async function send(message: unknown, sender: object = {}): Promise<any> {
+  const results = await fakeBrowser.runtime.onMessage.trigger(message, sender as never);
+  return results.find((r) => r !== undefined);
+}
+
+const gmailTab = { tab: { id: 7, url: 'https://mail.google.com/mail/u/0/#inbox' } };
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  granted = new Set();
+  registered = [];
+  calls.badge = [];
+  calls.openOptions = 0;
+  calls.executed = [];
+  calls.revoked = [];
+  stubUnimplementedApis();
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+  background.main();
+});
+
+describe('install and update', () => {
+  test('a fresh install writes the defaults and opens the options page', async () => {
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(defaultSettings());
+    expect(calls.openOptions).toBe(1);
+  });
+
+  test('an update migrates stored v1 settings and opens nothing', async () => {
+    const v1 = { ...defaultSettings(), version: 1, policy: { ...defaultSettings().policy, workStart: undefined, hours: { start: '07:00', end: '15:00' } } };
+    await fakeBrowser.storage.local.set({ settings: JSON.parse(JSON.stringify(v1)) });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update' } as never);
+    const stored = (await fakeBrowser.storage.local.get('settings')).settings as any;
+    expect(stored.version).toBe(2);
+    expect(stored.policy).toMatchObject({ workStart: '07:00', workEnd: '15:00' });
+    expect(calls.openOptions).toBe(0);
+  });
+});
+
+describe('analyze', () => {
+  const DRAFT = 'Call me anytime if anything comes up.';
+
+  test('returns the engine’s findings for a Gmail draft', async () => {
+    const res: AnalyzeResponse = await send({ kind: 'analyze', text: DRAFT }, gmailTab);
+    expect(res.paused).toBe(false);
+    expect(res.findings.some((f) => f.pack === 'availability')).toBe(true);
+  });
+
+  test('returns nothing, marked paused, while Clearline is paused', async () => {
+    await updateSettings((s) => void (s.pausedUntil = Date.now() + 60_000));
+    await vi.waitFor(async () => expect(await send({ kind: 'analyze', text: DRAFT }, gmailTab)).toEqual({ findings: [], paused: true }));
+  });
+
+  test('returns nothing on a built-in site the user switched off, but still works elsewhere', async () => {
+    await updateSettings((s) => void (s.sites.builtIn.gmail = false));
+    await vi.waitFor(async () => expect(await send({ kind: 'analyze', text: DRAFT }, gmailTab)).toEqual({ findings: [], paused: true }));
+    const outlook: AnalyzeResponse = await send({ kind: 'analyze', text: DRAFT }, { tab: { id: 8, url: 'https://outlook.office.com/mail/' } });
+    expect(outlook.findings.length).toBeGreaterThan(0);
+  });
+
+  test('follows settings changes without a restart: a pack switched off stops flagging', async () => {
+    expect((await send({ kind: 'analyze', text: DRAFT }, gmailTab)).findings.length).toBeGreaterThan(0);
+    await updateSettings((s) => void (s.packs.availability = false));
+    await vi.waitFor(async () => {
+      const res: AnalyzeResponse = await send({ kind: 'analyze', text: DRAFT }, gmailTab);
+      expect(res.findings.filter((f) => f.pack === 'availability')).toEqual([]);
+    });
+  });
+});
+
+describe('badge', () => {
+  test('shows the count for the sender’s tab and clears at zero', async () => {
+    await send({ kind: 'setBadge', count: 3 }, gmailTab);
+    await send({ kind: 'setBadge', count: 0 }, gmailTab);
+    expect(calls.badge).toEqual([
+      { tabId: 7, text: '3' },
+      { tabId: 7, text: '' },
+    ]);
+  });
+});
+
+describe('user-added sites', () => {
+  const ORIGIN = 'https://app.example.com';
+
+  test('registering without the permission is refused and changes nothing', async () => {
+    expect(await send({ kind: 'registerSite', origin: ORIGIN })).toEqual({ ok: false, error: `Clearline has no permission for ${ORIGIN}` });
+    expect((await getSettings()).sites.added).toEqual([]);
+    expect(registered).toEqual([]);
+  });
+
+  test('a bad address is refused with the reason', async () => {
+    expect(await send({ kind: 'registerSite', origin: 'ftp://x' })).toEqual({ ok: false, error: '"ftp://x" is not a web address' });
+  });
+
+  test('with the permission, the site is saved, the content script registered there and started in the tab', async () => {
+    granted.add(`${ORIGIN}/*`);
+    expect(await send({ kind: 'registerSite', origin: `${ORIGIN}/inbox`, tabId: 12 })).toEqual({ ok: true });
+    expect((await getSettings()).sites.added).toEqual([ORIGIN]);
+    expect(registered).toEqual([expect.objectContaining({ matches: [`${ORIGIN}/*`], js: [CONTENT_SCRIPT_FILE] })]);
+    expect(calls.executed).toEqual([{ target: { tabId: 12 }, files: [CONTENT_SCRIPT_FILE] }]);
+  });
+
+  test('removing a site unregisters the script and withdraws the permission', async () => {
+    granted.add(`${ORIGIN}/*`);
+    await send({ kind: 'registerSite', origin: ORIGIN });
+    expect(await send({ kind: 'unregisterSite', origin: ORIGIN })).toEqual({ ok: true });
+    expect((await getSettings()).sites.added).toEqual([]);
+    expect(registered).toEqual([]);
+    expect(calls.revoked).toEqual([[`${ORIGIN}/*`]]);
+  });
+
+  test('a permission withdrawn in the browser’s own UI removes the site too', async () => {
+    granted.add(`${ORIGIN}/*`);
+    await send({ kind: 'registerSite', origin: ORIGIN });
+    granted.clear();
+    await Promise.all(removedListeners.map((fn) => fn({ origins: [`${ORIGIN}/*`] })));
+    expect((await getSettings()).sites.added).toEqual([]);
+    expect(registered).toEqual([]);
+  });
+});
