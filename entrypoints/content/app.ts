@@ -201,10 +201,20 @@ export function startClearline(ctx: ContentScriptContext): void {
     for (const s of sessions.values()) s.schedule(0, true);
   });
 
+  // The popup's tabs.sendMessage reaches every frame (all_frames) and the first answer wins, so a
+  // frame answers only about composers it owns; the top frame says "none" a moment later.
   browser.runtime.onMessage.addListener((message: unknown) => {
     const req = message as ContentRequest;
-    if (req?.kind === 'getFindings') return Promise.resolve(getFindings());
-    if (req?.kind === 'applySuggestion') return applyFromPopup(req.key, req.suggestion);
+    if (req?.kind === 'getFindings') {
+      if (popupSession()) return Promise.resolve(getFindings());
+      if (window !== window.top) return undefined;
+      return new Promise<GetFindingsResponse>((resolve) => setTimeout(() => resolve(getFindings()), 150));
+    }
+    if (req?.kind === 'applySuggestion') {
+      if ([...sessions.values()].some((s) => s.find(req.key))) return applyFromPopup(req.key, req.suggestion);
+      if (window !== window.top) return undefined;
+      return new Promise<ApplyResponse>((resolve) => setTimeout(() => resolve(applyFromPopup(req.key, req.suggestion)), 300));
+    }
     return undefined;
   });
 

@@ -4,6 +4,9 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { Clearline, caretAfter, caretToStart, composerText, highlightSizes } from './pages/card';
 
+// Callbacks passed to the extension's service worker run where `chrome` exists.
+declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
 export interface SiteCase {
   /** Shown in test titles, e.g. "Gmail new message". */
   name: string;
@@ -169,5 +172,81 @@ export function concurrencySuite(c: SiteCase): void {
     expect(await composerText(composer)).toBe(edited);
     // Re-analysed: the finding now follows the edited words (or is gone), never the old offsets.
     await expect.poll(async () => (await cl.composers())[0]?.text.includes('Call me any time')).toBe(true);
+  });
+}
+
+/** Ignore, Turn off this rule, the popup's requests and the toolbar badge. */
+export function cardActionsSuite(c: SiteCase): void {
+  test(`${c.name}: Ignore hides this occurrence for the draft and keeps the user typing`, async ({ page, site }) => {
+    const cl = await openSite(page, site, c);
+    const composer = c.composer(page);
+    await typeDraft(page, composer);
+    const finding = await cl.waitForSpan(FLAGGED);
+    await cl.hover(composer, PHRASE);
+    await cl.card.getByRole('button', { name: 'Ignore' }).click();
+    await expect(cl.card).toBeHidden();
+    await cl.expectNoSpan(FLAGGED);
+    // Still ignored after more typing re-analyses the draft; the editor kept focus.
+    await page.keyboard.type(' More soon.');
+    await expect.poll(async () => (await cl.composers())[0]?.text.includes('comes up. More soon.')).toBe(true);
+    expect((await cl.findings()).some((f) => f.key === finding.key)).toBe(false);
+  });
+
+  test(`${c.name}: Turn off this rule stops it everywhere until turned back on`, async ({ page, site, ext }) => {
+    const cl = await openSite(page, site, c);
+    const composer = c.composer(page);
+    await typeDraft(page, composer);
+    const finding = await cl.waitForSpan(FLAGGED);
+    await cl.hover(composer, PHRASE);
+    await cl.card.getByRole('button', { name: 'Turn off this rule' }).click();
+    await expect(cl.card).toBeHidden();
+    await expect.poll(async () => (await cl.findings()).some((f) => f.rule === finding.rule && f.pack === finding.pack)).toBe(false);
+    const stored = await ext.worker.evaluate(async (id) => {
+      const { settings } = (await chrome.storage.local.get('settings')) as { settings: { rules: Record<string, { enabled?: boolean }> } };
+      return settings.rules[id];
+    }, `${finding.pack}/${finding.rule}`);
+    expect(stored?.enabled).toBe(false);
+    // Put it back so later tests in this browser see the default rules.
+    await ext.worker.evaluate(async (id) => {
+      const { settings } = (await chrome.storage.local.get('settings')) as { settings: { rules: Record<string, unknown> } };
+      delete settings.rules[id];
+      await chrome.storage.local.set({ settings });
+    }, `${finding.pack}/${finding.rule}`);
+    await cl.waitForSpan(FLAGGED);
+  });
+
+  test(`${c.name}: the popup lists the focused draft's findings and applies one; the badge counts warnings`, async ({ page, site, ext }) => {
+    const cl = await openSite(page, site, c);
+    const composer = c.composer(page);
+    await typeDraft(page, composer);
+    const finding = await cl.waitForSpan(FLAGGED);
+    const url = page.url();
+    const ask = (msg: object) =>
+      ext.worker.evaluate(
+        async ([u, m]) => {
+          const [tab] = await chrome.tabs.query({ url: (u as string).split('#')[0] + '*' });
+          return chrome.tabs.sendMessage(tab!.id!, m);
+        },
+        [url, msg] as const,
+      );
+    const badge = () =>
+      ext.worker.evaluate(async (u) => {
+        const [tab] = await chrome.tabs.query({ url: u.split('#')[0] + '*' });
+        return chrome.action.getBadgeText({ tabId: tab!.id! });
+      }, url);
+    const warnings = async () => (await cl.findings()).filter((f) => f.severity !== 'suggestion').length;
+    await expect.poll(badge).toBe(String(await warnings()));
+    const listed = (await ask({ kind: 'getFindings' })) as { composer: { label: string } | null; findings: Array<{ key: string; text: string }> };
+    expect(listed.composer).not.toBeNull();
+    const view = listed.findings.find((f) => f.key === finding.key);
+    expect(view?.text).toBe(finding.text);
+    const before = await composerText(composer);
+    const applied = (await ask({ kind: 'applySuggestion', key: finding.key, suggestion: 0 })) as { ok: boolean; error?: string };
+    expect(applied).toEqual({ ok: true });
+    await expect.poll(() => composerText(composer)).toBe(before.replace(finding.text, finding.suggestions[0]!));
+    await expect.poll(badge).toBe(String(await warnings() || ''));
+    const stale = (await ask({ kind: 'applySuggestion', key: finding.key, suggestion: 0 })) as { ok: boolean; error?: string };
+    expect(stale.ok).toBe(false);
+    expect(stale.error).toBeTruthy();
   });
 }
