@@ -93,10 +93,14 @@ export function isValidTimeZone(tz: string): boolean {
 
 /** "https://host[:port]" with nothing after it. */
 export function normalizeOrigin(input: string): string | null {
+  // Chromium's URL parser percent-encodes spaces in a host rather than failing, so check the
+  // host's characters ourselves (IDNs arrive here already in punycode).
+  if (/\s/.test(input)) return null;
   try {
     const u = new URL(input.includes('://') ? input : `https://${input}`);
     if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
     if (!u.hostname || u.username || u.password) return null;
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9-]+(\.[a-z0-9-]+)*)$/i.test(u.hostname)) return null;
     return u.origin;
   } catch {
     return null;

@@ -176,3 +176,32 @@ test('the options page is operable from the keyboard: Tab to a pack switch, Spac
   await expect(sw).toBeChecked();
   await options.page.close();
 });
+
+test('the profession preset decides the default packs: a clinician gets Confidentiality, and the draft is checked for it', async ({ page, site, ext }) => {
+  const options = await OptionsPage.open(ext.context, ext.extensionId);
+  await expect(options.packSwitch('Confidentiality')).not.toBeChecked();
+  await options.page.getByLabel('I work as').selectOption({ label: 'Therapist, counsellor or social worker' });
+  await expect(options.status).toHaveText('Profession set to Therapist, counsellor or social worker');
+  await expect(options.packSwitch('Confidentiality')).toBeChecked();
+
+  // An explicit switch overrides the preset until the profession is chosen again.
+  await options.setPack('Scope', true);
+  await options.page.getByLabel('I work as').selectOption({ label: 'General' });
+  await expect(options.packSwitch('Confidentiality')).not.toBeChecked();
+  await expect(options.packSwitch('Scope')).toBeChecked();
+  await options.page.close();
+});
+
+test('adding a site refuses what is not a web address or is already built in, naming why', async ({ ext }) => {
+  const options = await OptionsPage.open(ext.context, ext.extensionId);
+  const input = options.page.getByLabel('Add a site');
+  const add = options.page.getByRole('button', { name: 'Add this site' });
+  await input.fill('not a site');
+  await add.click();
+  await expect(options.page.getByRole('alert')).toHaveText('“not a site” is not a web address. Enter something like app.example.com.');
+  await expect(input).toHaveAttribute('aria-invalid', 'true');
+  await input.fill('mail.google.com');
+  await add.click();
+  await expect(options.page.getByRole('alert')).toHaveText('Gmail is built in; use its switch above.');
+  await options.page.close();
+});

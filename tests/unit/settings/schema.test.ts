@@ -92,6 +92,9 @@ describe('normalizeOrigin', () => {
     ['http://localhost:8080/', 'http://localhost:8080'],
     ['ftp://files.example', null],
     ['not a url at all', null],
+    ['https://not%20a%20site', null],
+    ['https://bücher.example', 'https://xn--bcher-kva.example'],
+    ['http://[::1]:3000', 'http://[::1]:3000'],
   ])('%s → %s', (input, expected) => {
     expect(normalizeOrigin(input)).toBe(expected);
   });
