@@ -250,3 +250,27 @@ export function cardActionsSuite(c: SiteCase): void {
     expect(stale.error).toBeTruthy();
   });
 }
+
+/** Pausing hides every underline and the card at once; resuming brings them back. */
+export function pauseSuite(c: SiteCase): void {
+  test(`${c.name}: pausing Clearline hides underlines and the card; resuming shows them again`, async ({ page, site, ext }) => {
+    const cl = await openSite(page, site, c);
+    const composer = c.composer(page);
+    await typeDraft(page, composer);
+    await cl.waitForSpan(FLAGGED);
+    await cl.hover(composer, PHRASE);
+    const setPause = (until: number) =>
+      ext.worker.evaluate(async (u) => {
+        const { settings } = (await chrome.storage.local.get('settings')) as { settings: { pausedUntil: number } };
+        settings.pausedUntil = u;
+        await chrome.storage.local.set({ settings });
+      }, until);
+    await setPause(Date.now() + 60 * 60 * 1000);
+    await expect(cl.card).toBeHidden();
+    await expect.poll(async () => (await cl.composers())[0]?.paused).toBe(true);
+    expect(await cl.findings()).toEqual([]);
+    await expect.poll(async () => Object.values(await highlightSizes(page)).reduce((a, b) => a + b, 0)).toBe(0);
+    await setPause(0);
+    await cl.waitForSpan(FLAGGED);
+  });
+}

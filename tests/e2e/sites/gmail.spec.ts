@@ -1,7 +1,7 @@
 // Gmail: new message with signature, inline reply with quoted history, pop-out, Spanish UI.
 import { expect, test } from '../fixtures';
 import { Clearline, caretAfter, composerText } from '../pages/card';
-import { DRAFT, FLAGGED, cardActionsSuite, concurrencySuite, decoysSuite, flagAndAcceptSuite, openSite, typeDraft, type SiteCase } from '../suites';
+import { DRAFT, FLAGGED, cardActionsSuite, concurrencySuite, pauseSuite, decoysSuite, flagAndAcceptSuite, openSite, typeDraft, type SiteCase } from '../suites';
 
 const INBOX = 'https://mail.google.com/mail/u/0/#inbox';
 
@@ -44,6 +44,7 @@ decoysSuite(newMessage, (page) => [
   page.getByRole('textbox', { name: 'Snippet' }),
 ]);
 cardActionsSuite(newMessage);
+pauseSuite(newMessage);
 flagAndAcceptSuite(inlineReply);
 flagAndAcceptSuite(popout);
 flagAndAcceptSuite(spanish);
