@@ -193,3 +193,20 @@ test('Gmail: Alt+Enter with no flagged words before the caret opens the missing 
   await expect(cl.card).toBeHidden();
   await expect.poll(async () => (await cl.findings()).some((f) => f.kind === 'missing')).toBe(false);
 });
+
+test('Gmail: a flagged sentence broken across lines is highlighted but not rewritten, and the card says why', async ({ page, site }) => {
+  const cl = await openSite(page, site, newMessage);
+  const composer = newMessage.composer(page);
+  await typeDraft(page, composer, 'Hi Robin,');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Call me anytime');
+  await page.keyboard.press('Shift+Enter');
+  await page.keyboard.type('if anything comes up.');
+  const finding = await cl.waitForSpan(FLAGGED);
+  expect(finding.text).toContain('\n');
+  const before = await composer.innerHTML();
+  await cl.hover(composer, 'Call me anytime');
+  await cl.applyButtons().first().click();
+  await expect(cl.card.getByRole('status')).toContainText('line break');
+  expect(await composer.innerHTML()).toBe(before);
+});
