@@ -80,52 +80,55 @@ export function CustomRules({ settings, save }: { settings: Settings; save: Save
       </p>
 
       <form class="custom-form" onSubmit={submit} noValidate aria-label={editing ? 'Edit custom rule' : 'Add a custom rule'}>
-        <div class="grid">
+        <div class="grid two">
           <div class="field wide">
             <label class="field-label">
-            <span>{draft.isPattern ? 'Pattern' : 'Phrase'}</span>
-            <input type="text" name="match" value={draft.match} maxLength={LIMITS.phrase + 50} {...fieldProps('match')} onInput={(e) => set('match', (e.currentTarget as HTMLInputElement).value)} />
+              <span>{draft.isPattern ? 'Pattern' : 'Phrase'}</span>
+              <input type="text" name="match" value={draft.match} maxLength={LIMITS.phrase + 50} {...fieldProps('match')} onInput={(e) => set('match', (e.currentTarget as HTMLInputElement).value)} />
             </label>
             {errorFor('match')}
           </div>
-          <label class="field checkbox">
+          <label class="field checkbox wide">
             <input type="checkbox" name="isPattern" checked={draft.isPattern} onChange={(e) => set('isPattern', (e.currentTarget as HTMLInputElement).checked)} />
             <span>Treat as a pattern (regular expression)</span>
           </label>
           <div class="field">
             <label class="field-label">
-            <span>Pack</span>
-            <select name="pack" value={draft.pack} {...fieldProps('pack')} onChange={(e) => set('pack', (e.currentTarget as HTMLSelectElement).value)}>
-              {PACKS.map((p) => (
-                <option value={p.id} key={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
+              <span>Pack</span>
+              <select name="pack" value={draft.pack} {...fieldProps('pack')} onChange={(e) => set('pack', (e.currentTarget as HTMLSelectElement).value)}>
+                {PACKS.map((p) => (
+                  <option value={p.id} key={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
             </label>
             {errorFor('pack')}
           </div>
           <div class="field">
             <label class="field-label">
-            <span>Severity</span>
-            <select name="severity" value={draft.severity} {...fieldProps('severity')} onChange={(e) => set('severity', (e.currentTarget as HTMLSelectElement).value as Severity)}>
-              {SEVERITIES.map((s) => (
-                <option value={s} key={s}>
-                  {SEVERITY_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label class="field wide">
-            <span>Message shown with the flag</span>
-            <input type="text" name="message" value={draft.message} maxLength={LIMITS.message + 50} placeholder="e.g. Pet names read as personal, not professional." {...fieldProps('message')} onInput={(e) => set('message', (e.currentTarget as HTMLInputElement).value)} />
+              <span>Severity</span>
+              <select name="severity" value={draft.severity} {...fieldProps('severity')} onChange={(e) => set('severity', (e.currentTarget as HTMLSelectElement).value as Severity)}>
+                {SEVERITIES.map((sev) => (
+                  <option value={sev} key={sev}>
+                    {SEVERITY_LABELS[sev]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {errorFor('severity')}
+          </div>
+          <div class="field wide">
+            <label class="field-label">
+              <span>Message shown with the flag</span>
+              <input type="text" name="message" value={draft.message} maxLength={LIMITS.message + 50} placeholder="e.g. Pet names read as personal, not professional." {...fieldProps('message')} onInput={(e) => set('message', (e.currentTarget as HTMLInputElement).value)} />
             </label>
             {errorFor('message')}
           </div>
           <div class="field wide">
             <label class="field-label">
-            <span>Suggested rewrite (optional)</span>
-            <input type="text" name="suggestion" value={draft.suggestion} maxLength={LIMITS.suggestion + 50} {...fieldProps('suggestion')} onInput={(e) => set('suggestion', (e.currentTarget as HTMLInputElement).value)} />
+              <span>Suggested rewrite (optional)</span>
+              <input type="text" name="suggestion" value={draft.suggestion} maxLength={LIMITS.suggestion + 50} {...fieldProps('suggestion')} onInput={(e) => set('suggestion', (e.currentTarget as HTMLInputElement).value)} />
             </label>
             {errorFor('suggestion')}
           </div>

@@ -133,7 +133,7 @@ export function PolicyForm({ settings, save }: { settings: Settings; save: Save 
           </label>
           {errorFor('timeZone')}
         </div>
-        <div class="field">
+        <div class="field wide">
           <label class="field-label">
           <span>I reply…</span>
           <input type="text" name="responseTime" value={draft.responseTime} maxLength={LIMITS.policyText} {...invalid('responseTime')} onInput={(e) => change({ responseTime: (e.currentTarget as HTMLInputElement).value })} />
