@@ -18,6 +18,8 @@ export interface EditorCase {
   knownFailures?: Partial<Record<'undo' | 'twoUndos', string>>;
   /** Why the whole suite cannot run yet (test.fixme), e.g. the site adapter does not take this field. */
   pending?: string;
+  /** Accept cases that cannot pass reliably yet, with the reason (test.fixme: skipped, listed). */
+  acceptPending?: string;
 }
 
 async function open(page: Page, site: Parameters<typeof openEditor>[1], editor: EditorPage): Promise<Clearline> {
@@ -106,6 +108,7 @@ export function editorSuite(c: EditorCase): void {
   });
 
   test(`${editor}: Apply rewrites a partly bold span after an emoji; the model matches; Ctrl+Z restores exactly`, async ({ page, site }) => {
+    test.fixme(!!c.acceptPending, c.acceptPending);
     if (c.knownFailures?.undo) test.fail(true, c.knownFailures.undo);
     const cl = await open(page, site, editor);
     const composer = composerLocator(page, editor);
@@ -123,6 +126,7 @@ export function editorSuite(c: EditorCase): void {
   });
 
   test(`${editor}: two accepts, then two Ctrl+Z undo them in reverse order`, async ({ page, site }) => {
+    test.fixme(!!c.acceptPending, c.acceptPending);
     if (c.knownFailures?.twoUndos) test.fail(true, c.knownFailures.twoUndos);
     const cl = await open(page, site, editor);
     const composer = composerLocator(page, editor);
@@ -148,6 +152,7 @@ export function editorSuite(c: EditorCase): void {
 
   test(`${editor}: Alt+Enter at the caret, Enter applies; typing goes on; Ctrl+Z restores`, async ({ page, site }) => {
     test.skip(editor === 'textarea', 'the textarea cases already apply with the keyboard');
+    test.fixme(!!c.acceptPending, c.acceptPending);
     const cl = await open(page, site, editor);
     const composer = composerLocator(page, editor);
     await composer.click();

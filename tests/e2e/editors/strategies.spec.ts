@@ -48,6 +48,7 @@ const EXPECTED_KIND: Record<string, string> = {
   'quill1-light': 'quill1',
   quill2: 'quill2',
   lexical: 'lexical',
+  slate: 'slate',
   prosemirror: 'prosemirror',
   draft: 'draft',
   textarea: 'textarea',
