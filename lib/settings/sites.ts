@@ -31,11 +31,15 @@ export function matchSite(url: string | undefined, settings: Pick<Settings, 'sit
   return { kind: 'none', origin };
 }
 
-/** Whether Clearline should analyse on this site. Unknown pages are not switched off here:
- *  the content script only runs where it is registered, so that registration is the gate. */
+/**
+ * Whether Clearline is off for this page: a built-in site the user switched off, or a web page
+ * that is neither built in nor added, which is where a script keeps running after the user
+ * removed its site (until the tab reloads). An unknown sender (no URL) is not judged here.
+ */
 export function isSiteOff(url: string | undefined, settings: Pick<Settings, 'sites'>): boolean {
   const site = matchSite(url, settings);
-  return site.kind === 'builtIn' && !settings.sites.builtIn[site.id];
+  if (site.kind === 'builtIn') return !settings.sites.builtIn[site.id];
+  return site.kind === 'none' && site.origin !== null;
 }
 
 /** Match pattern for an origin, as used by permissions and registered content scripts. */

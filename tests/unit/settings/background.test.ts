@@ -143,13 +143,16 @@ describe('user-added sites', () => {
     expect(calls.executed).toEqual([{ target: { tabId: 12 }, files: [CONTENT_SCRIPT_FILE] }]);
   });
 
-  test('removing a site unregisters the script and withdraws the permission', async () => {
+  test('removing a site unregisters the script, withdraws the permission and stops analysis in open tabs', async () => {
     granted.add(`${ORIGIN}/*`);
     await send({ kind: 'registerSite', origin: ORIGIN });
+    const appTab = { tab: { id: 9, url: `${ORIGIN}/inbox` } };
+    expect((await send({ kind: 'analyze', text: 'Call me anytime.' }, appTab)).paused).toBe(false);
     expect(await send({ kind: 'unregisterSite', origin: ORIGIN })).toEqual({ ok: true });
     expect((await getSettings()).sites.added).toEqual([]);
     expect(registered).toEqual([]);
     expect(calls.revoked).toEqual([[`${ORIGIN}/*`]]);
+    await vi.waitFor(async () => expect(await send({ kind: 'analyze', text: 'Call me anytime.' }, appTab)).toEqual({ findings: [], paused: true }));
   });
 
   test('a permission withdrawn in the browser’s own UI removes the site too', async () => {

@@ -22,10 +22,18 @@ describe('matchSite', () => {
 });
 
 describe('isSiteOff', () => {
-  test('is true only for a built-in site the user switched off', () => {
+  test('is true for a built-in site the user switched off', () => {
     expect(isSiteOff('https://www.linkedin.com/messaging/', settings)).toBe(true);
     expect(isSiteOff('https://mail.google.com/mail/', settings)).toBe(false);
+  });
+
+  test('is false on a site the user added, true once it is no longer added', () => {
     expect(isSiteOff('https://app.example.com/', settings)).toBe(false);
+    expect(isSiteOff('https://app.example.com/', { sites: { ...settings.sites, added: [] } })).toBe(true);
+  });
+
+  test('does not judge a sender without a web address', () => {
+    expect(isSiteOff(undefined, settings)).toBe(false);
   });
 });
 
