@@ -20,6 +20,10 @@ export class LruCache<K, V> {
     this.map.set(key, value);
   }
 
+  clear(): void {
+    this.map.clear();
+  }
+
   get size(): number {
     return this.map.size;
   }

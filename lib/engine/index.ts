@@ -224,6 +224,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Finding[] {
   return found.filter((f) => SEVERITY_RANK[f.severity] >= min);
 }
 
+/** Forgets cached configurations and paragraph results (benchmarks measure cold analysis with it). */
+export function clearCaches(): void {
+  configs.clear();
+}
+
 /** Every compiled rule, for tests and tools. */
 export function compiledRules(): readonly CompiledRule[] {
   return ALL_RULES;

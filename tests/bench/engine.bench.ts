@@ -1,0 +1,162 @@
+// `npm run bench`: Clearline's engine against write-good and alex on the same corpus in one run,
+// plus latency of a full 1,000-word analysis, of re-analysis after a one-character edit, and cold
+// start to first result. `--json` prints one JSON object. Timing goals live here, not in tests.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { analyze, clearCaches } from '../../lib/engine/index';
+import { nlpParseCount } from '../../lib/engine/nlp';
+
+const json = process.argv.includes('--json');
+const log = (...a: unknown[]) => {
+  if (!json) console.log(...a);
+};
+const require = createRequire(import.meta.url);
+const writeGood = require('write-good') as (text: string) => unknown[];
+const { text: alex } = (await import('alex')) as unknown as { text: (t: string) => { messages: unknown[] } };
+
+// The corpus: real mail when ../shared is present, otherwise a generated one of similar size.
+const AESLC = path.resolve('../shared/eval/negatives/enron_aeslc_2500.jsonl');
+let corpusName: string;
+let corpus: string[];
+if (existsSync(AESLC)) {
+  corpusName = 'Enron AESLC (../shared/eval/negatives/enron_aeslc_2500.jsonl)';
+  corpus = readFileSync(AESLC, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);
+} else {
+  corpusName = 'generated mail (../shared absent)';
+  corpus = generatedCorpus(2500);
+}
+const bytes = corpus.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);
+
+function throughput(label: string, fn: (t: string) => unknown, rounds: number, before?: () => void): number {
+  fn(corpus[0]!); // warm the JIT on one item
+  let best = Infinity;
+  for (let r = 0; r < rounds; r++) {
+    before?.();
+    const t0 = performance.now();
+    for (const t of corpus) fn(t);
+    best = Math.min(best, performance.now() - t0);
+  }
+  const mbs = bytes / 1e6 / (best / 1000);
+  log(`  ${label.padEnd(12)} ${mbs.toFixed(2).padStart(8)} MB/s  (${best.toFixed(0)} ms for ${(bytes / 1e6).toFixed(2)} MB)`);
+  return mbs;
+}
+
+log(`Corpus: ${corpusName}: ${corpus.length} texts, ${(bytes / 1e6).toFixed(2)} MB`);
+log('Throughput (best of rounds; Clearline with every pack on and its caches cleared before each round):');
+// A first pass warms the engine and compromise, then the caches are cleared for every measured round.
+for (const t of corpus) analyze(t);
+const parsesBefore = nlpParseCount();
+const clearline = throughput('Clearline', (t) => analyze(t), 5, clearCaches);
+const parsesPerRound = (nlpParseCount() - parsesBefore) / 5;
+const wg = throughput('write-good', (t) => writeGood(t), 2);
+const ax = throughput('alex', (t) => alex(t), 1);
+log(`  ratios: ${(clearline / wg).toFixed(1)}× write-good, ${(clearline / ax).toFixed(1)}× alex; compromise parsed ${parsesPerRound.toFixed(0)} sentences per pass`);
+
+// Latency on a 1,000-word client draft of our own.
+const draft = thousandWordDraft();
+const words = draft.split(/\s+/).filter(Boolean).length;
+function percentiles(samples: number[]) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+  return { p50: at(0.5), p95: at(0.95) };
+}
+const full: number[] = [];
+for (let i = 0; i < 220; i++) {
+  clearCaches();
+  const t0 = performance.now();
+  analyze(draft);
+  if (i >= 20) full.push(performance.now() - t0);
+}
+const edits: number[] = [];
+const para = draft.indexOf('\n\n', draft.length / 2) - 10;
+clearCaches();
+analyze(draft);
+for (let i = 0; i < 520; i++) {
+  // A different character each time, so the edited paragraph is never a cache hit.
+  const edited = draft.slice(0, para) + String.fromCharCode(97 + (i % 26)) + String(i) + draft.slice(para + 1);
+  const t0 = performance.now();
+  analyze(edited);
+  if (i >= 20) edits.push(performance.now() - t0);
+}
+const f = percentiles(full);
+const e = percentiles(edits);
+log(`Latency, ${words}-word draft: full analysis p50 ${f.p50.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms; after a one-character edit p50 ${e.p50.toFixed(3)} ms, p95 ${e.p95.toFixed(3)} ms`);
+
+// Cold start: a fresh Node process evaluating the bundled engine (as the extension ships it) and
+// analysing one draft.
+const dir = mkdtempSync(path.join(os.tmpdir(), 'clearline-bench-'));
+const entry = path.join(dir, 'entry.ts');
+writeFileSync(entry, `const t0 = performance.now();\nconst { analyze } = await import(${JSON.stringify(path.resolve('lib/engine/index.ts'))});\nanalyze(${JSON.stringify(draft)});\nconsole.log(performance.now() - t0);\n`);
+await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'node', outfile: path.join(dir, 'cold.mjs'), logLevel: 'silent' });
+const cold: number[] = [];
+for (let i = 0; i < 5; i++) cold.push(Number(execFileSync(process.execPath, [path.join(dir, 'cold.mjs')], { encoding: 'utf8' }).trim()));
+const coldStart = percentiles(cold).p50;
+log(`Cold start to first result (fresh process, bundled engine incl. compromise): ${coldStart.toFixed(0)} ms (median of 5)`);
+
+if (json) {
+  console.log(
+    JSON.stringify({
+      corpus: corpusName,
+      corpus_mb: Number((bytes / 1e6).toFixed(3)),
+      clearline_mb_s: Number(clearline.toFixed(2)),
+      write_good_mb_s: Number(wg.toFixed(3)),
+      alex_mb_s: Number(ax.toFixed(3)),
+      ratio_write_good: Number((clearline / wg).toFixed(1)),
+      ratio_alex: Number((clearline / ax).toFixed(1)),
+      nlp_sentences_per_pass: Math.round(parsesPerRound),
+      draft_words: words,
+      full_1000w_ms_p50: Number(f.p50.toFixed(3)),
+      full_1000w_ms_p95: Number(f.p95.toFixed(3)),
+      edit_1000w_ms_p50: Number(e.p50.toFixed(4)),
+      edit_1000w_ms_p95: Number(e.p95.toFixed(4)),
+      cold_start_ms: Number(coldStart.toFixed(1)),
+    }),
+  );
+}
+
+function thousandWordDraft(): string {
+  const paragraphs = [
+    'Hi Morgan,',
+    'Thanks for sending over the notes from Thursday. I went through the brand guide, the sitemap and the copy deck, and most of it is in good shape. The homepage hero reads well, the pricing table is clearer than the old one, and the case studies finally show real numbers from your clients.',
+    'There are a few things I would still like to settle before we hand the files to the developers. The navigation labels are inconsistent between the header and the footer, the contact form asks for a phone number we never use, and the team page photos are different sizes. None of this is hard, but it is easier to fix now than after launch.',
+    "About the schedule: the first round of revisions is due on the 14th, and the second round on the 21st. I'll send the revised mockups by the end of the day on Wednesday so your team has time to review them before the Friday meeting. If anything in the timeline needs to move, tell me early and we can plan around it.",
+    "Honestly, call me anytime if something comes up, even at midnight. I'm so sorry, I guess maybe I could also look at the blog templates this weekend, if that's okay? I'll throw in the extra landing page for free, no need to change the contract.",
+    'On the content side, I suggest we keep the product descriptions short and move the technical specifications into a separate tab. Visitors who want the detail will find it, and everyone else gets a cleaner page. The same goes for the FAQ, which has grown to forty questions; twenty would cover what people actually ask.',
+    'For the photography, the stock images in the services section feel generic next to your own project photos. If you have more shots from recent installations, those would work much better. I can crop and colour-match them so they sit well together.',
+    'The analytics setup is ready on the staging site. Once we go live, we will see which pages people reach from search, where they drop off, and how many of them use the quote form. I would like to review those numbers with you a month after launch and decide what to improve next.',
+    'Finally, the accessibility check found a handful of contrast issues and two images without descriptions. I have fixed the contrast in the mockups and left notes for the developers about the alt text. Keyboard navigation works throughout, which is great.',
+    'Let me know if you have questions about any of this. I am looking forward to seeing the site live, and I think your customers will notice the difference straight away. Thanks again for the quick feedback on every round so far; it has made the project much easier to run.',
+    'Best,\nSam',
+  ];
+  let text = paragraphs.join('\n\n');
+  let i = 1;
+  while (text.split(/\s+/).length < 1000) text = text.replace('\n\nBest,', `\n\n${paragraphs[i++ % 9 + 1]}\n\nBest,`);
+  return text;
+}
+
+function generatedCorpus(n: number): string[] {
+  const sentences = [
+    'Please find attached the revised schedule for next week.',
+    'The numbers for the third quarter look better than we expected.',
+    'Can you confirm the meeting room for Tuesday at 10?',
+    'I spoke with the vendor and they agreed to the new terms.',
+    'Let me know if you have any questions about the contract.',
+    'We should review the budget before the board meeting.',
+    'Thanks for the quick turnaround on the presentation.',
+    'The shipment was delayed by two days because of the weather.',
+    'I will be out of the office on Friday.',
+    'Our team finished the migration over the weekend without problems.',
+  ];
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const k = 4 + (i % 9);
+    const parts: string[] = [];
+    for (let j = 0; j < k; j++) parts.push(sentences[(i * 7 + j * 3) % sentences.length]!);
+    out.push(`Hi,\n\n${parts.slice(0, k / 2).join(' ')}\n\n${parts.slice(k / 2).join(' ')}\n\nThanks`);
+  }
+  return out;
+}
