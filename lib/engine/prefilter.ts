@@ -1,5 +1,5 @@
-// The cheap first pass: one combined regex of every rule's trigger words. A paragraph only meets
-// the rules whose triggers occur in it, so ordinary mail costs one scan.
+// The cheap first pass: a scan of the paragraph's words against every rule's trigger words. A
+// paragraph only meets the rules whose triggers occur in it, so ordinary mail costs one scan.
 //
 // Trigger forms: "word" matches words starting with it ("call" → "calling"); "word$" only the
 // whole word; "two words" any whitespace between them; "/regex/" a pattern of its own (for
@@ -11,69 +11,75 @@ export interface Prefilter {
   candidates(norm: string): CompiledRule[];
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+interface WordTrigger {
+  /** The first word (or the whole single-word trigger). */
+  head: string;
+  exact: boolean;
+  /** For multi-word triggers: a sticky regex for the whole phrase, tried at the first word. */
+  phrase: RegExp | null;
+  rules: number[];
 }
 
-function wordSource(t: string): string {
-  const exact = t.endsWith('$');
-  const body = (exact ? t.slice(0, -1) : t).split(' ').map(escape).join('\\s+');
-  return exact ? `${body}\\b` : body;
-}
+const isRegexTrigger = (t: string) => t.length > 2 && t.startsWith('/') && t.endsWith('/');
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// Words as the triggers see them: letters, digits and the apostrophe; anything else is a word
+// of its own character (emoji halves, "/" in 24/7 are matched by the phrase check).
+const TOKEN = /[a-z0-9']+|[^\sa-z0-9']/g;
 
 export function buildPrefilter(rules: CompiledRule[]): Prefilter {
-  const byTrigger = new Map<string, Set<number>>();
-  const patterns: { source: string; rules: number[] }[] = [];
+  const byKey = new Map<string, WordTrigger[]>();
+  const patterns: { re: RegExp; rules: number[] }[] = [];
+  const merged = new Map<string, WordTrigger>();
   rules.forEach((rule, i) => {
-    for (const t of rule.triggers) {
-      if (t.length > 2 && t.startsWith('/') && t.endsWith('/')) {
-        const existing = patterns.find((p) => p.source === t.slice(1, -1));
-        if (existing) existing.rules.push(i);
-        else patterns.push({ source: t.slice(1, -1), rules: [i] });
+    for (const raw of rule.triggers) {
+      if (isRegexTrigger(raw)) {
+        patterns.push({ re: new RegExp(raw.slice(1, -1), 'i'), rules: [i] });
         continue;
       }
-      const key = t.replace(/\$$/, '');
-      if (!byTrigger.has(key)) byTrigger.set(key, new Set());
-      byTrigger.get(key)!.add(i);
+      const t = raw.toLowerCase();
+      const existing = merged.get(t);
+      if (existing) {
+        existing.rules.push(i);
+        continue;
+      }
+      const exact = t.endsWith('$');
+      const body = exact ? t.slice(0, -1) : t;
+      const words = body.split(' ');
+      const head = words[0]!.match(TOKEN)?.[0] ?? words[0]!;
+      const multi = words.length > 1 || head !== words[0];
+      const trigger: WordTrigger = {
+        head,
+        exact: exact && !multi,
+        phrase: multi ? new RegExp(`${words.map(escape).join('\\s+')}${exact ? '\\b' : ''}`, 'y') : null,
+        rules: [i],
+      };
+      merged.set(t, trigger);
+      // Keyed by the first two characters: a word is checked only against triggers that could start it.
+      const key = head.slice(0, 2);
+      if (!byKey.has(key)) byKey.set(key, []);
+      byKey.get(key)!.push(trigger);
     }
   });
-  const triggers = [...new Set(rules.flatMap((r) => r.triggers.filter((t) => !(t.length > 2 && t.startsWith('/') && t.endsWith('/')))))].sort(
-    (a, b) => b.length - a.length,
-  );
-  const words = triggers.filter((t) => /^\w/.test(t)).map(wordSource);
-  const others = triggers.filter((t) => !/^\w/.test(t)).map(wordSource);
-  const parts: string[] = [];
-  if (words.length) parts.push(`\\b(?:${words.join('|')})`);
-  if (others.length) parts.push(`(?:${others.join('|')})`);
-  patterns.forEach((p, i) => parts.push(`(?<p${i}>${p.source})`));
-  if (parts.length === 0) return { candidates: () => [] };
-  // Lower-cased input and a case-sensitive regex: several times faster than the 'i' flag.
-  const re = new RegExp(parts.join('|').toLowerCase().replace(/\\d/g, '\\d').replace(/\\s/g, '\\s').replace(/\\b/g, '\\b'), 'g');
-  // A matched word like "calling" also stands for shorter triggers it starts with ("call").
-  const expand = new Map<string, number[]>();
-  const lookup = (hit: string): number[] => {
-    let ids = expand.get(hit);
-    if (!ids) {
-      const set = new Set<number>();
-      for (const [t, rs] of byTrigger) if (hit.startsWith(t)) for (const r of rs) set.add(r);
-      ids = [...set];
-      expand.set(hit, ids);
-    }
-    return ids;
-  };
   return {
     candidates(norm: string): CompiledRule[] {
-      re.lastIndex = 0;
       const text = norm.toLowerCase();
       const hit = new Set<number>();
+      TOKEN.lastIndex = 0;
       let m: RegExpExecArray | null;
-      while ((m = re.exec(text)) !== null) {
-        const pattern = m.groups ? patterns.findIndex((_, i) => m!.groups![`p${i}`] !== undefined) : -1;
-        if (pattern >= 0) for (const id of patterns[pattern]!.rules) hit.add(id);
-        else for (const id of lookup(m[0].replace(/\s+/g, ' '))) hit.add(id);
-        // Triggers overlap ("i can't" and "can't"): resume inside the match, not after it.
-        re.lastIndex = m.index + 1;
+      while ((m = TOKEN.exec(text)) !== null) {
+        const list = byKey.get(m[0].slice(0, 2));
+        if (!list) continue;
+        const word = m[0];
+        for (const t of list) {
+          if (t.phrase) {
+            if (!word.startsWith(t.head)) continue;
+            t.phrase.lastIndex = m.index;
+            if (!t.phrase.test(text)) continue;
+          } else if (t.exact ? word !== t.head : !word.startsWith(t.head)) continue;
+          for (const r of t.rules) hit.add(r);
+        }
       }
+      for (const p of patterns) if (p.re.test(norm)) for (const r of p.rules) hit.add(r);
       return [...hit].sort((a, b) => a - b).map((i) => rules[i]!);
     },
   };
