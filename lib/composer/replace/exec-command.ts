@@ -3,6 +3,18 @@
 // Quill 1, ProseMirror, Draft.js single block) see an ordinary trusted input.
 import type { ReplaceStrategy, ReplaceTarget } from './types';
 
+/*
+ * Evidence (Chromium 156, tests/e2e/editors/strategies.spec.ts, real libraries): the insertion is a
+ * trusted input that Quill 1.3.7 (MutationObserver) and ProseMirror (DOMObserver) adopt into their
+ * models with no duplication; one Ctrl+Z reverts it (Quill's History / prosemirror-history record it
+ * as one step), and execCommand('undo') rolls it back. Plain contenteditable keeps the browser's
+ * own undo stack. Known gap: Quill 1 inside a shadow root does not handle its own Ctrl+Z (its
+ * hasFocus() compares document.activeElement, i.e. the shadow host), so native undo runs there and
+ * cannot restore a span that ended exactly at the end of a removed bold element.
+ * Not used for Lexical, Slate, Quill 2 (before-input.ts) or Draft.js (draft.ts): Chromium's
+ * execCommand fires no beforeinput, and Draft mis-files the edit (see those files).
+ */
+
 /** Focus the editable without scrolling and select exactly `range` (works inside open shadow roots). */
 export function selectRange(root: HTMLElement, range: Range): boolean {
   const doc = root.ownerDocument;

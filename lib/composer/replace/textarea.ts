@@ -3,6 +3,10 @@
 import type { ReplaceStrategy, ReplaceTarget } from './types';
 import { execInsert } from './exec-command';
 
+// Evidence (strategies.spec.ts, React 18 controlled textarea): React's state equals the DOM value
+// after the insert and after Ctrl+Z; two inserts undo one at a time. setRangeText or the value
+// setter would also update React but leave nothing for Ctrl+Z (composers.md §3.1), so they are not used.
+
 export const textareaStrategy: ReplaceStrategy = {
   name: 'textarea execCommand insertText',
   replace(target: ReplaceTarget): boolean {
