@@ -22,6 +22,7 @@ export const MESSAGES = {
   refused: 'This editor did not accept the rewrite, so nothing was changed.',
   rolledBack: 'The editor changed more than the flagged words, so the rewrite was undone.',
   noSuggestion: 'That suggestion is no longer available.',
+  tooLong: 'This box has a length limit and the rewrite would not fit, so nothing was changed.',
 } as const;
 
 /** Apply suggestion `index` of `finding` in `session`'s composer. */
@@ -45,6 +46,12 @@ export async function accept(session: Session, finding: TrackedFinding, index: n
     return { ok: false, error: MESSAGES.structure };
   }
 
+  // A text field's maxlength would silently cut the rewrite short: refuse up front instead.
+  const field = root instanceof HTMLTextAreaElement || root instanceof HTMLInputElement ? root : null;
+  if (field && field.maxLength >= 0 && field.value.length - (end - start) + edit.replacement.length > field.maxLength) {
+    return { ok: false, error: MESSAGES.tooLong };
+  }
+
   const caret = saveCaret(model);
   const excludedBefore = model.excluded.map((e) => e.outerHTML);
   const strategy = strategyFor(root);
@@ -56,6 +63,12 @@ export async function accept(session: Session, finding: TrackedFinding, index: n
     replaced = false;
   }
   await settle();
+  // Some editors (slate-react) render the edit a task or two later: when the strategy says it
+  // worked but the text has not moved yet, wait for the editor's own DOM update, briefly.
+  if (replaced && root.isConnected && session.read().text === text) {
+    await nextChange(root, 500);
+    await settle();
+  }
 
   if (!root.isConnected) return { ok: false, error: MESSAGES.gone };
   const after = session.read();
@@ -142,6 +155,22 @@ export function settle(): Promise<void> {
         });
       }),
   );
+}
+
+/** Resolves on the composer's next DOM mutation or input event, or after `timeout` ms. */
+function nextChange(root: HTMLElement, timeout: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      mo.disconnect();
+      root.removeEventListener('input', done);
+      clearTimeout(timer);
+      resolve();
+    };
+    const mo = new MutationObserver(done);
+    mo.observe(root, { childList: true, characterData: true, subtree: true });
+    root.addEventListener('input', done);
+    const timer = setTimeout(done, timeout);
+  });
 }
 
 interface Caret {

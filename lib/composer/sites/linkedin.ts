@@ -4,6 +4,8 @@ import type { SiteAdapter } from './types';
 import { isAlwaysExcluded, isWritableSurface } from './common';
 
 const CANDIDATES = [
+  // Plain text boxes too, e.g. the invitation note (textarea#custom-message).
+  'textarea',
   '.msg-form__contenteditable',
   '.ql-editor',
   '.ProseMirror',
@@ -22,6 +24,7 @@ export const linkedin: SiteAdapter = {
     return isAlwaysExcluded(el);
   },
   label(el) {
+    if (el instanceof HTMLTextAreaElement) return 'LinkedIn note';
     if (el.classList.contains('msg-form__contenteditable')) return 'LinkedIn message';
     if (el.classList.contains('ql-editor')) return 'LinkedIn post';
     if (el.classList.contains('ProseMirror')) return 'LinkedIn comment';
