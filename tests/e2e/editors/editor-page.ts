@@ -3,7 +3,7 @@
 import type { Page } from '@playwright/test';
 import type { Site } from '../fixtures';
 
-export const EDITORS = ['quill1', 'quill1-light', 'quill2', 'lexical', 'slate', 'prosemirror', 'draft', 'textarea'] as const;
+export const EDITORS = ['contenteditable', 'quill1', 'quill1-light', 'quill2', 'lexical', 'slate', 'prosemirror', 'draft', 'textarea'] as const;
 export type EditorPage = (typeof EDITORS)[number];
 
 export const FIXTURE_BASE = 'https://www.linkedin.com/clearline-fixtures/editors/';

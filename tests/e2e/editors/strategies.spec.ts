@@ -44,6 +44,7 @@ async function pastMergeWindow(page: import('@playwright/test').Page, editor: st
 }
 
 const EXPECTED_KIND: Record<string, string> = {
+  contenteditable: 'contenteditable',
   quill1: 'quill1',
   'quill1-light': 'quill1',
   quill2: 'quill2',
