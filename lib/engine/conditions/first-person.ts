@@ -30,3 +30,7 @@ const OFFER = new RegExp(
 );
 
 export const offersTime: Condition = (ctx) => OFFER.test(sentenceText(ctx));
+
+/** The writer offers the work ("I'll add it for free", "happy to, no charge"), not a price list. */
+export const offersWork: Condition = (ctx) =>
+  ME.test(sentenceText(ctx)) || /\b(?:happy to|glad to|no problem|my pleasure|on me|on the house|don't worry|do not worry|no worries)\b/i.test(sentenceText(ctx));

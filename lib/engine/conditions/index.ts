@@ -1,6 +1,6 @@
 // The grammar conditions a rule may name in its `conditions` field.
 import { affectionateMiss } from './affectionate-miss';
-import { firstPerson, offersContact, offersTime } from './first-person';
+import { firstPerson, offersContact, offersTime, offersWork } from './first-person';
 import { notNegated } from './not-negated';
 import { notPast } from './not-past';
 import { notQuestion } from './not-question';
@@ -15,6 +15,7 @@ export const CONDITIONS: Record<string, Condition> = {
   'first-person': firstPerson,
   'offers-contact': offersContact,
   'offers-time': offersTime,
+  'offers-work': offersWork,
   'outside-hours': outsideHours,
   'subject-is-you': subjectIsYou,
   'affectionate-miss': affectionateMiss,

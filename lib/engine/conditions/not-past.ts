@@ -9,6 +9,8 @@ export const notPast: Condition = (ctx) => {
   const doc = ctx.nlp.get(s);
   const verbs = doc.verbs();
   if (!verbs.found) return true;
-  // Offers use present, future or modal verbs; a sentence whose verbs are all past is a report.
+  // Offers use present, future or modal verbs; a sentence led by a past verb ("it was good to
+  // hang out", "we met on Sunday") reports what happened.
+  if (verbs.eq(0).has('#PastTense')) return false;
   return !(doc.has('#PastTense') && !doc.has('(#PresentTense|#FutureTense|#Modal|#Imperative|#Infinitive)'));
 };
