@@ -17,6 +17,8 @@ export interface CardModel {
   keyboard: boolean;
   busy: boolean;
   status: { tone: 'error' | 'info'; text: string } | null;
+  /** When several issues cover the same words: which one this is. */
+  position: { index: number; count: number } | null;
 }
 
 export interface CardProps {
@@ -25,6 +27,7 @@ export interface CardProps {
   onIgnore(): void;
   onDisableRule(): void;
   onClose(): void;
+  onStep(delta: number): void;
 }
 
 const SEVERITY_LABEL: Record<Severity, string> = { suggestion: 'Suggestion', warning: 'Warning', alert: 'Alert' };
@@ -33,14 +36,28 @@ function packName(pack: string): string {
   return pack.charAt(0).toUpperCase() + pack.slice(1);
 }
 
-export function Card({ model, onApply, onIgnore, onDisableRule, onClose }: CardProps) {
+export function Card({ model, onApply, onIgnore, onDisableRule, onClose, onStep }: CardProps) {
   const suggestions = model.suggestions.slice(0, 3);
   return (
     <div class="card" role="dialog" aria-label="Clearline suggestion" data-severity={model.severity} data-key={model.key}>
       <div class="head">
         <span class="sev">{SEVERITY_LABEL[model.severity]}</span>
         <span class="pack">{packName(model.pack)}</span>
-        <span class="brand">Clearline</span>
+        {model.position ? (
+          <span class="pager">
+            <button type="button" class="step" aria-label="Previous issue" onClick={() => onStep(-1)}>
+              ‹
+            </button>
+            <span aria-live="polite">
+              {model.position.index} of {model.position.count}
+            </span>
+            <button type="button" class="step" aria-label="Next issue" onClick={() => onStep(1)}>
+              ›
+            </button>
+          </span>
+        ) : (
+          <span class="brand">Clearline</span>
+        )}
         <button type="button" class="close" aria-label="Close" title="Close (Esc)" onClick={onClose}>
           ×
         </button>
@@ -96,6 +113,12 @@ export function Card({ model, onApply, onIgnore, onDisableRule, onClose }: CardP
       {model.keyboard && (
         <p class="hint">
           <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> apply · <kbd>Esc</kbd> close
+          {model.position && (
+            <>
+              {' '}
+              · <kbd>Alt</kbd>+<kbd>Enter</kbd> next issue
+            </>
+          )}
         </p>
       )}
     </div>

@@ -19,7 +19,6 @@ export function startClearline(ctx: ContentScriptContext): void {
   const adapter = adapterFor(location.hostname);
   const host: Host = getHost();
   ensureHighlightStyle(document);
-  const overlay = new Overlay(host);
   const sessions = new Map<HTMLElement, Session>();
   /** The composer the user used last: the popup and the badge speak about it. */
   let active: Session | null = null;
@@ -37,6 +36,7 @@ export function startClearline(ctx: ContentScriptContext): void {
     },
     changed: () => publish(),
   });
+  const overlay = new Overlay(host, () => card.reposition());
 
   // ---- sessions -------------------------------------------------------------------------------
 
@@ -50,10 +50,7 @@ export function startClearline(ctx: ContentScriptContext): void {
         card.sessionChanged(changed);
         publish();
       },
-      redraw: () => {
-        overlay.schedule();
-        card.reposition();
-      },
+      redraw: () => overlay.schedule(),
       openMarker: (session, finding) => card.show(session, finding, 'marker'),
     });
     sessions.set(root, s);
@@ -95,13 +92,17 @@ export function startClearline(ctx: ContentScriptContext): void {
   let lastPointer: PointerEvent | null = null;
   const overCard = (e: Event) => !!card.element && e.composedPath().includes(card.element);
 
+  /** The finding under the pointer; the open card's own finding wins when several overlap. */
   const hitTest = (x: number, y: number): [Session, TrackedFinding] | null => {
     for (const s of sessions.values()) {
       if (s.disposed || !s.findings.length) continue;
       const box = s.root.getBoundingClientRect();
       if (x < box.left || x > box.right || y < box.top || y > box.bottom) continue;
-      const f = s.findingAt(x, y);
-      if (f) return [s, f];
+      const hits = s.findingsAt(x, y);
+      if (!hits.length) continue;
+      const open = card.open;
+      const keep = open && open.session === s ? hits.find((f) => f.key === open.finding.key) : undefined;
+      return [s, keep ?? hits[0]!];
     }
     return null;
   };
@@ -154,6 +155,12 @@ export function startClearline(ctx: ContentScriptContext): void {
         e.stopImmediatePropagation();
       };
       if (e.key === 'Enter' && e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && s) {
+        // Again while the card is open on several issues over the same words: the next one.
+        if (open && open.session === s && card.siblings().length > 1) {
+          swallow();
+          card.step(1);
+          return;
+        }
         const f = findingNearCaret(s);
         if (f) {
           swallow();

@@ -94,6 +94,31 @@ export class CardController {
     this.render();
   }
 
+  /** Span findings of the open card's session that overlap its words (several rules on one sentence). */
+  siblings(): TrackedFinding[] {
+    const st = this.state;
+    if (!st || st.finding.kind !== 'span') return st ? [st.finding] : [];
+    const f = st.finding;
+    const overlapping = st.session.findings.filter((g) => g.kind === 'span' && g.start < f.end && f.start < g.end);
+    if (!overlapping.some((g) => g.key === f.key)) overlapping.push(f);
+    return overlapping.sort((a, b) => a.start - b.start || a.key.localeCompare(b.key));
+  }
+
+  /** Show the next (or previous) issue on the same words. */
+  step(delta: number): void {
+    const st = this.state;
+    if (!st) return;
+    const list = this.siblings();
+    if (list.length < 2) return;
+    const i = list.findIndex((g) => g.key === st.finding.key);
+    const next = list[(i + delta + list.length) % list.length]!;
+    const mode = st.mode === 'hover' ? 'click' : st.mode; // navigating means the user wants it to stay
+    this.state = { ...st, finding: next, mode, activeIndex: 0, status: null };
+    st.session.setActive(next.key);
+    this.render();
+    this.actions.changed();
+  }
+
   move(delta: number): void {
     const st = this.state;
     if (!st) return;
@@ -198,6 +223,7 @@ export class CardController {
     }
     const el = this.ensurePopover();
     const f = st.finding;
+    const siblings = this.siblings();
     const model: CardModel = {
       key: f.key,
       kind: f.kind,
@@ -211,6 +237,7 @@ export class CardController {
       keyboard: st.mode === 'keyboard',
       busy: st.busy,
       status: st.status,
+      position: siblings.length > 1 ? { index: siblings.findIndex((g) => g.key === f.key) + 1, count: siblings.length } : null,
     };
     render(
       <Card
@@ -219,6 +246,7 @@ export class CardController {
         onIgnore={() => this.ignore()}
         onDisableRule={() => void this.disableRule()}
         onClose={() => this.close()}
+        onStep={(d) => this.step(d)}
       />,
       el,
     );

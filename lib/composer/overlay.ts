@@ -29,7 +29,11 @@ export class Overlay {
   private sources = new Set<OverlaySource>();
   private frame = 0;
 
-  constructor(private host: Host) {
+  constructor(
+    private host: Host,
+    /** Called after every render (the card re-places itself next to its words). */
+    private afterRender: () => void = () => undefined,
+  ) {
     const schedule = () => this.schedule();
     // Capture: scrolls inside any scroller (the composer itself included) move our boxes too.
     window.addEventListener('scroll', schedule, { capture: true, passive: true });
@@ -94,6 +98,7 @@ export class Overlay {
       }
     }
     this.host.overlay.replaceChildren(...nodes);
+    this.afterRender();
   }
 }
 

@@ -220,13 +220,18 @@ export class Session implements OverlaySource {
     return r ? clipRects(Array.from(r.getClientRects()), clip) : [];
   }
 
-  /** Which span finding is under the pointer. */
-  findingAt(x: number, y: number): TrackedFinding | undefined {
+  /** Span findings under the pointer (several rules can cover the same words). */
+  findingsAt(x: number, y: number): TrackedFinding[] {
+    const out: TrackedFinding[] = [];
     for (const f of this.findings) {
       if (f.kind !== 'span') continue;
-      for (const r of this.rectsOf(f)) if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return f;
+      if (this.rectsOf(f).some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom)) out.push(f);
     }
-    return undefined;
+    return out;
+  }
+
+  findingAt(x: number, y: number): TrackedFinding | undefined {
+    return this.findingsAt(x, y)[0];
   }
 
   /** OverlaySource: boxes only where the Highlight API cannot paint. */

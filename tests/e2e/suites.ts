@@ -29,7 +29,14 @@ const PHRASE = 'Call me anytime';
 export async function openSite(page: Page, site: { serve(url: string, file: string): Promise<void> }, c: SiteCase): Promise<Clearline> {
   const url = new URL(c.url);
   await site.serve(url.origin + url.pathname + url.search, c.fixture);
-  await page.goto(c.url);
+  try {
+    await page.goto(c.url);
+  } catch (e) {
+    // On a fresh profile the background opens the options page on install, and Chrome may put it
+    // in this still-blank tab, interrupting our navigation. Go again once; anything else is real.
+    if (!/interrupted by another navigation to "chrome-extension:/.test(String(e))) throw e;
+    await page.goto(c.url);
+  }
   const cl = new Clearline(page);
   await cl.ready();
   await c.prepare?.(page);
