@@ -1,8 +1,9 @@
 // Settings and custom rules as JSON files: export, and import as parse → migrate → validate, all or nothing.
 import type { CustomRule } from '../engine/types';
 import { SETTINGS_VERSION } from './defaults';
+import { locate, locatePaths } from './json-locate';
 import { describe, migrateSettings } from './migrations';
-import { formatError, LIMITS, validateCustomRule, validateSettings } from './schema';
+import { LIMITS, validateCustomRule, validateSettings, type SchemaError } from './schema';
 import type { Settings } from './types';
 
 export const SETTINGS_FORMAT = 'clearline-settings';
@@ -69,7 +70,15 @@ export function parseImport(text: string): ImportResult {
   const root = parsed.value;
   if (!isObject(root)) return { ok: false, errors: [`expected a Clearline settings object, got ${describe(root)}`] };
 
-  if (root.format === CUSTOM_RULES_FORMAT) return parseCustomRules(root);
+  // Errors name the field and, where the field (or its nearest parent) is in the file, its line.
+  const positions = locatePaths(text);
+  const where = (path: string, message: string): string => {
+    const offset = path ? locate(positions, path) : undefined;
+    const line = offset === undefined ? '' : `line ${lineColumn(text, offset).line}: `;
+    return `${line}${path ? `${path}: ` : ''}${message}`;
+  };
+
+  if (root.format === CUSTOM_RULES_FORMAT) return parseCustomRules(root, where);
 
   let raw: unknown = root;
   let prefix = '';
@@ -77,44 +86,47 @@ export function parseImport(text: string): ImportResult {
     if (root.format !== SETTINGS_FORMAT) {
       return {
         ok: false,
-        errors: [`format: expected "${SETTINGS_FORMAT}" or "${CUSTOM_RULES_FORMAT}", got ${describe(root.format)}`],
+        errors: [where('format', `expected "${SETTINGS_FORMAT}" or "${CUSTOM_RULES_FORMAT}", got ${describe(root.format)}`)],
       };
     }
     const extra = Object.keys(root).filter((k) => !['format', 'exportedAt', 'settings'].includes(k));
-    if (extra.length) return { ok: false, errors: extra.map((k) => `${k}: is not a known field`) };
-    if (!('settings' in root)) return { ok: false, errors: ['settings: is missing'] };
+    if (extra.length) return { ok: false, errors: extra.map((k) => where(k, 'is not a known field')) };
+    if (!('settings' in root)) return { ok: false, errors: [where('settings', 'is missing')] };
     raw = root.settings;
     prefix = 'settings';
   }
   const migrated = migrateSettings(raw);
-  if (!migrated.ok) return { ok: false, errors: [prefixed(prefix, migrated.error)] };
+  if (!migrated.ok) {
+    const [path, ...rest] = migrated.error.split(': ');
+    return { ok: false, errors: [where(prefixed(prefix, path!), rest.join(': '))] };
+  }
   const valid = validateSettings(migrated.value);
   if (!valid.ok) {
     const note = migrated.from < SETTINGS_VERSION ? ` (after upgrading the file from version ${migrated.from})` : '';
-    return { ok: false, errors: valid.errors.map((e) => prefixed(prefix, formatError(e)) + note) };
+    return { ok: false, errors: valid.errors.map((e: SchemaError) => where(prefixed(prefix, e.path), e.message) + note) };
   }
   return { ok: true, kind: 'settings', settings: valid.value, fromVersion: migrated.from };
 }
 
-function parseCustomRules(root: Record<string, unknown>): ImportResult {
+function parseCustomRules(root: Record<string, unknown>, where: (path: string, message: string) => string): ImportResult {
   const errors: string[] = [];
   const extra = Object.keys(root).filter((k) => !['format', 'version', 'exportedAt', 'customRules'].includes(k));
-  errors.push(...extra.map((k) => `${k}: is not a known field`));
+  errors.push(...extra.map((k) => where(k, 'is not a known field')));
   if (root.version !== undefined && (typeof root.version !== 'number' || root.version > SETTINGS_VERSION)) {
-    errors.push(`version: expected a number up to ${SETTINGS_VERSION}, got ${describe(root.version)}`);
+    errors.push(where('version', `expected a number up to ${SETTINGS_VERSION}, got ${describe(root.version)}`));
   }
   const rules = root.customRules;
-  if (!Array.isArray(rules)) return { ok: false, errors: [...errors, `customRules: expected a list, got ${describe(rules)}`] };
-  if (rules.length > LIMITS.customRules) errors.push(`customRules: has ${rules.length} rules; the limit is ${LIMITS.customRules}`);
+  if (!Array.isArray(rules)) return { ok: false, errors: [...errors, where('customRules', `expected a list, got ${describe(rules)}`)] };
+  if (rules.length > LIMITS.customRules) errors.push(where('customRules', `has ${rules.length} rules; the limit is ${LIMITS.customRules}`));
   rules.forEach((r, i) => {
     const v = validateCustomRule(r, `customRules[${i}]`);
-    if (!v.ok) errors.push(...v.errors.map(formatError));
+    if (!v.ok) errors.push(...v.errors.map((e) => where(e.path, e.message)));
   });
   return errors.length ? { ok: false, errors } : { ok: true, kind: 'customRules', customRules: rules as CustomRule[] };
 }
 
-function prefixed(prefix: string, error: string): string {
-  return prefix ? `${prefix}.${error}` : error;
+function prefixed(prefix: string, path: string): string {
+  return prefix && path ? `${prefix}.${path}` : prefix || path;
 }
 
 /** New id not used in `taken`, e.g. "custom-3". */

@@ -74,36 +74,47 @@ describe('JSON syntax errors name line and column', () => {
 });
 
 describe('bad files are refused with every problem named', () => {
-  test('schema errors carry the path inside the file', () => {
+  test('schema errors carry the field path and the line it is on', () => {
     const s = customised() as any;
     s.policy.workStart = '25:00';
     s.customRules[0].match = '(a+)+';
     s.customRules[0].isPattern = true;
-    expect(parseImport(exportSettings(s))).toEqual({
+    const text = exportSettings(s);
+    const lineOf = (needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+    expect(lineOf('"workStart"')).toBeGreaterThan(5);
+    expect(parseImport(text)).toEqual({
       ok: false,
       errors: [
-        'settings.policy.workStart: expected "HH:MM" (24-hour), got "25:00"',
-        'settings.customRules[0].match: pattern refused: nested quantifiers: "a+" is repeated inside "(a+)+", which can take exponential time on text that almost matches',
+        `line ${lineOf('"workStart"')}: settings.policy.workStart: expected "HH:MM" (24-hour), got "25:00"`,
+        `line ${lineOf('"match"')}: settings.customRules[0].match: pattern refused: nested quantifiers: "a+" is repeated inside "(a+)+", which can take exponential time on text that almost matches`,
       ],
     });
+  });
+
+  test('a missing field points at the line of the object that lacks it', () => {
+    const text = '{\n  "format": "clearline-settings",\n  "settings": {\n    "version": 2,\n    "policy": {\n      "workStart": "09:00"\n    }\n  }\n}';
+    const r = parseImport(text);
+    expect(r.ok ? [] : r.errors).toContain('line 5: settings.policy.workEnd: is missing');
+    expect(r.ok ? [] : r.errors).toContain('line 3: settings.packs: is missing');
   });
 
   test.each<[string, string]>([
     ['', 'the file is empty'],
     ['[1, 2]', 'expected a Clearline settings object, got a list'],
-    ['{"format": "other-app"}', 'format: expected "clearline-settings" or "clearline-custom-rules", got "other-app"'],
-    ['{"format": "clearline-settings"}', 'settings: is missing'],
-    ['{"format": "clearline-settings", "settings": {}, "x": 1}', 'x: is not a known field'],
-    ['{"format": "clearline-custom-rules", "customRules": [{"id": "custom-1"}]}', 'customRules[0].match: is missing'],
+    ['{"format": "other-app"}', 'line 1: format: expected "clearline-settings" or "clearline-custom-rules", got "other-app"'],
+    ['{"format": "clearline-settings"}', 'line 1: settings: is missing'],
+    ['{"format": "clearline-settings", "settings": {}, "x": 1}', 'line 1: x: is not a known field'],
+    ['{"format": "clearline-custom-rules", "customRules": [{"id": "custom-1"}]}', 'line 1: customRules[0].match: is missing'],
   ])('%j', (text, first) => {
     const r = parseImport(text);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0]).toBe(first);
   });
 
-  test('errors in an upgraded file say so', () => {
-    const r = parseImport(JSON.stringify({ version: 1, policy: { hours: { start: '9', end: '17:00' } } }));
-    expect(r.ok ? [] : r.errors).toContain('policy.workStart: expected "HH:MM" (24-hour), got "9" (after upgrading the file from version 1)');
+  test('errors in an upgraded file say so, and point at the section that held the old field', () => {
+    const text = '{\n  "version": 1,\n  "policy": {\n    "hours": { "start": "9", "end": "17:00" }\n  }\n}';
+    const r = parseImport(text);
+    expect(r.ok ? [] : r.errors).toContain('line 3: policy.workStart: expected "HH:MM" (24-hour), got "9" (after upgrading the file from version 1)');
   });
 });
 
