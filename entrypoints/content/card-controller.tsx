@@ -97,8 +97,13 @@ export class CardController {
   /** Span findings of the open card's session that overlap its words (several rules on one sentence). */
   siblings(): TrackedFinding[] {
     const st = this.state;
-    if (!st || st.finding.kind !== 'span') return st ? [st.finding] : [];
+    if (!st) return [];
     const f = st.finding;
+    // Missing statements all sit at the end of the draft: page through them together.
+    if (f.kind === 'missing') {
+      const missing = st.session.findings.filter((g) => g.kind === 'missing');
+      return missing.some((g) => g.key === f.key) ? missing : [f, ...missing];
+    }
     const overlapping = st.session.findings.filter((g) => g.kind === 'span' && g.start < f.end && f.start < g.end);
     if (!overlapping.some((g) => g.key === f.key)) overlapping.push(f);
     return overlapping.sort((a, b) => a.start - b.start || a.key.localeCompare(b.key));
@@ -212,6 +217,28 @@ export class CardController {
     return el;
   }
 
+  /** Screen readers hear what the card says while focus stays in the editor. */
+  private announce(text: string): void {
+    let region = this.host.shadow.querySelector<HTMLElement>('.live');
+    if (!region) {
+      region = this.host.shadow.ownerDocument.createElement('div');
+      region.className = 'live';
+      region.setAttribute('aria-live', 'polite');
+      region.setAttribute('style', 'position:fixed;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap');
+      this.host.shadow.append(region);
+    }
+    region.textContent = text;
+  }
+
+  private announceState(): void {
+    const st = this.state;
+    if (!st || st.mode !== 'keyboard') return;
+    const f = st.finding;
+    const n = Math.min(3, f.suggestions.length);
+    const choice = f.kind === 'missing' ? 'Enter inserts your boundary statement.' : `Rewrite ${st.activeIndex + 1} of ${n}: ${f.suggestions[st.activeIndex] ?? ''}. Enter applies.`;
+    this.announce(`Clearline: ${f.message} ${choice} Escape closes.`);
+  }
+
   private render(): void {
     const st = this.state;
     if (!st) {
@@ -252,5 +279,6 @@ export class CardController {
     );
     if (!el.matches(':popover-open')) el.showPopover();
     this.reposition();
+    this.announceState();
   }
 }

@@ -281,3 +281,26 @@ export function pauseSuite(c: SiteCase): void {
     await cl.waitForSpan(FLAGGED);
   });
 }
+
+/** A reply that grants weekend work without stating hours: the marker offers the user's statement. */
+export function missingStatementSuite(c: SiteCase): void {
+  test(`${c.name}: a reply granting weekend work without hours gets "Insert boundary statement"; Ctrl+Z takes it out`, async ({ page, site }) => {
+    const cl = await openSite(page, site, c);
+    const composer = c.composer(page);
+    await typeDraft(page, composer, 'Of course, I can look at the files over the weekend and send them Sunday night.');
+    const missing = await cl.waitForMissing();
+    const kept = await snapshot(composer, c.untouched ?? []);
+    await cl.openMarker();
+    const insert = cl.card.getByRole('button', { name: 'Insert boundary statement' });
+    await expect(cl.card).toContainText(missing.suggestions[0]!);
+    await insert.click();
+    await expect(cl.card).toBeHidden();
+    await expect.poll(() => composerText(composer)).toContain(missing.suggestions[0]!);
+    expect(await composerText(composer)).toContain('Sunday night.');
+    expect(await snapshot(composer, c.untouched ?? [])).toEqual(kept);
+    await expect.poll(async () => (await cl.findings()).some((f) => f.key === missing.key)).toBe(false);
+    await composer.press('Control+z');
+    await expect.poll(() => composerText(composer)).not.toContain(missing.suggestions[0]!);
+    expect(await snapshot(composer, c.untouched ?? [])).toEqual(kept);
+  });
+}

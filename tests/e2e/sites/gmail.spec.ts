@@ -1,7 +1,7 @@
 // Gmail: new message with signature, inline reply with quoted history, pop-out, Spanish UI.
 import { expect, test } from '../fixtures';
 import { Clearline, caretAfter, composerText } from '../pages/card';
-import { DRAFT, FLAGGED, cardActionsSuite, concurrencySuite, pauseSuite, decoysSuite, flagAndAcceptSuite, openSite, typeDraft, type SiteCase } from '../suites';
+import { DRAFT, FLAGGED, cardActionsSuite, concurrencySuite, missingStatementSuite, pauseSuite, decoysSuite, flagAndAcceptSuite, openSite, typeDraft, type SiteCase } from '../suites';
 
 const INBOX = 'https://mail.google.com/mail/u/0/#inbox';
 
@@ -47,6 +47,8 @@ cardActionsSuite(newMessage);
 pauseSuite(newMessage);
 flagAndAcceptSuite(inlineReply);
 flagAndAcceptSuite(popout);
+missingStatementSuite(popout);
+missingStatementSuite(newMessage);
 flagAndAcceptSuite(spanish);
 
 test('Gmail: the signature and the quoted reply are never flagged', async ({ page, site }) => {
@@ -163,22 +165,6 @@ test('Gmail: two composers on one page are analysed and rewritten separately', a
   expect(await composerText(mole)).toBe(moleBefore);
   const moleComposer = (await cl.composers()).find((c) => c.text.startsWith('Happy to help'))!;
   expect(moleComposer.findings.some((f) => FLAGGED.test(f.text))).toBe(true);
-});
-
-test('Gmail: a reply that grants weekend work without hours gets an "Insert boundary statement" offer', async ({ page, site }) => {
-  const cl = await openSite(page, site, popout);
-  const composer = popout.composer(page);
-  await typeDraft(page, composer, 'Of course, I can look at the files over the weekend and send them Sunday night.');
-  const missing = await cl.waitForMissing();
-  await cl.openMarker();
-  const insert = cl.card.getByRole('button', { name: 'Insert boundary statement' });
-  await expect(insert).toBeVisible();
-  await insert.click();
-  await expect(cl.card).toBeHidden();
-  await expect.poll(() => composerText(composer)).toContain(missing.suggestions[0]!);
-  await expect.poll(async () => (await cl.findings()).some((f) => f.kind === 'missing')).toBe(false);
-  await composer.press('Control+z');
-  await expect.poll(() => composerText(composer)).not.toContain(missing.suggestions[0]!);
 });
 
 test('Gmail: Alt+Enter with no flagged words before the caret opens the missing statement', async ({ page, site }) => {

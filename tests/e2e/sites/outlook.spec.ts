@@ -1,6 +1,6 @@
 // Outlook on the web: a reply with the user's signature and the quoted history inside the body.
 import { expect, test } from '../fixtures';
-import { FLAGGED, concurrencySuite, decoysSuite, flagAndAcceptSuite, openSite, typeDraft, type SiteCase } from '../suites';
+import { FLAGGED, concurrencySuite, decoysSuite, flagAndAcceptSuite, missingStatementSuite, openSite, typeDraft, type SiteCase } from '../suites';
 
 const reply: SiteCase = {
   name: 'Outlook reply',
@@ -12,6 +12,7 @@ const reply: SiteCase = {
 
 flagAndAcceptSuite(reply);
 concurrencySuite(reply);
+missingStatementSuite(reply);
 decoysSuite(reply, (page) => [
   page.getByRole('textbox', { name: 'To', exact: true }),
   page.getByRole('textbox', { name: 'Add a subject' }),
