@@ -2,7 +2,8 @@
 // (tests/fixtures/sites/gmail/demo.html served at https://mail.google.com/), and show what
 // Clearline flags. Headed when $DISPLAY is set (stays open until the window is closed); headless
 // otherwise: prints the findings, writes .output/demo.png (and with --card .output/demo-card.png
-// with the suggestion card open), then exits.
+// with the suggestion card open), then exits. --dark renders in the dark colour scheme,
+// --no-build reuses the last build.
 import { chromium, type Page } from '@playwright/test';
 import { execSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -30,6 +31,7 @@ async function main(): Promise<number> {
   const args = new Set(process.argv.slice(2));
   const headless = !process.env.DISPLAY || args.has('--headless');
   const withCard = args.has('--card');
+  const dark = args.has('--dark');
 
   if (!args.has('--no-build')) {
     console.log('Building the extension (npx wxt build)…');
@@ -42,6 +44,7 @@ async function main(): Promise<number> {
     executablePath: CHROMIUM,
     headless,
     viewport: headless ? { width: 1280, height: 860 } : null,
+    colorScheme: dark ? 'dark' : 'light',
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
