@@ -68,6 +68,8 @@ export function flagAndAcceptSuite(c: SiteCase): void {
     await expect(cl.card).toContainText(finding.message);
     await expect(cl.applyButtons().first()).toHaveAccessibleName(`Apply: ${finding.suggestions[0]}`);
     expect(await cl.applyButtons().count()).toBe(Math.min(3, finding.suggestions.length));
+    // Nothing of ours went into the page's editor: highlights live in CSS.highlights, the card in our host.
+    expect(await composer.evaluate((el) => el.outerHTML)).not.toMatch(/clearline/i);
   });
 
   test(`${c.name}: Apply rewrites the words, Ctrl+Z brings them back exactly`, async ({ page, site }) => {
@@ -83,6 +85,7 @@ export function flagAndAcceptSuite(c: SiteCase): void {
     await expect.poll(() => composerText(composer)).toContain(finding.suggestions[0]!);
     expect(await composerText(composer)).toBe(before.replace(finding.text, finding.suggestions[0]!));
     expect(await snapshot(composer, c.untouched ?? [])).toEqual(kept);
+    expect(await composer.evaluate((el) => el.outerHTML)).not.toMatch(/clearline/i);
     await cl.expectNoSpan(FLAGGED);
     await composer.press('Control+z');
     await expect.poll(() => composerText(composer)).toBe(before);

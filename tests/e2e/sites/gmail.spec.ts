@@ -1,6 +1,6 @@
 // Gmail: new message with signature, inline reply with quoted history, pop-out, Spanish UI.
 import { expect, test } from '../fixtures';
-import { Clearline, caretAfter, composerText } from '../pages/card';
+import { Clearline, caretAfter, composerText, highlightSizes } from '../pages/card';
 import { DRAFT, FLAGGED, cardActionsSuite, concurrencySuite, missingStatementSuite, pauseSuite, decoysSuite, flagAndAcceptSuite, openSite, typeDraft, type SiteCase } from '../suites';
 
 const INBOX = 'https://mail.google.com/mail/u/0/#inbox';
@@ -50,6 +50,42 @@ flagAndAcceptSuite(popout);
 missingStatementSuite(popout);
 missingStatementSuite(newMessage);
 flagAndAcceptSuite(spanish);
+
+test('Gmail: an empty body with only a signature shows no findings', async ({ page, site }) => {
+  const cl = await openSite(page, site, newMessage);
+  await newMessage.composer(page).click();
+  await expect.poll(async () => (await cl.composers()).length).toBe(1);
+  await expect.poll(async () => (await cl.composers())[0]!.text.trim()).toBe('');
+  expect(await cl.findings()).toEqual([]);
+});
+
+test('Gmail: the page\'s own CSS highlights are left alone', async ({ page, site }) => {
+  const cl = await openSite(page, site, newMessage);
+  await page.evaluate(() => {
+    const h = new Highlight(document.createRange());
+    (CSS as unknown as { highlights: Map<string, Highlight> }).highlights.set('page-x', h);
+  });
+  const composer = newMessage.composer(page);
+  await typeDraft(page, composer);
+  const finding = await cl.waitForSpan(FLAGGED);
+  await cl.hover(composer, 'Call me anytime');
+  await cl.applyButtons().first().click();
+  await expect.poll(() => composerText(composer)).toContain(finding.suggestions[0]!);
+  expect((await highlightSizes(page))['page-x']).toBe(1);
+});
+
+test('Gmail: double spaces (NBSPs from the editor) keep the span and the spacing exact', async ({ page, site }) => {
+  const cl = await openSite(page, site, newMessage);
+  const composer = newMessage.composer(page);
+  await typeDraft(page, composer, 'Thanks.   Call me anytime  if anything comes up.');
+  expect(await composer.evaluate((el) => el.innerHTML.includes('&nbsp;'))).toBe(true);
+  const finding = await cl.waitForSpan(FLAGGED);
+  const before = await composerText(composer);
+  expect(before.startsWith('Thanks.   Call me anytime  if')).toBe(true);
+  await cl.hover(composer, 'Call me anytime');
+  await cl.applyButtons().first().click();
+  await expect.poll(() => composerText(composer)).toBe(before.replace(finding.text, finding.suggestions[0]!));
+});
 
 test('Gmail: the signature and the quoted reply are never flagged', async ({ page, site }) => {
   const cl = await openSite(page, site, inlineReply);
