@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { PACKS } from '@/lib/engine/catalog';
 import { SEVERITIES, type CustomRule, type Severity } from '@/lib/engine/types';
+import { isPackOn } from '@/lib/settings/analyze-options';
 import { freshCustomRuleId } from '@/lib/settings/import-export';
 import { LIMITS, validateCustomRule } from '@/lib/settings/schema';
 import type { Settings } from '@/lib/settings/types';
@@ -104,6 +105,11 @@ export function CustomRules({ settings, save }: { settings: Settings; save: Save
               </select>
             </label>
             {errorFor('pack')}
+            {!isPackOn(settings, draft.pack) && (
+              <p class="cl-muted hint" id="custom-pack-off" data-testid="custom-pack-off">
+                {packName(draft.pack)} is off, so this phrase will not flag until you turn the pack on.
+              </p>
+            )}
           </div>
           <div class="field">
             <label class="field-label">
@@ -152,7 +158,10 @@ export function CustomRules({ settings, save }: { settings: Settings; save: Save
               <div class="custom-main">
                 <code class="custom-match">{r.isPattern ? `/${r.match}/` : `“${r.match}”`}</code>
                 <SeverityBadge severity={r.severity} />
-                <span class="cl-muted">{PACKS.find((p) => p.id === r.pack)?.name ?? r.pack}</span>
+                <span class="cl-muted">
+                  {packName(r.pack)}
+                  {!isPackOn(settings, r.pack) && ' (pack off)'}
+                </span>
                 <p class="custom-message">{r.message}</p>
                 {r.suggestion && <p class="cl-muted custom-suggestion">→ {r.suggestion}</p>}
               </div>
@@ -190,4 +199,8 @@ export function CustomRules({ settings, save }: { settings: Settings; save: Save
       )}
     </section>
   );
+}
+
+function packName(id: string): string {
+  return PACKS.find((p) => p.id === id)?.name ?? id;
 }

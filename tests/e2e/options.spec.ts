@@ -205,3 +205,12 @@ test('adding a site refuses what is not a web address or is already built in, na
   await expect(options.page.getByRole('alert')).toHaveText('Gmail is built in; use its switch above.');
   await options.page.close();
 });
+
+test('a custom phrase in a pack that is off says it will not flag until the pack is on', async ({ ext }) => {
+  const options = await OptionsPage.open(ext.context, ext.extensionId);
+  await options.fillCustomRule({ match: 'between us', pack: 'confidentiality', message: 'Promises secrecy.' });
+  await expect(options.page.getByTestId('custom-pack-off')).toHaveText('Confidentiality is off, so this phrase will not flag until you turn the pack on.');
+  await options.setPack('Confidentiality', true);
+  await expect(options.page.getByTestId('custom-pack-off')).toHaveCount(0);
+  await options.page.close();
+});
