@@ -263,7 +263,8 @@ export function startClearline(ctx: ContentScriptContext): void {
           label: s.label,
           active: s === active,
           paused: s.paused,
-          text: s.analysedText,
+          // The whole draft only under automation (tests, npm start): no need to copy it for users.
+          text: navigator.webdriver ? s.analysedText : undefined,
           findings: s.findings.map(toView),
         }));
       host.element.setAttribute('data-clearline-findings', JSON.stringify(composers));
