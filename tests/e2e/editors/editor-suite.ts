@@ -186,5 +186,33 @@ export function editorSuite(c: EditorCase): void {
     await page.keyboard.type(' Thanks');
     await expectText(page, DRAFT.replace(finding.text, `${finding.suggestions[0]!} Thanks`));
   });
-}
 
+  test(`${editor}: words typed on an earlier line while the card is open do not shift the rewrite`, async ({ page, site }) => {
+    test.fixme(!!c.acceptPending, c.acceptPending);
+    const cl = await open(page, site, editor);
+    const composer = composerLocator(page, editor);
+    await composer.click();
+    const finding = await cl.waitForSpan(FLAGGED);
+    await openCardOn(page, cl, composer, editor, finding.text);
+    // The user goes back to the greeting line and adds words, then returns to the card.
+    if (editor === 'textarea') {
+      await composer.evaluate((el) => {
+        const ta = el as HTMLTextAreaElement;
+        const at = ta.value.indexOf('\n');
+        ta.setSelectionRange(at, at);
+      });
+    } else {
+      const box = await phraseBox(composer, 'Hi Morgan');
+      await page.mouse.click(box.x + 4, box.y + box.height / 2);
+      await page.keyboard.press('End');
+    }
+    await eventsDelivered(page);
+    await page.keyboard.type(' and team');
+    const [greeting] = DRAFT.split('\n');
+    const typed = DRAFT.replace(greeting!, `${greeting} and team`);
+    await expect.poll(() => model(page)).toBe(typed);
+    await pastMergeWindow(page, c.mergeWindowMs);
+    await applyFirst(page, cl, composer, editor, finding);
+    await expectText(page, typed.replace(finding.text, finding.suggestions[0]!));
+  });
+}
