@@ -45,3 +45,24 @@ test('LinkedIn overlay: the composer in the late shadow root is found before it 
   await cl.applyButtons().first().click();
   await expect.poll(() => composerText(overlay.composer(page))).toContain(finding.suggestions[0]!);
 });
+
+test('LinkedIn overlay: closing and reopening the conversation re-attaches the findings to the new composer', async ({ page, site }) => {
+  const cl = await openSite(page, site, overlay);
+  await typeDraft(page, overlay.composer(page));
+  const finding = await cl.waitForSpan(FLAGGED);
+  const [first] = await cl.composers();
+  // LinkedIn re-renders the bubble when a conversation is minimised and reopened: same draft, new nodes.
+  await page.evaluate(() => {
+    const aside = document.querySelector('#interop-outlet')!.shadowRoot!.getElementById('msg-overlay')!;
+    const html = aside.innerHTML;
+    aside.replaceChildren();
+    requestAnimationFrame(() => requestAnimationFrame(() => (aside.innerHTML = html)));
+  });
+  await expect.poll(async () => (await cl.composers()).map((c) => c.id).filter((id) => id !== first!.id).length).toBe(1);
+  await expect.poll(async () => (await cl.composers()).length).toBe(1);
+  const again = await cl.waitForSpan(FLAGGED);
+  expect(again.text).toBe(finding.text);
+  await cl.hover(overlay.composer(page), 'Call me anytime');
+  await cl.applyButtons().first().click();
+  await expect.poll(() => composerText(overlay.composer(page))).toContain(finding.suggestions[0]!);
+});
