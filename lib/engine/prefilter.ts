@@ -11,13 +11,16 @@ export interface Prefilter {
   candidates(norm: string): CompiledRule[];
 }
 
-interface WordTrigger {
-  /** The first word (or the whole single-word trigger). */
-  head: string;
-  exact: boolean;
-  /** For multi-word triggers: a sticky regex for the whole phrase, tried at the first word. */
+/** Everything that can start at one first word: single-word triggers and multi-word phrases. */
+interface HeadEntry {
+  /** Single-word triggers: the word must equal (exact) or start with `head`. */
+  singles: { head: string; exact: boolean; rules: number[] }[];
+  /** All phrases sharing this two-letter key as one sticky regex: a cheap "does any start here?". */
   phrase: RegExp | null;
-  rules: number[];
+  /** Each phrase on its own, to collect every one that starts here ("i told" and "i told you"). */
+  phrases: RegExp[];
+  phraseRules: number[][];
+  phraseSources: string[];
 }
 
 const isRegexTrigger = (t: string) => t.length > 2 && t.startsWith('/') && t.endsWith('/');
@@ -27,9 +30,13 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const TOKEN = /[a-z0-9']+|[^\sa-z0-9']/g;
 
 export function buildPrefilter(rules: CompiledRule[]): Prefilter {
-  const byKey = new Map<string, WordTrigger[]>();
+  const byKey = new Map<string, HeadEntry>();
   const patterns: { re: RegExp; rules: number[] }[] = [];
-  const merged = new Map<string, WordTrigger>();
+  const entry = (key: string) => {
+    let e = byKey.get(key);
+    if (!e) byKey.set(key, (e = { singles: [], phrase: null, phrases: [], phraseRules: [], phraseSources: [] }));
+    return e;
+  };
   rules.forEach((rule, i) => {
     for (const raw of rule.triggers) {
       if (isRegexTrigger(raw)) {
@@ -37,29 +44,32 @@ export function buildPrefilter(rules: CompiledRule[]): Prefilter {
         continue;
       }
       const t = raw.toLowerCase();
-      const existing = merged.get(t);
-      if (existing) {
-        existing.rules.push(i);
-        continue;
-      }
       const exact = t.endsWith('$');
       const body = exact ? t.slice(0, -1) : t;
       const words = body.split(' ');
       const head = words[0]!.match(TOKEN)?.[0] ?? words[0]!;
-      const multi = words.length > 1 || head !== words[0];
-      const trigger: WordTrigger = {
-        head,
-        exact: exact && !multi,
-        phrase: multi ? new RegExp(`${words.map(escape).join('\\s+')}${exact ? '\\b' : ''}`, 'y') : null,
-        rules: [i],
-      };
-      merged.set(t, trigger);
       // Keyed by the first two characters: a word is checked only against triggers that could start it.
-      const key = head.slice(0, 2);
-      if (!byKey.has(key)) byKey.set(key, []);
-      byKey.get(key)!.push(trigger);
+      const e = entry(head.slice(0, 2));
+      if (words.length === 1 && head === words[0]) {
+        const same = e.singles.find((x) => x.head === head && x.exact === exact);
+        if (same) same.rules.push(i);
+        else e.singles.push({ head, exact, rules: [i] });
+        continue;
+      }
+      const source = `${words.map(escape).join('\\s+')}${exact ? '\\b' : ''}`;
+      const at = e.phraseSources.indexOf(source);
+      if (at >= 0) e.phraseRules[at]!.push(i);
+      else {
+        e.phraseSources.push(source);
+        e.phraseRules.push([i]);
+      }
     }
   });
+  for (const e of byKey.values()) {
+    if (!e.phraseSources.length) continue;
+    e.phrase = new RegExp(e.phraseSources.join('|'), 'y');
+    e.phrases = e.phraseSources.map((x) => new RegExp(x, 'y'));
+  }
   return {
     candidates(norm: string): CompiledRule[] {
       const text = norm.toLowerCase();
@@ -67,16 +77,20 @@ export function buildPrefilter(rules: CompiledRule[]): Prefilter {
       TOKEN.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = TOKEN.exec(text)) !== null) {
-        const list = byKey.get(m[0].slice(0, 2));
-        if (!list) continue;
         const word = m[0];
-        for (const t of list) {
-          if (t.phrase) {
-            if (!word.startsWith(t.head)) continue;
-            t.phrase.lastIndex = m.index;
-            if (!t.phrase.test(text)) continue;
-          } else if (t.exact ? word !== t.head : !word.startsWith(t.head)) continue;
-          for (const r of t.rules) hit.add(r);
+        const e = byKey.get(word.length > 1 ? word.slice(0, 2) : word);
+        if (!e) continue;
+        for (const t of e.singles) {
+          if (t.exact ? word === t.head : word.startsWith(t.head)) for (const r of t.rules) hit.add(r);
+        }
+        if (e.phrase) {
+          e.phrase.lastIndex = m.index;
+          if (e.phrase.test(text)) {
+            e.phrases.forEach((re, k) => {
+              re.lastIndex = m!.index;
+              if (re.test(text)) for (const r of e.phraseRules[k]!) hit.add(r);
+            });
+          }
         }
       }
       for (const p of patterns) if (p.re.test(norm)) for (const r of p.rules) hit.add(r);
