@@ -214,3 +214,22 @@ test('a custom phrase in a pack that is off says it will not flag until the pack
   await expect(options.page.getByTestId('custom-pack-off')).toHaveCount(0);
   await options.page.close();
 });
+
+test('a rule switched off or given another severity changes the open draft live', async ({ page, site, ext }) => {
+  const cl = await openSite(page, site, gmail);
+  await typeDraft(page, gmail.composer(page), "Call me anytime. Or let's talk Saturday at 9pm.");
+  await cl.waitForSpan(FLAGGED);
+  await cl.waitForSpan(/Saturday at 9 ?pm/i);
+
+  const options = await OptionsPage.open(ext.context, ext.extensionId);
+  await options.page.getByRole('button', { name: 'Show rules of Availability' }).click();
+  const rules = options.page.getByRole('list', { name: 'Rules in Availability' });
+  await rules.getByRole('switch', { name: /availability\/call-me-anytime$/ }).uncheck();
+  await expect.poll(async () => (await cl.findings()).some((f) => f.rule === 'call-me-anytime'), { timeout: 1000 }).toBe(false);
+
+  await rules.getByRole('combobox', { name: 'Severity of availability/after-hours-time' }).selectOption('alert');
+  await expect
+    .poll(async () => (await cl.findings()).find((f) => f.rule === 'after-hours-time')?.severity, { timeout: 1000 })
+    .toBe('alert');
+  await options.page.close();
+});
