@@ -233,3 +233,26 @@ test('a rule switched off or given another severity changes the open draft live'
     .toBe('alert');
   await options.page.close();
 });
+
+test('an exported settings file imports back exactly, undoing later changes', async ({ ext }) => {
+  const options = await OptionsPage.open(ext.context, ext.extensionId);
+  await options.setHours('08:30', '16:30');
+  await options.addCustomRule({ match: 'my treat', pack: 'personal', message: 'Offers to pay for a social outing.' });
+  const exported = options.page.waitForEvent('download');
+  await options.page.getByRole('button', { name: 'Export settings' }).click();
+  const download = await exported;
+  expect(download.suggestedFilename()).toMatch(/^clearline-settings-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = await download.path().then((p) => import('node:fs').then((fs) => fs.readFileSync(p!, 'utf8')));
+  const saved = await storedSettings(options.page);
+
+  await options.setHours('10:00', '12:00');
+  await options.page.getByRole('button', { name: 'Delete custom rule my treat' }).click();
+  await expect(options.statement).toContainText('10 AM to 12 PM');
+
+  await options.importText('exported.json', file);
+  await expect(options.page.getByRole('status').filter({ hasText: 'Imported settings from exported.json.' })).toBeVisible();
+  await expect(options.statement).toContainText('8:30 AM to 4:30 PM');
+  await expect(options.page.getByRole('list', { name: 'Your custom rules' })).toContainText('“my treat”');
+  expect(await storedSettings(options.page)).toEqual(saved);
+  await options.page.close();
+});
