@@ -8,6 +8,7 @@ import { ImportExport } from './ImportExport';
 import { PackList } from './PackList';
 import { PolicyForm } from './PolicyForm';
 import { Sites } from './Sites';
+import { TryIt } from './TryIt';
 
 export const PROFESSION_LABELS: Record<Profession, string> = {
   general: 'General',
@@ -60,6 +61,7 @@ export function Options() {
         <a href="#packs">Rule packs</a>
         <a href="#policy">Your policy</a>
         <a href="#custom">Custom phrases</a>
+        <a href="#try">Try a sentence</a>
         <a href="#sites">Sites</a>
         <a href="#backup">Import and export</a>
       </nav>
@@ -92,6 +94,7 @@ export function Options() {
         <PackList settings={settings} save={save} />
         <PolicyForm settings={settings} save={save} />
         <CustomRules settings={settings} save={save} />
+        <TryIt settings={settings} />
         <Sites settings={settings} save={save} setStatus={setStatus} />
         <ImportExport settings={settings} setSettings={setSettings} setStatus={setStatus} />
       </main>

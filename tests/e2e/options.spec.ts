@@ -266,3 +266,17 @@ test('an exported settings file imports back exactly, undoing later changes', as
   expect(await storedSettings(options.page)).toEqual(saved);
   await options.page.close();
 });
+
+test('"Try a sentence" shows what the engine flags with the current settings, and follows changes', async ({ ext }) => {
+  const options = await OptionsPage.open(ext.context, ext.extensionId);
+  await options.page.getByLabel('Sentence to check').fill("Sure, let's talk Saturday at 9pm.");
+  const result = options.page.getByTestId('try-result');
+  const afterHours = result.locator('[data-clearline-rule="availability/after-hours-time"]');
+  await expect(afterHours).toHaveCount(1);
+  await expect(afterHours).toContainText('Saturday at 9pm');
+
+  await options.setWorkingDay('Saturday', true);
+  await options.setHours('09:00', '22:00');
+  await expect(afterHours).toHaveCount(0);
+  await options.page.close();
+});
