@@ -42,3 +42,13 @@ test('originOf ignores paths and refuses non-web schemes', () => {
   expect(originOf('file:///tmp/x.html')).toBeNull();
   expect(originOf('not a url')).toBeNull();
 });
+
+test('the built-in sites cover exactly the hosts the manifest and the content script match', async () => {
+  const { SITE_MATCHES: contentMatches } = await import('@/lib/composer/sites/matches');
+  const { SITE_MATCHES: manifestMatches } = await import('@/wxt.config');
+  const { BUILT_IN_SITES } = await import('@/lib/settings/defaults');
+  const hosts = (matches: readonly string[]) => matches.map((m) => new URL(m.replace('/*', '/')).hostname).sort();
+  const ours = BUILT_IN_SITES.flatMap((s) => [...s.hosts]).sort();
+  expect(ours).toEqual(hosts(contentMatches));
+  expect(ours).toEqual(hosts(manifestMatches));
+});
