@@ -112,6 +112,21 @@ for (const editor of EDITORS) {
       expect(await domText(page)).toBe(DRAFT);
     });
 
+    test('a replace right after typing is its own undo step (composers.md §7 case 3)', async ({ page }) => {
+      test.fail(!!MERGE_WINDOW_MS[editor], "Quill's History files edits less than 1 s apart as one undo step");
+      await composerLocator(page, editor).click();
+      await page.keyboard.press('Control+End');
+      await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+      await page.keyboard.type('!');
+      const typed = `${DRAFT}!`;
+      await expect.poll(() => model(page)).toBe(typed);
+      const probe = await isolatedProbe(page);
+      expect(await probe.replace(SPAN1, NEW1)).toMatchObject({ ok: true });
+      await expect.poll(() => model(page)).toBe(typed.replace(SPAN1, NEW1));
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => model(page)).toBe(typed);
+    });
+
     test("the strategy's own undo rolls the replace back", async ({ page }) => {
       const probe = await isolatedProbe(page);
       await probe.replace(SPAN2, NEW2);
