@@ -62,6 +62,7 @@ export default defineBackground(() => {
   });
 
   async function handleAnalyze(text: string, sender: Browser.runtime.MessageSender): Promise<AnalyzeResponse> {
+    if (typeof text !== 'string') return { findings: [], paused: false };
     const s = await settings();
     if (isPaused(s) || isSiteOff(sender.tab?.url ?? sender.url, s)) return { findings: [], paused: true };
     return { findings: analyze(text, toAnalyzeOptions(s)), paused: false };
