@@ -11,7 +11,8 @@ export const FIXTURE_BASE = 'https://www.linkedin.com/clearline-fixtures/editors
 /** The draft every page starts with (mirror of tests/fixtures/editors/src/_shared.ts). */
 export const DRAFT_LINES = [
   'Hi Morgan \u{1F44B}\u{1F3FD},',
-  'Sure thing \u{1F44D}\u{1F3FD}! Feel free to call me anytime, even at midnight.',
+  // Skin tone, a ZWJ family and a flag before the span: offsets must survive multi-unit graphemes.
+  'Sure thing \u{1F44D}\u{1F3FD} \u{1F468}\u200D\u{1F469}\u200D\u{1F467} \u{1F1EB}\u{1F1F7}! Feel free to call me anytime, even at midnight.',
   "I'll throw in the extra pages for free.",
 ] as const;
 export const DRAFT = DRAFT_LINES.join('\n');
