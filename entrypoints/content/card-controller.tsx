@@ -47,8 +47,10 @@ export class CardController {
     this.cancelClose();
     const same = this.state && this.state.finding.key === finding.key && this.state.session === session;
     if (same && this.state) {
-      // Hovering again must not downgrade a card opened by click or keyboard.
-      if (mode !== 'hover') this.state.mode = mode;
+      // Still hovering the same words: nothing to redraw (this runs on every pointer frame).
+      if (mode === 'hover' || mode === this.state.mode) return;
+      // Hovering again must not downgrade a card opened by click or keyboard; clicking upgrades it.
+      this.state.mode = mode;
     } else {
       this.state?.session.setActive(null);
       this.state = { session, finding, mode, activeIndex: 0, busy: false, status: null };

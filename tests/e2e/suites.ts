@@ -47,6 +47,17 @@ export async function openSite(page: Page, site: { serve(url: string, file: stri
 export async function typeDraft(page: Page, composer: Locator, text = DRAFT): Promise<void> {
   await caretToStart(composer);
   await page.keyboard.type(text);
+  await analysed(page, text);
+}
+
+/** Wait until the findings on the page were computed from a draft containing `text` (not a half-typed one). */
+export async function analysed(page: Page, text: string): Promise<void> {
+  const cl = new Clearline(page);
+  await expect
+    .poll(async () => (await cl.composers()).some((c) => c.text.replace(/\u00A0/g, ' ').includes(text)), {
+      message: `analysis of a draft containing "${text}"`,
+    })
+    .toBe(true);
 }
 
 async function snapshot(composer: Locator, selectors: string[]): Promise<string[]> {

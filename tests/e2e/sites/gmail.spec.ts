@@ -1,7 +1,7 @@
 // Gmail: new message with signature, inline reply with quoted history, pop-out, Spanish UI.
 import { expect, test } from '../fixtures';
 import { Clearline, caretAfter, composerText, highlightSizes } from '../pages/card';
-import { DRAFT, FLAGGED, cardActionsSuite, concurrencySuite, missingStatementSuite, pauseSuite, decoysSuite, flagAndAcceptSuite, openSite, typeDraft, type SiteCase } from '../suites';
+import { DRAFT, FLAGGED, analysed, cardActionsSuite, concurrencySuite, missingStatementSuite, pauseSuite, decoysSuite, flagAndAcceptSuite, openSite, typeDraft, type SiteCase } from '../suites';
 
 const INBOX = 'https://mail.google.com/mail/u/0/#inbox';
 
@@ -142,6 +142,7 @@ test('Gmail: emoji, skin tones, ZWJ sequences and an emoji image before the span
     getSelection()!.addRange(r);
   });
   await page.keyboard.type('. Call me anytime if anything comes up.');
+  await analysed(page, '. Call me anytime if anything comes up.');
   const finding = await cl.waitForSpan(FLAGGED);
   // Offsets stay aligned after surrogate pairs, ZWJ sequences and the image (one object character).
   expect(finding.text).toBe('Call me anytime if anything comes up.');
@@ -161,6 +162,7 @@ test('Gmail: a span partly in bold is rewritten to exactly the suggestion', asyn
   await page.keyboard.type('call me');
   await page.keyboard.press('Control+b');
   await page.keyboard.type(' anytime if anything comes up.');
+  await analysed(page, 'Sure, call me anytime if anything comes up.');
   await expect(composer.locator('b')).toHaveText('call me');
   const finding = await cl.waitForSpan(FLAGGED);
   const before = await composerText(composer);
@@ -224,6 +226,7 @@ test('Gmail: a flagged sentence broken across lines is highlighted but not rewri
   await page.keyboard.type('Call me anytime');
   await page.keyboard.press('Shift+Enter');
   await page.keyboard.type('if anything comes up.');
+  await analysed(page, 'Call me anytime\nif anything comes up.');
   const finding = await cl.waitForSpan(FLAGGED);
   expect(finding.text).toContain('\n');
   const before = await composer.innerHTML();
