@@ -16,6 +16,8 @@ export interface CardModel {
   activeIndex: number;
   keyboard: boolean;
   busy: boolean;
+  /** The words cannot be rewritten automatically (line break or emoji image inside). */
+  blocked: boolean;
   status: { tone: 'error' | 'info'; text: string } | null;
   /** When several issues cover the same words: which one this is. */
   position: { index: number; count: number } | null;
@@ -77,7 +79,7 @@ export function Card({ model, onApply, onIgnore, onDisableRule, onClose, onStep 
               class="suggestion"
               aria-label={`Apply: ${s}`}
               data-active={model.keyboard && i === model.activeIndex ? 'true' : undefined}
-              disabled={model.busy}
+              disabled={model.busy || model.blocked}
               onClick={() => onApply(i)}
             >
               {s}

@@ -2,6 +2,7 @@
 // The card never takes focus: pointer presses inside it are cancelled so the editor keeps its selection.
 import { render } from 'preact';
 import type { Host } from '@/lib/composer/host';
+import { rewriteBlocker } from '@/lib/composer/accept';
 import type { Session, TrackedFinding } from '@/lib/composer/session';
 import { Card, type CardModel } from './Card';
 import cardCss from './card.css?inline';
@@ -265,7 +266,9 @@ export class CardController {
       activeIndex: st.activeIndex,
       keyboard: st.mode === 'keyboard',
       busy: st.busy,
-      status: st.status,
+      // A span the editor cannot take in one piece: say so before the user tries.
+      status: st.status ?? (rewriteBlocker(f) ? { tone: 'info', text: rewriteBlocker(f)! } : null),
+      blocked: !!rewriteBlocker(f),
       position: siblings.length > 1 ? { index: siblings.findIndex((g) => g.key === f.key) + 1, count: siblings.length } : null,
     };
     render(

@@ -25,6 +25,11 @@ export const MESSAGES = {
   tooLong: 'This box has a length limit and the rewrite would not fit, so nothing was changed.',
 } as const;
 
+/** Why a finding cannot be rewritten automatically (shown before the user tries), or null. */
+export function rewriteBlocker(finding: { kind: string; text: string }): string | null {
+  return finding.kind === 'span' && /[\n\uFFFC]/.test(finding.text) ? MESSAGES.structure : null;
+}
+
 /** Apply suggestion `index` of `finding` in `session`'s composer. */
 export async function accept(session: Session, finding: TrackedFinding, index: number): Promise<AcceptResult> {
   const root = session.root;
