@@ -19,6 +19,7 @@ export function PackList({ settings, save }: { settings: Settings; save: Save })
           const switchId = `pack-${pack.id}`;
           const listId = `pack-${pack.id}-rules`;
           const ruleCount = pack.rules.length;
+          const offCount = pack.rules.filter((r) => settings.rules[r.fullId]?.enabled === false).length;
           return (
             <li class="pack" key={pack.id} data-pack={pack.id}>
               <div class="pack-row">
@@ -40,6 +41,7 @@ export function PackList({ settings, save }: { settings: Settings; save: Save })
                   </label>
                   <span class="pack-count">
                     {ruleCount} {ruleCount === 1 ? 'rule' : 'rules'}
+                    {offCount > 0 && `, ${offCount} off`}
                   </span>
                   <p id={`${switchId}-desc`} class="cl-muted pack-desc">
                     {pack.description}

@@ -234,6 +234,7 @@ test('a rule switched off or given another severity changes the open draft live'
   await options.page.getByRole('button', { name: 'Show rules of Availability' }).click();
   const rules = options.page.getByRole('list', { name: 'Rules in Availability' });
   await rules.getByRole('switch', { name: /availability\/call-me-anytime$/ }).uncheck();
+  await expect(options.page.locator('[data-pack="availability"] .pack-count')).toHaveText(/^\d+ rules, 1 off$/);
   await expect.poll(async () => (await cl.findings()).some((f) => f.rule === 'call-me-anytime'), { timeout: 1000 }).toBe(false);
 
   await rules.getByRole('combobox', { name: 'Severity of availability/after-hours-time' }).selectOption('alert');
