@@ -153,6 +153,18 @@ if (proselint.length) {
   const flagged = proselint.filter((r) => analyze(String(r.text)).some(atLeastWarning)).length;
   out(`| proselint hedging/apologizing examples | ${proselint.length} | Clearline warns on ${flagged} | single hedges are style, not boundaries |`);
 }
+// Every span finding at warning or above must carry a suggestion, on every corpus text.
+let withoutSuggestion = 0;
+let spanWarnings = 0;
+for (const r of [...dev, ...aeslc, ...berkeley, ...tinder]) {
+  for (const f of analyze(r.text)) {
+    if (f.kind !== 'span' || !atLeastWarning(f)) continue;
+    spanWarnings++;
+    if (f.suggestions.length === 0) withoutSuggestion++;
+  }
+}
+out(`\nSpan findings at warning or above without a suggestion: ${withoutSuggestion} of ${spanWarnings}`);
+results.spanWarningsWithoutSuggestion = withoutSuggestion;
 results.seconds = (performance.now() - timeStart) / 1000;
 
 if (json) console.log(JSON.stringify(results, null, 2));

@@ -72,7 +72,8 @@ export const matchStack: RuleMatcher = (rule, ctx) => {
   const lastS = ctx.sentences[Math.max(...inBest.map((h) => h.sentence))]!;
   const span = snapToGraphemes(ctx.text, firstS.start, lastS.end);
   const spanText = ctx.text.slice(span.start, span.end);
-  const cleaned = clean(ctx.text, span.start, span.end, inBest.filter((h) => h.remove));
+  // When nothing but apologies is left, gratitude is the clear, kind replacement.
+  const cleaned = clean(ctx.text, span.start, span.end, inBest.filter((h) => h.remove)) || 'Thank you for understanding.';
   const values = { ...ctx.values, match: spanText, cleaned };
   const suggestions = [
     ...new Set((rule.def.suggestions ?? []).map((t) => fitToContext(fillTemplate(t, values), spanText, true)).filter((s) => s && s !== spanText)),

@@ -200,3 +200,9 @@ describe('findings are well formed', () => {
     expect(() => analyze('x', { customRules: [{ ...custom[0]!, match: '(a+)+$', isPattern: true }] })).toThrow(EngineInputError);
   });
 });
+
+test('a message of nothing but apologies still gets a rewrite', () => {
+  const text = 'Apologies again, I feel awful, I know I should just say yes, sorry.';
+  const f = analyze(text).find((x) => x.rule === 'stacked-apologies')!;
+  expect(f.suggestions).toEqual(['Thank you for understanding.']);
+});
