@@ -270,6 +270,22 @@ function checkSequence(terms: Term[]): void {
   }
 }
 
+/**
+ * A search retries a pattern at every position, so one that opens with an unbounded run able to
+ * cross words ("\.*", "[^,]+", "\s*") scans the rest of the draft from each of them: quadratic
+ * time, for nothing, since the match is found wherever it starts anyway.
+ */
+function checkLeadingRepetition(alts: Term[][]): void {
+  const space = SAMPLE.indexOf(' ');
+  for (const alt of alts) {
+    const first = alt.find((t) => t.atom.type !== 'zero' || t.atom.src !== '\\b');
+    if (!first || first.atom.type !== 'char' || first.quant?.max !== Infinity) continue;
+    if (charSetOf(first.atom)[space]) {
+      throw new Refusal(`starts with "${first.src}", which makes every search scan the rest of the draft; start with the words you want to find`);
+    }
+  }
+}
+
 /** Decide whether a custom pattern is safe to run on every keystroke. */
 export function checkCustomPattern(source: string): PatternCheck {
   if (source.trim() === '') return { ok: false, reason: 'the pattern is empty' };
@@ -289,6 +305,7 @@ export function checkCustomPattern(source: string): PatternCheck {
     if (tree.some(seqNullable)) return { ok: false, reason: 'the pattern can match empty text, so it would flag every draft' };
     const top: Term = { atom: { type: 'group', src: source, alts: tree, look: null }, quant: null, src: source };
     checkSequence([top]);
+    checkLeadingRepetition(tree);
   } catch (e) {
     if (e instanceof Refusal) return { ok: false, reason: e.message };
     throw e;

@@ -27,11 +27,27 @@ export function normalizeSettings(raw: unknown): Settings {
   const result = validateSettings(migrated.value);
   if (result.ok) return structuredClone(result.value);
   const defaults = defaultSettings() as unknown as Record<string, unknown>;
-  const repaired: Record<string, unknown> = { ...migrated.value };
+  const repaired = structuredClone(migrated.value) as Record<string, any>;
+  const dropItems = new Map<string, Set<number>>();
   for (const err of result.errors) {
-    const top = err.path.split(/[.[]/)[0]!;
-    if (top in defaults) repaired[top] = structuredClone(defaults[top]);
-    else delete repaired[top];
+    // One bad entry (a custom rule a newer version refuses, an odd origin) goes on its own;
+    // anything else resets its whole section.
+    const item = /^(customRules|sites\.added)\[(\d+)\]/.exec(err.path);
+    const key = /^(rules|packs)(?:\["([^"]+)"\]|\.([^.[]+))/.exec(err.path);
+    if (item && Array.isArray(item[1] === 'customRules' ? repaired.customRules : repaired.sites?.added)) {
+      if (!dropItems.has(item[1]!)) dropItems.set(item[1]!, new Set());
+      dropItems.get(item[1]!)!.add(Number(item[2]));
+    } else if (key && repaired[key[1]!] && typeof repaired[key[1]!] === 'object') {
+      delete repaired[key[1]!][key[2] ?? key[3]!];
+    } else {
+      const top = err.path.split(/[.[]/)[0]!;
+      if (top in defaults) repaired[top] = structuredClone(defaults[top]);
+      else delete repaired[top];
+    }
+  }
+  for (const [where, indexes] of dropItems) {
+    if (where === 'customRules') repaired.customRules = repaired.customRules.filter((_: unknown, i: number) => !indexes.has(i));
+    else repaired.sites.added = repaired.sites.added.filter((_: unknown, i: number) => !indexes.has(i));
   }
   console.warn('[clearline] repaired stored settings:', result.errors.map(formatError).join('; '));
   const again = validateSettings(repaired);

@@ -13,6 +13,9 @@ describe('accepts', () => {
     'colou?r',
     'free(?! trial)',
     'anytime!*',
+    '^.*urgent',
+    '\\w+ing me',
+    'x.*y',
     'x'.repeat(MAX_PATTERN_LENGTH),
   ])('%s', (pattern) => {
     expect(checkCustomPattern(pattern)).toEqual({ ok: true });
@@ -41,6 +44,9 @@ describe('refuses', () => {
     ['(a)\\1', /backreference "\\1"/],
     ['(?<n>a)\\k<n>', /backreference/],
     ['(?<=not )available', /lookbehind/],
+    ['.*anytime', /starts with "\.\*", which makes every search scan the rest of the draft/],
+    ['[^,]+ sorry', /starts with "\[\^,\]\+"/],
+    ['\\s*call me', /starts with "\\s\*"/],
   ])('%s', (pattern, reason) => {
     const result = checkCustomPattern(pattern);
     expect(result.ok).toBe(false);

@@ -73,6 +73,22 @@ describe('settings storage', () => {
     expect(read.customRules).toHaveLength(1);
   });
 
+  test('one custom rule a newer version refuses is dropped; the other rules and overrides stay', async () => {
+    const s = defaultSettings() as any;
+    const rule = { isPattern: false, pack: 'personal', severity: 'warning', message: 'm', suggestion: '' };
+    s.customRules = [
+      { ...rule, id: 'custom-1', match: 'hun' },
+      { ...rule, id: 'custom-2', match: '.*anytime', isPattern: true },
+      { ...rule, id: 'custom-3', match: 'babe' },
+    ];
+    s.rules = { 'availability/call-me-anytime': { enabled: false }, 'tone/x': { severity: 'loud' } };
+    await fakeBrowser.storage.local.set({ settings: s });
+    const read = await getSettings();
+    expect(read.customRules.map((r) => r.id)).toEqual(['custom-1', 'custom-3']);
+    expect(read.rules).toEqual({ 'availability/call-me-anytime': { enabled: false } });
+    expect(read.policy).toEqual(defaultSettings().policy);
+  });
+
   test('watchSettings reports changes made elsewhere', async () => {
     const seen: string[] = [];
     const unwatch = watchSettings((s) => seen.push(s.policy.workEnd));
