@@ -281,3 +281,15 @@ test('"Try a sentence" shows what the engine flags with the current settings, an
   await expect(afterHours).toHaveCount(0);
   await options.page.close();
 });
+
+test('a custom pattern flags in the composer', async ({ page, site, ext }) => {
+  const options = await OptionsPage.open(ext.context, ext.extensionId);
+  await options.addCustomRule({ match: 'quick favou?r', pattern: true, pack: 'scope', severity: 'Alert', message: 'Frames extra work as a small favour.' });
+  await expect(options.page.getByRole('list', { name: 'Your custom rules' })).toContainText('/quick favou?r/');
+
+  const cl = await openSite(page, site, gmail);
+  await typeDraft(page, gmail.composer(page), 'Could you do me a quick favor and tweak the logo?');
+  const finding = await cl.waitForSpan(/quick favor/i);
+  expect(finding).toMatchObject({ message: 'Frames extra work as a small favour.', severity: 'alert', pack: 'scope' });
+  await options.page.close();
+});
