@@ -113,20 +113,23 @@ function configFor(options: AnalyzeOptions): Config {
   return config;
 }
 
-function analyzeParagraph(text: string, config: Config & { custom?: CompiledRule[] }): Finding[] {
+function analyzeParagraph(text: string, norm: string, config: Config & { custom?: CompiledRule[] }): Finding[] {
   const cached = config.paragraphCache.get(text);
   if (cached) return cached;
-  const norm = normalize(text);
   const candidates = config.prefilter.candidates(norm);
   const custom = config.custom ?? [];
   if (candidates.length === 0 && custom.length === 0) {
     config.paragraphCache.set(text, []);
     return [];
   }
+  let split: ReturnType<typeof sentences> | null = null;
   const ctx: ParagraphContext = {
     text,
     norm,
-    sentences: sentences(norm, { start: 0, end: norm.length }),
+    // Most candidate rules find nothing, so sentences are only split when one matches.
+    get sentences() {
+      return (split ??= sentences(norm, { start: 0, end: norm.length }));
+    },
     policy: config.policy,
     values: config.values,
     nlp: new NlpCache(),
@@ -215,7 +218,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Finding[] {
   const paras = paragraphs(norm, analysableRegions(norm));
   const found: Finding[] = [];
   for (const p of paras) {
-    for (const f of analyzeParagraph(text.slice(p.start, p.end), config)) {
+    for (const f of analyzeParagraph(text.slice(p.start, p.end), norm.slice(p.start, p.end), config)) {
       found.push({ ...f, start: f.start + p.start, end: f.end + p.start, suggestions: [...f.suggestions] });
     }
   }

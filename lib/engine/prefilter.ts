@@ -28,11 +28,15 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Words as the triggers see them: letters, digits and the apostrophe; anything else is a word
 // of its own character (emoji halves, "/" in 24/7 are matched by the phrase check).
 const TOKEN = /[a-z0-9']+|[^\sa-z0-9']/g;
+/** a–z, 0–9 and the apostrophe make words (the text is lower-cased first). */
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39;
+/** The first two UTF-16 units of a word as one number (one unit for one-letter words). */
+const keyOf = (s: string, start: number, end: number) => (end - start > 1 ? s.charCodeAt(start) * 65536 + s.charCodeAt(start + 1) : s.charCodeAt(start));
 
 export function buildPrefilter(rules: CompiledRule[]): Prefilter {
-  const byKey = new Map<string, HeadEntry>();
+  const byKey = new Map<number, HeadEntry>();
   const patterns: { re: RegExp; rules: number[] }[] = [];
-  const entry = (key: string) => {
+  const entry = (key: number) => {
     let e = byKey.get(key);
     if (!e) byKey.set(key, (e = { singles: [], phrase: null, phrases: [], phraseRules: [], phraseSources: [] }));
     return e;
@@ -49,7 +53,7 @@ export function buildPrefilter(rules: CompiledRule[]): Prefilter {
       const words = body.split(' ');
       const head = words[0]!.match(TOKEN)?.[0] ?? words[0]!;
       // Keyed by the first two characters: a word is checked only against triggers that could start it.
-      const e = entry(head.slice(0, 2));
+      const e = entry(keyOf(head, 0, head.length));
       if (words.length === 1 && head === words[0]) {
         const same = e.singles.find((x) => x.head === head && x.exact === exact);
         if (same) same.rules.push(i);
@@ -74,20 +78,34 @@ export function buildPrefilter(rules: CompiledRule[]): Prefilter {
     candidates(norm: string): CompiledRule[] {
       const text = norm.toLowerCase();
       const hit = new Set<number>();
-      TOKEN.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = TOKEN.exec(text)) !== null) {
-        const word = m[0];
-        const e = byKey.get(word.length > 1 ? word.slice(0, 2) : word);
-        if (!e) continue;
+      const n = text.length;
+      let i = 0;
+      // A hand-rolled word scan: most words start with two letters no trigger starts with and
+      // are skipped without allocating a string.
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (!isWordChar(c)) {
+          if (c > 32 && c !== 39) visit(i, i + 1);
+          i++;
+          continue;
+        }
+        let j = i + 1;
+        while (j < n && isWordChar(text.charCodeAt(j))) j++;
+        visit(i, j);
+        i = j;
+      }
+      function visit(start: number, end: number): void {
+        const e = byKey.get(keyOf(text, start, end));
+        if (!e) return;
+        const word = text.slice(start, end);
         for (const t of e.singles) {
           if (t.exact ? word === t.head : word.startsWith(t.head)) for (const r of t.rules) hit.add(r);
         }
         if (e.phrase) {
-          e.phrase.lastIndex = m.index;
+          e.phrase.lastIndex = start;
           if (e.phrase.test(text)) {
             e.phrases.forEach((re, k) => {
-              re.lastIndex = m!.index;
+              re.lastIndex = start;
               if (re.test(text)) for (const r of e.phraseRules[k]!) hit.add(r);
             });
           }

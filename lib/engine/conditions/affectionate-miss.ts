@@ -1,16 +1,18 @@
 // "I miss you" / "missing you already" is affection; "sorry I missed you at the office" and
-// "we missed you in the meeting" are logistics. Grammar checks the verb, its subject and what follows.
+// "we missed you in the meeting" are logistics. Cheap checks settle most cases; grammar checks
+// the verb, its subject and what follows for the rest.
 import { sentenceText, type Condition } from './types';
+
+const LOGISTICS_AFTER = /^\s*(?:at|in|on|during|earlier|yesterday|today|this|last|when|by|before|after|at the|by phone|on the phone)\b/i;
 
 export const affectionateMiss: Condition = (ctx) => {
   const s = sentenceText(ctx);
+  const before = ctx.norm.slice(ctx.sentence.start, ctx.match.start);
+  const after = ctx.norm.slice(ctx.match.end, ctx.sentence.end);
+  // Logistics: a place, time or event follows, or an apology precedes ("sorry I missed you").
+  if (LOGISTICS_AFTER.test(after) || /\bsorry\b|\bapolog/i.test(before)) return false;
   const doc = ctx.nlp.get(s);
-  const hit = doc.match('{miss} you');
-  if (!hit.found) return false;
-  // Logistics: a place, time or event follows, or an apology precedes.
-  if (doc.has('{miss} you (at|in|on|during|earlier|yesterday|today|this|last|when|by|before|after|at the)')) return false;
-  if (/\bsorry\b|\bapolog/i.test(s.slice(0, ctx.match.start - ctx.sentence.start))) return false;
-  if (doc.has('{miss} your')) return false;
+  if (!doc.has('{miss} you')) return false;
   // The verb must be the writer's (I/we) or subjectless ("Missing you already").
   return doc.has('(i|we|#Adverb|^) #Adverb? {miss} you') || doc.has('^{miss} you');
 };

@@ -9,7 +9,8 @@ export interface ParagraphContext {
   text: string;
   /** Normalised copy, same length. */
   norm: string;
-  sentences: Span[];
+  /** Computed on first use. */
+  readonly sentences: Span[];
   policy: Policy;
   values: Record<string, string>;
   nlp: NlpCache;
