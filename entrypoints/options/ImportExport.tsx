@@ -2,7 +2,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { defaultSettings } from '@/lib/settings/defaults';
 import { applyImport, exportCustomRules, exportSettings, parseImport } from '@/lib/settings/import-export';
-import { getSettings, setSettings as storeSettings } from '@/lib/settings/storage';
+import { updateSettings } from '@/lib/settings/storage';
 import type { Settings } from '@/lib/settings/types';
 
 function download(name: string, text: string) {
@@ -36,8 +36,9 @@ export function ImportExport({
       return;
     }
     try {
-      const next = applyImport(await getSettings(), result);
-      setSettings(await storeSettings(next));
+      // Through the same queue as every other change, so a toggle in flight is not lost.
+      const next = await updateSettings((s) => void Object.assign(s, applyImport(s, result)));
+      setSettings(next);
       setProblems(null);
       const what =
         result.kind === 'settings'
@@ -51,10 +52,13 @@ export function ImportExport({
   }
 
   async function reset() {
-    const next = defaultSettings();
     // Permissions for added sites belong to this browser; reset keeps them (remove them under Sites).
-    next.sites.added = [...settings.sites.added];
-    setSettings(await storeSettings(next));
+    const next = await updateSettings((s) => {
+      const added = s.sites.added;
+      Object.assign(s, defaultSettings());
+      s.sites.added = added;
+    });
+    setSettings(next);
     setStatus({ text: 'Settings reset to defaults' });
     dialog.current?.close();
   }
