@@ -1,7 +1,7 @@
 // Strategy for Draft.js: sync Draft's own SelectionState to the span, then hand it the text through
 // the textInput event it handles itself (React onBeforeInput), so its EditorState and undo stack own the edit.
 import type { ReplaceStrategy, ReplaceTarget } from './types';
-import { selectRange } from './exec-command';
+import { isFocused, selectRange } from './exec-command';
 
 /*
  * Why not execCommand('insertText') (evidence: tests/e2e/editors/strategies.spec.ts, Chromium 156):
@@ -19,7 +19,7 @@ import { selectRange } from './exec-command';
  * Draft ignores onSelect while a render is pending (its latest state differs from its props), which
  * is the case right after focus() — React 18 renders that update in a microtask. So when the editor
  * was not focused, the edit runs in a microtask after React's, and replace() returns true; the
- * caller verifies the text after a frame anyway (accept.ts settle()).
+ * caller verifies the text after a frame anyway (accept.ts).
  */
 
 /** The Draft block element (div[data-block]) holding a node, or null. */
@@ -76,8 +76,3 @@ export const draftStrategy: ReplaceStrategy = {
   },
   undoable: true,
 };
-
-function isFocused(root: HTMLElement): boolean {
-  const scope = root.getRootNode() as Document | ShadowRoot;
-  return scope.activeElement === root;
-}

@@ -1,6 +1,6 @@
 // Strategy "execCommand insertText": select the span's Range and let the browser insert the text
 // as if typed, so native undo and DOM-observing editors (Gmail, Outlook, LinkedIn messaging,
-// Quill 1, ProseMirror, Draft.js single block) see an ordinary trusted input.
+// Quill 1, ProseMirror) see an ordinary trusted input.
 import type { ReplaceStrategy, ReplaceTarget } from './types';
 
 /*
@@ -21,14 +21,15 @@ export function selectRange(root: HTMLElement, range: Range): boolean {
   const sel = doc.getSelection();
   if (!sel) return false;
   // Focus first: focusing can move the selection to a remembered caret position.
-  if (doc.activeElement !== root && !isFocusedInShadow(root)) root.focus({ preventScroll: true });
+  if (!isFocused(root)) root.focus({ preventScroll: true });
   sel.setBaseAndExtent(range.startContainer, range.startOffset, range.endContainer, range.endOffset);
   return sel.rangeCount > 0;
 }
 
-function isFocusedInShadow(root: HTMLElement): boolean {
-  const node = root.getRootNode();
-  return node instanceof ShadowRoot ? node.activeElement === root : false;
+/** Whether `root` has focus, read in its own tree (document.activeElement is the host in a shadow root). */
+export function isFocused(root: HTMLElement): boolean {
+  const scope = root.getRootNode() as Document | ShadowRoot;
+  return scope.activeElement === root;
 }
 
 /**
