@@ -6,7 +6,7 @@ import type { AnalyzeResponse, BackgroundRequest, SiteResponse } from '@/lib/mes
 import { toAnalyzeOptions } from '@/lib/settings/analyze-options';
 import { isPaused } from '@/lib/settings/pause';
 import { normalizeOrigin } from '@/lib/settings/schema';
-import { isSiteOff, originPattern } from '@/lib/settings/sites';
+import { builtInSiteOf, isSiteOff, originPattern } from '@/lib/settings/sites';
 import { ensureSettings, getSettings, updateSettings, watchSettings } from '@/lib/settings/storage';
 import type { Settings } from '@/lib/settings/types';
 
@@ -26,12 +26,29 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     const s = await ensureSettings(); // writes defaults on install, migrates on update
     cached = Promise.resolve(s);
-    await syncUserSites(s);
+    await syncUserSites();
     if (reason === 'install') await browser.runtime.openOptionsPage();
   });
 
   browser.runtime.onStartup.addListener(async () => {
-    await syncUserSites(await settings());
+    await syncUserSites();
+  });
+
+  // A granted origin becomes a site even if the page that asked is gone: Firefox (and sometimes
+  // Chrome) closes the popup when the permission prompt opens, before it can send registerSite.
+  browser.permissions.onAdded.addListener(async (added) => {
+    const origins = (added.origins ?? [])
+      .map((p) => normalizeOrigin(p.replace(/\/\*$/, '')))
+      .filter((o): o is string => o !== null && !builtInSiteOf(o));
+    if (!origins.length) return;
+    await updateSettings((draft) => {
+      for (const o of origins) if (!draft.sites.added.includes(o)) draft.sites.added.push(o);
+    });
+    await syncUserSites();
+    const tabs = await browser.tabs.query({ url: origins.map(originPattern) });
+    for (const tab of tabs) {
+      if (tab.id !== undefined) await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [CONTENT_SCRIPT_FILE] }).catch(() => undefined);
+    }
   });
 
   // The user can withdraw a site's permission from the browser's own UI: forget the site too.
@@ -39,10 +56,10 @@ export default defineBackground(() => {
     const gone = new Set((removed.origins ?? []).map((p) => normalizeOrigin(p.replace(/\/\*$/, ''))));
     const s = await settings();
     if (!s.sites.added.some((o) => gone.has(o))) return;
-    const next = await updateSettings((draft) => {
+    await updateSettings((draft) => {
       draft.sites.added = draft.sites.added.filter((o) => !gone.has(o));
     });
-    await syncUserSites(next);
+    await syncUserSites();
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
@@ -74,10 +91,10 @@ export default defineBackground(() => {
     if (!(await browser.permissions.contains({ origins: [originPattern(origin)] }))) {
       return { ok: false, error: `Clearline has no permission for ${origin}` };
     }
-    const next = await updateSettings((draft) => {
+    await updateSettings((draft) => {
       if (!draft.sites.added.includes(origin)) draft.sites.added.push(origin);
     });
-    await syncUserSites(next);
+    await syncUserSites();
     if (tabId !== undefined) {
       // The registered script only runs on the next load; start it in the current tab now.
       await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] }).catch(() => undefined);
@@ -88,10 +105,10 @@ export default defineBackground(() => {
   async function unregisterSite(input: string): Promise<SiteResponse> {
     const origin = normalizeOrigin(input);
     if (!origin) return { ok: false, error: `"${input}" is not a web address` };
-    const next = await updateSettings((draft) => {
+    await updateSettings((draft) => {
       draft.sites.added = draft.sites.added.filter((o) => o !== origin);
     });
-    await syncUserSites(next);
+    await syncUserSites();
     await browser.permissions.remove({ origins: [originPattern(origin)] }).catch(() => false);
     return { ok: true };
   }
@@ -104,8 +121,18 @@ async function setBadge(tabId: number | undefined, count: number): Promise<void>
   if (text) await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
 }
 
+// Syncs run one at a time (two at once would both register the same script id) and each reads
+// the settings as they are when it runs, so the last one always reflects the latest list.
+let syncQueue: Promise<unknown> = Promise.resolve();
+function syncUserSites(): Promise<void> {
+  const run = syncQueue.then(syncUserSitesNow);
+  syncQueue = run.catch((e) => console.warn('[clearline] could not register user sites:', e));
+  return run;
+}
+
 /** One registered script covers every user-added origin we still hold a permission for. */
-async function syncUserSites(s: Settings): Promise<void> {
+async function syncUserSitesNow(): Promise<void> {
+  const s = await getSettings();
   const granted: string[] = [];
   for (const origin of s.sites.added) {
     if (await browser.permissions.contains({ origins: [originPattern(origin)] })) granted.push(originPattern(origin));

@@ -18,15 +18,18 @@ export function originOf(url: string | undefined): string | null {
   }
 }
 
+/** The built-in site an origin belongs to, if any (https only, as in the manifest). */
+export function builtInSiteOf(origin: string): (typeof BUILT_IN_SITES)[number] | null {
+  if (!origin.startsWith('https:')) return null;
+  const host = new URL(origin).hostname;
+  return BUILT_IN_SITES.find((site) => (site.hosts as readonly string[]).includes(host)) ?? null;
+}
+
 export function matchSite(url: string | undefined, settings: Pick<Settings, 'sites'>): SiteMatch {
   const origin = originOf(url);
   if (!origin) return { kind: 'none', origin: null };
-  const host = new URL(origin).hostname;
-  if (origin.startsWith('https:')) {
-    for (const site of BUILT_IN_SITES) {
-      if ((site.hosts as readonly string[]).includes(host)) return { kind: 'builtIn', id: site.id, name: site.name, origin };
-    }
-  }
+  const site = builtInSiteOf(origin);
+  if (site) return { kind: 'builtIn', id: site.id, name: site.name, origin };
   if (settings.sites.added.includes(origin)) return { kind: 'added', origin };
   return { kind: 'none', origin };
 }

@@ -12,6 +12,8 @@ const b = fakeBrowser as any;
 let granted: Set<string>;
 let registered: { id: string; matches: string[]; js: string[] }[];
 let removedListeners: Listener[];
+let addedListeners: Listener[];
+let openTabs: { id: number; url: string }[];
 const calls = {
   badge: [] as { tabId: number; text: string }[],
   openOptions: 0,
@@ -22,6 +24,9 @@ const calls = {
 function stubUnimplementedApis() {
   // fakeBrowser leaves these unimplemented; model just enough of them in memory.
   removedListeners = [];
+  addedListeners = [];
+  openTabs = [];
+  b.tabs.query = async ({ url }: { url: string[] }) => openTabs.filter((t) => url.some((p) => t.url.startsWith(p.replace('/*', '/'))));
   b.permissions = {
     contains: async ({ origins }: { origins: string[] }) => origins.every((o) => granted.has(o)),
     remove: async ({ origins }: { origins: string[] }) => {
@@ -30,11 +35,16 @@ function stubUnimplementedApis() {
       return true;
     },
     onRemoved: { addListener: (fn: Listener) => removedListeners.push(fn) },
+    onAdded: { addListener: (fn: Listener) => addedListeners.push(fn) },
   };
   b.scripting = {
     getRegisteredContentScripts: async ({ ids }: { ids: string[] }) => registered.filter((r) => ids.includes(r.id)),
     unregisterContentScripts: async ({ ids }: { ids: string[] }) => void (registered = registered.filter((r) => !ids.includes(r.id))),
-    registerContentScripts: async (scripts: typeof registered) => void registered.push(...scripts),
+    registerContentScripts: async (scripts: typeof registered) => {
+      // As in Chrome: an id that is already registered is an error.
+      if (scripts.some((x) => registered.some((r) => r.id === x.id))) throw new Error(`Duplicate script ID '${scripts[0]!.id}'`);
+      registered.push(...scripts);
+    },
     executeScript: async (injection: unknown) => void calls.executed.push(injection),
   };
   b.action.setBadgeText = async (d: { tabId: number; text: string }) => void calls.badge.push(d);
@@ -153,6 +163,23 @@ describe('user-added sites', () => {
     expect(registered).toEqual([]);
     expect(calls.revoked).toEqual([[`${ORIGIN}/*`]]);
     await vi.waitFor(async () => expect(await send({ kind: 'analyze', text: 'Call me anytime.' }, appTab)).toEqual({ findings: [], paused: true }));
+  });
+
+  test('a permission granted while the asking popup has closed still adds the site and starts Clearline in its open tabs', async () => {
+    openTabs = [{ id: 21, url: `${ORIGIN}/inbox` }, { id: 22, url: 'https://other.example/' }];
+    granted.add(`${ORIGIN}/*`);
+    await Promise.all(addedListeners.map((fn) => fn({ origins: [`${ORIGIN}/*`, 'https://mail.google.com/*', 'https://*/*'] })));
+    expect((await getSettings()).sites.added).toEqual([ORIGIN]);
+    expect(registered).toEqual([expect.objectContaining({ matches: [`${ORIGIN}/*`] })]);
+    expect(calls.executed).toEqual([{ target: { tabId: 21 }, files: [CONTENT_SCRIPT_FILE] }]);
+  });
+
+  test('two syncs at once (e.g. the popup’s registerSite and the permission event) register the user sites exactly once', async () => {
+    granted.add(`${ORIGIN}/*`);
+    await updateSettings((s) => void s.sites.added.push(ORIGIN));
+    // Two startup events stand in for any two triggers that reach the sync in the same tick.
+    await Promise.all([fakeBrowser.runtime.onStartup.trigger(), fakeBrowser.runtime.onStartup.trigger()]);
+    expect(registered).toEqual([expect.objectContaining({ matches: [`${ORIGIN}/*`] })]);
   });
 
   test('a permission withdrawn in the browser’s own UI removes the site too', async () => {
