@@ -1,7 +1,7 @@
 // Background: settings on install/update, the engine behind 'analyze', the toolbar badge, and user-added sites.
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { analyze } from '@/lib/engine/index';
+import { analyze, EngineInputError } from '@/lib/engine/index';
 import type { AnalyzeResponse, BackgroundRequest, SiteResponse } from '@/lib/messages';
 import { toAnalyzeOptions } from '@/lib/settings/analyze-options';
 import { isPaused } from '@/lib/settings/pause';
@@ -82,7 +82,13 @@ export default defineBackground(() => {
     if (typeof text !== 'string') return { findings: [], paused: false };
     const s = await settings();
     if (isPaused(s) || isSiteOff(sender.tab?.url ?? sender.url, s)) return { findings: [], paused: true };
-    return { findings: analyze(text, toAnalyzeOptions(s)), paused: false };
+    try {
+      return { findings: analyze(text, toAnalyzeOptions(s)), paused: false };
+    } catch (e) {
+      // A draft over the size limit or an unusable custom rule: say so, change nothing.
+      if (e instanceof EngineInputError) return { findings: [], paused: false, error: e.message };
+      throw e;
+    }
   }
 
   async function registerSite(input: string, tabId?: number): Promise<SiteResponse> {

@@ -26,6 +26,8 @@ export interface AnalyzeResponse {
   findings: Finding[];
   /** True when the user paused Clearline or the site is off: nothing to show. */
   paused: boolean;
+  /** Why the draft could not be analysed (e.g. longer than the engine accepts); findings are empty. */
+  error?: string;
 }
 
 /** A finding as the popup sees it: with a key the content script can resolve back. */

@@ -99,6 +99,12 @@ describe('analyze', () => {
     expect(res.findings.some((f) => f.pack === 'availability')).toBe(true);
   });
 
+  test('a draft longer than the engine accepts gets a clear error and no findings', async () => {
+    const res: AnalyzeResponse = await send({ kind: 'analyze', text: 'Call me anytime. '.repeat(12_000) }, gmailTab);
+    expect(res.findings).toEqual([]);
+    expect(res.error).toMatch(/204,000 characters long; Clearline analyses drafts of up to 200,000 characters/);
+  });
+
   test('returns nothing, marked paused, while Clearline is paused', async () => {
     await updateSettings((s) => void (s.pausedUntil = Date.now() + 60_000));
     await vi.waitFor(async () => expect(await send({ kind: 'analyze', text: DRAFT }, gmailTab)).toEqual({ findings: [], paused: true }));
