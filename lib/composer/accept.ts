@@ -2,6 +2,7 @@
 // replace strategy, verify the whole text, roll back on surprise, restore the caret.
 import { suggestionEdit } from '../engine/edit';
 import { strategyFor } from './replace/index';
+import { nextFrame } from './next-frame';
 import { isVisible } from './sites/common';
 import { OBJECT_CHAR, type TextModel } from './text-model';
 import type { Session, TrackedFinding } from './session';
@@ -59,14 +60,33 @@ export async function accept(session: Session, finding: TrackedFinding, index: n
 
   const caret = saveCaret(model);
   const excludedBefore = model.excluded.map((e) => e.outerHTML);
+  const expected = text.slice(0, start) + edit.replacement + text.slice(end);
+  const holds = (m: TextModel) => m.text === expected && sameList(excludedBefore, m.excluded.map((e) => e.outerHTML));
   const strategy = strategyFor(root);
   const range = model.rangeFor(start, end);
+  // The user may keep typing while we wait for the editor; their keystrokes are not ours to judge.
+  const typing = watchTyping(root);
   let replaced = false;
   try {
     replaced = strategy.replace({ root, range, start, end, replacement: edit.replacement });
   } catch {
     replaced = false;
   }
+
+  // execCommand edits synchronously: check at once, before any keystroke can land, and put the
+  // caret back right away so what the user types next goes where they meant.
+  if (replaced && holds(session.read())) {
+    restoreCaret(session, caret, start, end, edit.replacement.length);
+    await settle();
+    // Then give the editor's own re-render a frame: if it mangled the text by itself (no typing
+    // meanwhile), roll back.
+    const later = root.isConnected ? session.read() : null;
+    if (later && !holds(later) && !typing.happened()) return rollBack(session, strategy, MESSAGES.rolledBack, typing);
+    typing.stop();
+    session.edited();
+    return { ok: true, undoable: strategy.undoable };
+  }
+
   await settle();
   // Some editors (slate-react) render the edit a task or two later: when the strategy says it
   // worked but the text has not moved yet, wait for the editor's own DOM update, briefly.
@@ -74,24 +94,54 @@ export async function accept(session: Session, finding: TrackedFinding, index: n
     await nextChange(root, 500);
     await settle();
   }
-
-  if (!root.isConnected) return { ok: false, error: MESSAGES.gone };
+  if (!root.isConnected) {
+    typing.stop();
+    return { ok: false, error: MESSAGES.gone };
+  }
   const after = session.read();
-  const expected = text.slice(0, start) + edit.replacement + text.slice(end);
-  const excludedSame = sameList(excludedBefore, after.excluded.map((e) => e.outerHTML));
-  if (after.text === expected && excludedSame) {
+  if (holds(after)) {
+    typing.stop();
     restoreCaret(session, caret, start, end, edit.replacement.length);
     session.edited();
     return { ok: true, undoable: strategy.undoable };
   }
-
-  // Something other than the span changed (or nothing did): never "fix it up", roll back.
-  if (after.text !== text || !excludedSame) {
-    strategy.undo(root);
-    await settle();
+  if (after.text === text && sameList(excludedBefore, after.excluded.map((e) => e.outerHTML))) {
+    typing.stop();
+    session.schedule(0, true);
+    return { ok: false, error: MESSAGES.refused };
   }
+  // Something other than the span changed: never "fix it up", roll back.
+  return rollBack(session, strategy, replaced ? MESSAGES.rolledBack : MESSAGES.refused, typing);
+}
+
+async function rollBack(
+  session: Session,
+  strategy: ReturnType<typeof strategyFor>,
+  error: string,
+  typing: { stop(): void },
+): Promise<AcceptResult> {
+  typing.stop();
+  strategy.undo(session.root);
+  await settle();
   session.schedule(0, true);
-  return { ok: false, error: replaced && after.text !== text ? MESSAGES.rolledBack : MESSAGES.refused };
+  return { ok: false, error };
+}
+
+/** Notes whether the user pressed a key in the composer since it was called. */
+function watchTyping(root: HTMLElement): { happened(): boolean; stop(): void } {
+  let happened = false;
+  const onKey = (e: Event) => {
+    if (e.isTrusted) happened = true;
+  };
+  root.addEventListener('keydown', onKey, true);
+  root.addEventListener('compositionstart', onKey, true);
+  return {
+    happened: () => happened,
+    stop: () => {
+      root.removeEventListener('keydown', onKey, true);
+      root.removeEventListener('compositionstart', onKey, true);
+    },
+  };
 }
 
 /**
@@ -150,16 +200,7 @@ function sameList(a: string[], b: string[]): boolean {
 
 /** A microtask, then one animation frame (or a short timeout in a hidden tab, where frames stop). */
 export function settle(): Promise<void> {
-  return Promise.resolve().then(
-    () =>
-      new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, 100);
-        requestAnimationFrame(() => {
-          clearTimeout(t);
-          resolve();
-        });
-      }),
-  );
+  return Promise.resolve().then(() => new Promise<void>((resolve) => void nextFrame(resolve)));
 }
 
 /** Resolves on the composer's next DOM mutation or input event, or after `timeout` ms. */

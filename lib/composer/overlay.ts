@@ -2,6 +2,7 @@
 // browsers without it), plus the missing-statement marker. Nothing is ever drawn inside the editor.
 import type { Severity } from '../engine/types';
 import type { Host } from './host';
+import { nextFrame } from './next-frame';
 
 export interface OverlayBox {
   key: string;
@@ -27,7 +28,7 @@ export interface OverlaySource {
 /** Re-renders every registered source on the next animation frame (scroll, resize, new findings). */
 export class Overlay {
   private sources = new Set<OverlaySource>();
-  private frame = 0;
+  private frame: (() => void) | null = null;
 
   constructor(
     private host: Host,
@@ -52,8 +53,8 @@ export class Overlay {
 
   schedule(): void {
     if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
+    this.frame = nextFrame(() => {
+      this.frame = null;
       this.render();
     });
   }

@@ -7,6 +7,7 @@ import { readModel, isTextField, type TextModel } from './text-model';
 import { clearOwner, ensureHighlightStyle, highlightsSupported, paint } from './highlights';
 import { clipRects, fieldRects, type OverlayBox, type OverlayMarker, type OverlaySource } from './overlay';
 import type { Host } from './host';
+import { nextFrame } from './next-frame';
 
 /** A finding as the page keeps it: with a stable key and the context needed to find it again. */
 export interface TrackedFinding extends Finding {
@@ -73,6 +74,34 @@ export class Session implements OverlaySource {
     });
     const scope = root.getRootNode();
     if (scope instanceof ShadowRoot) ensureHighlightStyle(scope);
+    if (!this.isField) {
+      // Editors re-create text nodes without an input event (undo, re-render), which collapses our
+      // ranges: check them once per frame after DOM changes, and rebuild when the text is the same.
+      this.observer = new MutationObserver(() => {
+        if (this.checkFrame || this.timer) return;
+        this.checkFrame = nextFrame(() => {
+          this.checkFrame = null;
+          this.checkRanges();
+        });
+      });
+      this.observer.observe(root, { childList: true, characterData: true, subtree: true });
+    }
+  }
+
+  private observer: MutationObserver | null = null;
+  private checkFrame: (() => void) | null = null;
+
+  /** Rebuild ranges that no longer cover their words (when the draft still reads as analysed). */
+  checkRanges(): void {
+    if (this.disposed || this.isField) return;
+    const broken = this.findings.some((f) => {
+      if (f.kind !== 'span') return false;
+      const r = this.ranges.get(f.key);
+      return !r || r.toString().replace(/\u00A0/g, ' ') !== f.text;
+    });
+    if (!broken) return;
+    const model = this.read();
+    if (model.text === this.analysedText) this.place(model);
   }
 
   get label(): string {
@@ -222,6 +251,7 @@ export class Session implements OverlaySource {
 
   /** Span findings under the pointer (several rules can cover the same words). */
   findingsAt(x: number, y: number): TrackedFinding[] {
+    this.checkRanges();
     const out: TrackedFinding[] = [];
     for (const f of this.findings) {
       if (f.kind !== 'span') continue;
@@ -290,6 +320,8 @@ export class Session implements OverlaySource {
     if (this.disposed) return;
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
+    this.checkFrame?.();
+    this.observer?.disconnect();
     for (const [t, type, fn] of this.listeners) t.removeEventListener(type, fn);
     this.listeners = [];
     clearOwner(this);

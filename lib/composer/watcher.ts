@@ -4,6 +4,7 @@
 import type { SiteAdapter } from './sites/types';
 import { editingHost } from './sites/common';
 import { isOurs } from './host';
+import { nextFrame } from './next-frame';
 
 export interface WatcherEvents {
   found(root: HTMLElement, reason: 'focus' | 'scan'): void;
@@ -16,7 +17,7 @@ export class Watcher {
   private pending = new Set<Node>();
   /** Elements whose own attributes changed: only they are re-checked (a deep scan per class flip is too costly). */
   private touched = new Set<Element>();
-  private frame = 0;
+  private frame: (() => void) | null = null;
   private sweep = false;
 
   constructor(
@@ -69,8 +70,8 @@ export class Watcher {
 
   private scheduleFlush(): void {
     if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
+    this.frame = nextFrame(() => {
+      this.frame = null;
       const nodes = [...this.pending];
       this.pending.clear();
       for (const n of nodes) if (n.isConnected) this.scan(n as Element);

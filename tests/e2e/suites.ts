@@ -177,6 +177,34 @@ export function concurrencySuite(c: SiteCase): void {
     await expect.poll(() => composerText(composer)).toBe(typed.replace(finding.text, finding.suggestions[0]!));
   });
 
+  test(`${c.name}: after Apply the caret is where the user left it (before or after the words)`, async ({ page, site }) => {
+    const cl = await openSite(page, site, c);
+    const composer = c.composer(page);
+    await typeDraft(page, composer, `${DRAFT} See you.`);
+    const finding = await cl.waitForSpan(FLAGGED);
+    // Caret after the span: it moves with the text that follows it.
+    await cl.hover(composer, PHRASE);
+    await cl.applyButtons().first().click();
+    await expect.poll(() => composerText(composer)).toContain(finding.suggestions[0]!);
+    await page.keyboard.type('!');
+    await expect.poll(() => composerText(composer)).toContain(`${finding.suggestions[0]} See you.!`);
+    // Ctrl+Z twice takes back the "!" and then the rewrite, one step each.
+    const original = `${DRAFT} See you.`;
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => composerText(composer)).toContain(`${finding.suggestions[0]} See you.`);
+    expect(await composerText(composer)).not.toContain('See you.!');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => composerText(composer)).toContain(original);
+    // Caret before the span: it does not move.
+    await caretAfter(composer, 'Hi Robin');
+    await analysed(page, finding.text);
+    await cl.hover(composer, PHRASE);
+    await cl.applyButtons().first().click();
+    await expect.poll(() => composerText(composer)).toContain(finding.suggestions[0]!);
+    await page.keyboard.type('?');
+    await expect.poll(() => composerText(composer)).toContain('Hi Robin?, thanks');
+  });
+
   test(`${c.name}: editing inside the flagged words, then Apply, changes nothing and says why`, async ({ page, site }) => {
     const cl = await openSite(page, site, c);
     const composer = c.composer(page);
