@@ -263,6 +263,7 @@ export function startClearline(ctx: ContentScriptContext): void {
           label: s.label,
           active: s === active,
           paused: s.paused,
+          error: s.error ?? undefined,
           // The whole draft only under automation (tests, npm start): no need to copy it for users.
           text: navigator.webdriver ? s.analysedText : undefined,
           findings: s.findings.map(toView),

@@ -47,6 +47,8 @@ export class Session implements OverlaySource {
   /** The text the current findings' offsets refer to. */
   analysedText = '';
   paused = false;
+  /** Why the background could not analyse the draft (e.g. too long); findings are empty then. */
+  error: string | null = null;
   /** The finding whose card is open, if it belongs here. */
   activeKey: string | null = null;
   composing = false;
@@ -154,6 +156,7 @@ export class Session implements OverlaySource {
     }
     if (version !== this.version || this.disposed) return; // superseded by an edit or a newer request
     this.paused = response.paused;
+    this.error = response.error ?? null;
     this.analysedText = text;
     this.findings = response.paused ? [] : this.track(text, response.findings ?? []);
     this.place(model);
