@@ -173,7 +173,11 @@ export function reanchor(oldText: string, newText: string, start: number, end: n
   if (!best) return null;
   const found: { i: number; score: number } = best;
   const needed = Math.min(prefix.length + suffix.length, expected ? 4 : 8);
-  if (found.score < needed) return null;
+  // Its surroundings may all have changed (an earlier rewrite just before a span that ends the
+  // draft): the only occurrence, exactly where edits before or after it would put it, is it.
+  const unique = expected !== '' && newText.indexOf(expected) === newText.lastIndexOf(expected);
+  const inPlace = found.i === start || found.i === start + shift;
+  if (found.score < needed && !(unique && inPlace)) return null;
   return { start: found.i, end: found.i + expected.length };
 }
 

@@ -346,3 +346,27 @@ export function missingStatementSuite(c: SiteCase): void {
     expect(await snapshot(composer, c.untouched ?? [])).toEqual(kept);
   });
 }
+
+/** Two rewrites, then two Ctrl+Z: undone one at a time, newest first. */
+export function undoOrderSuite(c: SiteCase): void {
+  test(`${c.name}: two accepts, then two Ctrl+Z undo them in reverse order`, async ({ page, site }) => {
+    const cl = await openSite(page, site, c);
+    const composer = c.composer(page);
+    await typeDraft(page, composer, 'Call me anytime this week. Next week, call me anytime too.');
+    const original = await composerText(composer);
+    await expect.poll(async () => (await cl.findings()).filter((f) => FLAGGED.test(f.text)).length).toBe(2);
+    const [first] = (await cl.findings()).filter((f) => FLAGGED.test(f.text)).sort((a, b) => a.start - b.start);
+    await cl.hover(composer, 'Call me anytime');
+    await cl.applyButtons().first().click();
+    await expect.poll(() => composerText(composer)).toBe(original.replace(first!.text, first!.suggestions[0]!));
+    const afterOne = await composerText(composer);
+    const second = await cl.waitForSpan(/call me anytime/);
+    await cl.hover(composer, 'call me anytime');
+    await cl.applyButtons().first().click();
+    await expect.poll(() => composerText(composer)).toBe(afterOne.replace(second.text, second.suggestions[0]!));
+    await composer.press('Control+z');
+    await expect.poll(() => composerText(composer)).toBe(afterOne);
+    await composer.press('Control+z');
+    await expect.poll(() => composerText(composer)).toBe(original);
+  });
+}

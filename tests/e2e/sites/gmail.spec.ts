@@ -1,7 +1,7 @@
 // Gmail: new message with signature, inline reply with quoted history, pop-out, Spanish UI.
 import { expect, test } from '../fixtures';
 import { Clearline, caretAfter, composerText, highlightSizes } from '../pages/card';
-import { DRAFT, FLAGGED, analysed, cardActionsSuite, concurrencySuite, missingStatementSuite, pauseSuite, decoysSuite, flagAndAcceptSuite, openSite, typeDraft, type SiteCase } from '../suites';
+import { DRAFT, FLAGGED, analysed, undoOrderSuite, cardActionsSuite, concurrencySuite, missingStatementSuite, pauseSuite, decoysSuite, flagAndAcceptSuite, openSite, typeDraft, type SiteCase } from '../suites';
 
 const INBOX = 'https://mail.google.com/mail/u/0/#inbox';
 
@@ -44,6 +44,7 @@ decoysSuite(newMessage, (page) => [
   page.getByRole('textbox', { name: 'Snippet' }),
 ]);
 cardActionsSuite(newMessage);
+undoOrderSuite(newMessage);
 pauseSuite(newMessage);
 flagAndAcceptSuite(inlineReply);
 flagAndAcceptSuite(popout);
@@ -100,27 +101,6 @@ test('Gmail: the signature and the quoted reply are never flagged', async ({ pag
   await cl2.waitForSpan(FLAGGED);
   const [c2] = await cl2.composers();
   expect(c2!.text).not.toContain('24/7'); // only in the signature
-});
-
-test('Gmail: two accepts, then two Ctrl+Z undo them in reverse order', async ({ page, site }) => {
-  const cl = await openSite(page, site, newMessage);
-  const composer = newMessage.composer(page);
-  await typeDraft(page, composer, 'Call me anytime this week. Next week, call me anytime too.');
-  const original = await composerText(composer);
-  await expect.poll(async () => (await cl.findings()).filter((f) => FLAGGED.test(f.text)).length).toBe(2);
-  const [first] = (await cl.findings()).filter((f) => FLAGGED.test(f.text)).sort((a, b) => a.start - b.start);
-  await cl.hover(composer, 'Call me anytime');
-  await cl.applyButtons().first().click();
-  await expect.poll(() => composerText(composer)).toBe(original.replace(first!.text, first!.suggestions[0]!));
-  const afterOne = await composerText(composer);
-  const second = await cl.waitForSpan(/call me anytime/);
-  await cl.hover(composer, 'call me anytime');
-  await cl.applyButtons().first().click();
-  await expect.poll(() => composerText(composer)).toBe(afterOne.replace(second.text, second.suggestions[0]!));
-  await composer.press('Control+z');
-  await expect.poll(() => composerText(composer)).toBe(afterOne);
-  await composer.press('Control+z');
-  await expect.poll(() => composerText(composer)).toBe(original);
 });
 
 test('Gmail: emoji, skin tones, ZWJ sequences and an emoji image before the span keep offsets exact', async ({ page, site }) => {

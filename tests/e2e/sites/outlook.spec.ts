@@ -1,6 +1,6 @@
 // Outlook on the web: a reply with the user's signature and the quoted history inside the body.
 import { expect, test } from '../fixtures';
-import { FLAGGED, concurrencySuite, decoysSuite, flagAndAcceptSuite, missingStatementSuite, openSite, typeDraft, type SiteCase } from '../suites';
+import { FLAGGED, concurrencySuite, decoysSuite, flagAndAcceptSuite, missingStatementSuite, openSite, undoOrderSuite, typeDraft, type SiteCase } from '../suites';
 
 const reply: SiteCase = {
   name: 'Outlook reply',
@@ -13,6 +13,7 @@ const reply: SiteCase = {
 flagAndAcceptSuite(reply);
 concurrencySuite(reply);
 missingStatementSuite(reply);
+undoOrderSuite(reply);
 decoysSuite(reply, (page) => [
   page.getByRole('textbox', { name: 'To', exact: true }),
   page.getByRole('textbox', { name: 'Add a subject' }),

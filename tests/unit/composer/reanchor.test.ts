@@ -46,3 +46,13 @@ describe('reanchor refuses', () => {
     expect(reanchor(old, now, s, s + 'Call me anytime.'.length)).toBeNull();
   });
 });
+
+describe('reanchor with no surroundings left', () => {
+  test('a span ending the draft after an earlier rewrite changed everything before it', () => {
+    const old = 'Call me anytime this week. Next week, call me anytime too.';
+    const s = old.indexOf('Next week');
+    const now = 'You can reach me on weekdays, nine to six. Next week, call me anytime too.';
+    const r = reanchor(old, now, s, old.length)!;
+    expect(now.slice(r.start, r.end)).toBe('Next week, call me anytime too.');
+  });
+});
