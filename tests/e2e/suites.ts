@@ -370,3 +370,27 @@ export function undoOrderSuite(c: SiteCase): void {
     await expect.poll(() => composerText(composer)).toBe(original);
   });
 }
+
+/** Surrogate pairs, skin tones, ZWJ sequences and a bold run around the span keep offsets exact. */
+export function emojiAndBoldSuite(c: SiteCase): void {
+  test(`${c.name}: emoji before the span and bold inside it; the rewrite lands exactly`, async ({ page, site }) => {
+    const cl = await openSite(page, site, c);
+    const composer = c.composer(page);
+    await typeDraft(page, composer, 'Great news 👍🏽 😀 👨‍👩‍👧 🇫🇷. Sure, ');
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type('call me');
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type(' anytime if anything comes up.');
+    await analysed(page, 'Sure, call me anytime if anything comes up.');
+    await expect(composer.locator('b, strong, [style*="bold"]').first()).toHaveText('call me');
+    const finding = await cl.waitForSpan(FLAGGED);
+    expect(finding.text).toBe('Sure, call me anytime if anything comes up.');
+    const before = await composerText(composer);
+    await cl.hover(composer, 'Sure, ');
+    await cl.applyButtons().first().click();
+    await expect.poll(() => composerText(composer)).toBe(before.replace(finding.text, finding.suggestions[0]!));
+    expect((await composerText(composer)).startsWith('Great news 👍🏽 😀 👨‍👩‍👧 🇫🇷. ')).toBe(true);
+    await composer.press('Control+z');
+    await expect.poll(() => composerText(composer)).toBe(before);
+  });
+}

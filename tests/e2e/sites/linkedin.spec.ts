@@ -2,7 +2,7 @@
 // shadow root, attached after load.
 import { expect, test } from '../fixtures';
 import { composerText } from '../pages/card';
-import { FLAGGED, concurrencySuite, decoysSuite, flagAndAcceptSuite, missingStatementSuite, openSite, undoOrderSuite, typeDraft, type SiteCase } from '../suites';
+import { FLAGGED, concurrencySuite, emojiAndBoldSuite, decoysSuite, flagAndAcceptSuite, missingStatementSuite, openSite, undoOrderSuite, typeDraft, type SiteCase } from '../suites';
 
 const messaging: SiteCase = {
   name: 'LinkedIn messaging',
@@ -25,6 +25,7 @@ flagAndAcceptSuite(messaging);
 concurrencySuite(messaging);
 missingStatementSuite(messaging);
 undoOrderSuite(messaging);
+emojiAndBoldSuite(messaging);
 decoysSuite(messaging, (page) => [
   page.getByRole('combobox', { name: 'Search' }),
   page.getByRole('textbox', { name: 'Subject (optional)' }),
@@ -35,6 +36,7 @@ decoysSuite(messaging, (page) => [
 flagAndAcceptSuite(overlay);
 missingStatementSuite(overlay);
 undoOrderSuite(overlay);
+emojiAndBoldSuite(overlay);
 decoysSuite(overlay, (page) => [page.locator('#interop-outlet .msg-form__subject'), page.locator('#interop-outlet .ql-clipboard')]);
 
 test('LinkedIn overlay: the composer in the late shadow root is found before it is focused', async ({ page, site }) => {

@@ -1,6 +1,6 @@
 // Outlook on the web: a reply with the user's signature and the quoted history inside the body.
 import { expect, test } from '../fixtures';
-import { FLAGGED, concurrencySuite, decoysSuite, flagAndAcceptSuite, missingStatementSuite, openSite, undoOrderSuite, typeDraft, type SiteCase } from '../suites';
+import { FLAGGED, concurrencySuite, emojiAndBoldSuite, decoysSuite, flagAndAcceptSuite, missingStatementSuite, openSite, undoOrderSuite, typeDraft, type SiteCase } from '../suites';
 
 const reply: SiteCase = {
   name: 'Outlook reply',
@@ -14,6 +14,7 @@ flagAndAcceptSuite(reply);
 concurrencySuite(reply);
 missingStatementSuite(reply);
 undoOrderSuite(reply);
+emojiAndBoldSuite(reply);
 decoysSuite(reply, (page) => [
   page.getByRole('textbox', { name: 'To', exact: true }),
   page.getByRole('textbox', { name: 'Add a subject' }),
