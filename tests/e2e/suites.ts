@@ -29,18 +29,24 @@ const PHRASE = 'Call me anytime';
 export async function openSite(page: Page, site: { serve(url: string, file: string): Promise<void> }, c: SiteCase): Promise<Clearline> {
   const url = new URL(c.url);
   await site.serve(url.origin + url.pathname + url.search, c.fixture);
-  try {
-    await page.goto(c.url);
-  } catch (e) {
-    // On a fresh profile the background opens the options page on install, and Chrome may put it
-    // in this still-blank tab, interrupting our navigation. Go again once; anything else is real.
-    if (!/interrupted by another navigation to "chrome-extension:/.test(String(e))) throw e;
-    await page.goto(c.url);
-  }
+  await gotoSite(page, c.url);
   const cl = new Clearline(page);
   await cl.ready();
   await c.prepare?.(page);
   return cl;
+}
+
+/**
+ * page.goto, once more if the install-time options tab took over this still-blank tab (on a fresh
+ * profile the background opens the options page on install and Chrome may use the blank test tab).
+ */
+export async function gotoSite(page: Page, url: string): Promise<void> {
+  try {
+    await page.goto(url);
+  } catch (e) {
+    if (!/interrupted by another navigation to "chrome-extension:/.test(String(e))) throw e;
+    await page.goto(url);
+  }
 }
 
 /** Type the draft at the start of the composer, as a user would. */

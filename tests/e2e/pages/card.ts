@@ -1,6 +1,6 @@
 // Page object for Clearline on a site page: our host's test hook, the suggestion card, and
 // composer helpers (type, hover the flagged words, read the text) as a user would use them.
-import type { Locator, Page } from '@playwright/test';
+import type { FrameLocator, Locator, Page } from '@playwright/test';
 import { expect } from '../fixtures';
 
 export interface HookFinding {
@@ -30,9 +30,13 @@ export class Clearline {
   readonly host: Locator;
   readonly card: Locator;
 
-  constructor(readonly page: Page) {
-    this.host = page.locator('clearline-root');
-    this.card = page.getByRole('dialog', { name: 'Clearline suggestion' });
+  /** `scope` is a frame when the composer lives in an iframe (each frame runs its own content script). */
+  constructor(
+    readonly page: Page,
+    scope: Page | FrameLocator = page,
+  ) {
+    this.host = scope.locator('clearline-root');
+    this.card = scope.getByRole('dialog', { name: 'Clearline suggestion' });
   }
 
   /** Wait until the content script has registered its listeners. */
