@@ -80,6 +80,7 @@ export class Session implements OverlaySource {
       // Editors re-create text nodes without an input event (undo, re-render), which collapses our
       // ranges: check them once per frame after DOM changes, and rebuild when the text is the same.
       this.observer = new MutationObserver(() => {
+        this.cached = null;
         if (this.checkFrame || this.timer) return;
         this.checkFrame = nextFrame(() => {
           this.checkFrame = null;
@@ -91,6 +92,8 @@ export class Session implements OverlaySource {
   }
 
   private observer: MutationObserver | null = null;
+  /** Last model read for drawing (marker position on every scroll frame); dropped on any change. */
+  private cached: TextModel | null = null;
   private checkFrame: (() => void) | null = null;
 
   /** Rebuild ranges that no longer cover their words (when the draft still reads as analysed). */
@@ -116,6 +119,7 @@ export class Session implements OverlaySource {
 
   /** The draft changed: everything in flight is stale; analyse again after a pause in typing. */
   edited(): void {
+    this.cached = null;
     this.version++;
     this.schedule(DEBOUNCE_MS);
   }
@@ -300,7 +304,7 @@ export class Session implements OverlaySource {
     let x = box.right - 26;
     let y = box.bottom - 26;
     if (!this.isField) {
-      const model = this.read();
+      const model = (this.cached ??= this.read());
       const end = model.text.trimEnd().length;
       const r = model.rangeFor(Math.max(0, end - 1), end);
       const rects = r ? Array.from(r.getClientRects()) : [];
