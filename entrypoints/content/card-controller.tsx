@@ -153,6 +153,8 @@ export class CardController {
       this.close();
     } else {
       st.status = { tone: 'error', text: result.error ?? 'Nothing was changed.' };
+      // Keep the explanation up until the user dismisses it, even if the pointer wanders off.
+      if (st.mode === 'hover') st.mode = 'click';
       this.render();
     }
   }

@@ -163,7 +163,11 @@ export class Session implements OverlaySource {
     this.error = response.error ?? null;
     this.analysedText = text;
     this.findings = response.paused ? [] : this.track(text, response.findings ?? []);
-    this.place(model);
+    // Read again: the editor may have re-created nodes (or changed the text without an input event)
+    // while the background worked. place() only builds ranges when the text still matches.
+    const now = this.read();
+    this.place(now);
+    if (now.text !== text) this.schedule(0);
     this.deps.changed(this);
   }
 
