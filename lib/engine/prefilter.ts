@@ -32,6 +32,18 @@ const TOKEN = /[a-z0-9']+|[^\sa-z0-9']/g;
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39;
 /** The first two UTF-16 units of a word as one number (one unit for one-letter words). */
 const keyOf = (s: string, start: number, end: number) => (end - start > 1 ? s.charCodeAt(start) * 65536 + s.charCodeAt(start + 1) : s.charCodeAt(start));
+/** Slot in a flat table for keys made of ASCII word characters (the common case), else -1. */
+const SLOT = new Int8Array(128).fill(-1);
+'abcdefghijklmnopqrstuvwxyz0123456789\''.split('').forEach((ch, i) => (SLOT[ch.charCodeAt(0)] = i));
+const tableIndex = (s: string, start: number, end: number): number => {
+  const a = s.charCodeAt(start);
+  const sa = a < 128 ? SLOT[a]! : -1;
+  if (sa < 0) return -1;
+  if (end - start === 1) return 37 * 38 + sa;
+  const b = s.charCodeAt(start + 1);
+  const sb = b < 128 ? SLOT[b]! : -1;
+  return sb < 0 ? -1 : sa * 38 + sb;
+};
 
 export function buildPrefilter(rules: CompiledRule[]): Prefilter {
   const byKey = new Map<number, HeadEntry>();
@@ -69,6 +81,13 @@ export function buildPrefilter(rules: CompiledRule[]): Prefilter {
       }
     }
   });
+  // Words made of ASCII letters and digits are looked up in a flat array instead of the map.
+  const table: (HeadEntry | undefined)[] = new Array(38 * 38 + 38).fill(undefined);
+  for (const [key, e] of byKey) {
+    const k = key >= 65536 ? String.fromCharCode(Math.floor(key / 65536), key % 65536) : String.fromCharCode(key);
+    const slot = tableIndex(k, 0, k.length);
+    if (slot >= 0) table[slot] = e;
+  }
   for (const e of byKey.values()) {
     if (!e.phraseSources.length) continue;
     e.phrase = new RegExp(e.phraseSources.join('|'), 'y');
@@ -95,7 +114,8 @@ export function buildPrefilter(rules: CompiledRule[]): Prefilter {
         i = j;
       }
       function visit(start: number, end: number): void {
-        const e = byKey.get(keyOf(text, start, end));
+        const slot = tableIndex(text, start, end);
+        const e = slot >= 0 ? table[slot] : byKey.get(keyOf(text, start, end));
         if (!e) return;
         const word = text.slice(start, end);
         for (const t of e.singles) {

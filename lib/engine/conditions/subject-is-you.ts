@@ -10,6 +10,11 @@ export const subjectIsYou: Condition = (ctx) => {
   const matched = ctx.norm.slice(ctx.match.start, ctx.match.end);
   // The pattern itself may already name the reader ("your smile is…", "a photo of you…").
   if (/^(?:you|your|ur|u)\b/i.test(matched) || /\bof you\b/i.test(matched)) return true;
+  // Cheap cases first: "you (always) look…" is the reader; with no "you"/"your" before the verb
+  // the subject cannot be the reader. Grammar is needed only in between ("you and your team look").
+  const before = ctx.norm.slice(ctx.sentence.start, ctx.match.start).toLowerCase();
+  if (/\b(?:you|u)\s+(?:(?:always|still|just|really|so|totally|truly|honestly|definitely|do|did|sure)\s+)*$/.test(before)) return true;
+  if (!/\b(?:you|your|ur|u)\b/.test(before)) return false;
   const offset = ctx.match.start - ctx.sentence.start;
   const doc = ctx.nlp.get(s);
   // Walk back from the match over adverbs and auxiliaries to the subject's head word.
