@@ -21,6 +21,14 @@ export interface SiteCase {
   prepare?(page: Page): Promise<void>;
 }
 
+/**
+ * Start each test from default settings: the browser is shared by every spec file in a worker, and
+ * other files change settings (rule severities, packs, pause). Call as test.beforeEach(resetSettings).
+ */
+export async function resetSettings({ ext }: { ext: { worker: import('@playwright/test').Worker } }): Promise<void> {
+  await ext.worker.evaluate(() => chrome.storage.local.remove('settings'));
+}
+
 /** The draft most tests type: one availability giveaway in an otherwise ordinary reply. */
 export const DRAFT = 'Hi Robin, thanks for the note. Call me anytime if anything comes up.';
 export const FLAGGED = /call me any ?time/i;
@@ -316,9 +324,9 @@ export function pauseSuite(c: SiteCase): void {
     await cl.hover(composer, PHRASE);
     const setPause = (until: number) =>
       ext.worker.evaluate(async (u) => {
-        const { settings } = (await chrome.storage.local.get('settings')) as { settings: { pausedUntil: number } };
-        settings.pausedUntil = u;
-        await chrome.storage.local.set({ settings });
+        // Missing sections fall back to their defaults when the settings are read.
+        const { settings } = (await chrome.storage.local.get('settings')) as { settings?: { pausedUntil: number } };
+        await chrome.storage.local.set({ settings: { ...(settings ?? {}), pausedUntil: u } });
       }, until);
     await setPause(Date.now() + 60 * 60 * 1000);
     await expect(cl.card).toBeHidden();

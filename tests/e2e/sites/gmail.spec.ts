@@ -1,7 +1,9 @@
 // Gmail: new message with signature, inline reply with quoted history, pop-out, Spanish UI.
 import { expect, test } from '../fixtures';
 import { Clearline, caretAfter, composerText, highlightSizes } from '../pages/card';
-import { DRAFT, FLAGGED, analysed, undoOrderSuite, cardActionsSuite, concurrencySuite, missingStatementSuite, pauseSuite, decoysSuite, flagAndAcceptSuite, openSite, typeDraft, type SiteCase } from '../suites';
+import { DRAFT, FLAGGED, analysed, undoOrderSuite, cardActionsSuite, concurrencySuite, missingStatementSuite, pauseSuite, decoysSuite, flagAndAcceptSuite, openSite, typeDraft, resetSettings, type SiteCase } from '../suites';
+
+test.beforeEach(resetSettings);
 
 const INBOX = 'https://mail.google.com/mail/u/0/#inbox';
 

@@ -2,7 +2,9 @@
 // shadow root, attached after load.
 import { expect, test } from '../fixtures';
 import { composerText } from '../pages/card';
-import { FLAGGED, concurrencySuite, emojiAndBoldSuite, decoysSuite, flagAndAcceptSuite, missingStatementSuite, openSite, undoOrderSuite, typeDraft, type SiteCase } from '../suites';
+import { FLAGGED, concurrencySuite, emojiAndBoldSuite, decoysSuite, flagAndAcceptSuite, missingStatementSuite, openSite, undoOrderSuite, typeDraft, resetSettings, type SiteCase } from '../suites';
+
+test.beforeEach(resetSettings);
 
 const messaging: SiteCase = {
   name: 'LinkedIn messaging',

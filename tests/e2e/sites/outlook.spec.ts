@@ -1,7 +1,9 @@
 // Outlook on the web: a reply with the user's signature and the quoted history inside the body.
 import { expect, test } from '../fixtures';
 import { Clearline, composerText } from '../pages/card';
-import { DRAFT, FLAGGED, gotoSite, concurrencySuite, emojiAndBoldSuite, decoysSuite, flagAndAcceptSuite, missingStatementSuite, openSite, undoOrderSuite, typeDraft, type SiteCase } from '../suites';
+import { DRAFT, FLAGGED, gotoSite, concurrencySuite, emojiAndBoldSuite, decoysSuite, flagAndAcceptSuite, missingStatementSuite, openSite, undoOrderSuite, typeDraft, resetSettings, type SiteCase } from '../suites';
+
+test.beforeEach(resetSettings);
 
 const reply: SiteCase = {
   name: 'Outlook reply',
