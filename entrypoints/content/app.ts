@@ -2,14 +2,20 @@
 // path, hover/click hit-testing, popup requests, the toolbar badge count and the test hook.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { accept, saveCaret } from '@/lib/composer/accept';
-import { ensureHighlightStyle } from '@/lib/composer/highlights';
-import { getHost, isOurs, type Host } from '@/lib/composer/host';
-import { Overlay } from '@/lib/composer/overlay';
-import { Session, type TrackedFinding } from '@/lib/composer/session';
-import { isVisible } from '@/lib/composer/sites/common';
-import { adapterFor } from '@/lib/composer/sites/index';
-import { Watcher } from '@/lib/composer/watcher';
+import {
+  accept,
+  adapterFor,
+  ensureHighlightStyle,
+  getHost,
+  isOurs,
+  isVisible,
+  Overlay,
+  saveCaret,
+  Session,
+  Watcher,
+  type Host,
+  type TrackedFinding,
+} from '@/lib/composer/index';
 import type { AnalyzeResponse, ApplyResponse, BackgroundRequest, ContentRequest, FindingView, GetFindingsResponse } from '@/lib/messages';
 import { updateSettings } from '@/lib/settings/storage';
 import { CardController } from './card-controller';
