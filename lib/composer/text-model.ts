@@ -283,7 +283,7 @@ function startPoint(root: Node, segments: Segment[], total: number, p: number): 
       fallback = after(seg.node);
     }
   }
-  return fallback ?? endOf(root, total);
+  return fallback ?? endOf(root);
 }
 
 /** DOM point where text ending at `p` ends (prefers the end of the preceding text). */
@@ -302,10 +302,10 @@ function endPoint(root: Node, segments: Segment[], total: number, p: number): Po
       fallback = before(seg.node);
     }
   }
-  return fallback ?? endOf(root, total);
+  return fallback ?? endOf(root);
 }
 
-function endOf(root: Node, _total: number): Point {
+function endOf(root: Node): Point {
   return [root, root.childNodes.length];
 }
 
@@ -340,10 +340,8 @@ function offsetOf(root: HTMLElement, segments: Segment[], total: number, node: N
   for (const seg of segments) {
     if (!seg.node) continue;
     const [n, o] = seg.kind === 'text' ? [seg.node, seg.nodeStart] : before(seg.node);
-    if (probe.comparePoint(n, o) >= 0) {
-      // A point right after a break/atom belongs after it.
-      return seg.start;
-    }
+    // The first segment that starts at or after the point: the caret sits just before it.
+    if (probe.comparePoint(n, o) >= 0) return seg.start;
   }
   return total;
 }
