@@ -238,3 +238,16 @@ test('Gmail: two rules on the same sentence are both reachable from the card', a
   await cl.card.getByRole('button', { name: 'Previous issue' }).click();
   await expect(cl.card.locator('.message')).toHaveText(first!);
 });
+
+test('Gmail: a right-to-left draft with an English giveaway is highlighted, hit and rewritten', async ({ page, site }) => {
+  const cl = await openSite(page, site, popout);
+  const composer = popout.composer(page);
+  await composer.evaluate((el) => el.setAttribute('dir', 'rtl')); // the user switched the compose direction
+  await typeDraft(page, composer, 'שלום רובין, תודה. Call me anytime if anything comes up.');
+  const finding = await cl.waitForSpan(FLAGGED);
+  const before = await composerText(composer);
+  await cl.hover(composer, 'anytime');
+  await cl.applyButtons().first().click();
+  await expect.poll(() => composerText(composer)).toBe(before.replace(finding.text, finding.suggestions[0]!));
+  expect((await composerText(composer)).startsWith('שלום רובין, תודה. ')).toBe(true);
+});
