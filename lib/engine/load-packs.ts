@@ -26,6 +26,8 @@ export interface CompiledMarker {
 }
 
 export interface CompiledRule {
+  /** Stack rules: every marker in one regex, alternative i in group `m<i>` ↔ markers[i]. */
+  markerRegex?: RegExp;
   def: RuleDef;
   pack: string;
   fullId: string;
@@ -204,10 +206,12 @@ export function compilePack(def: PackDef): CompiledPack {
   return {
     def,
     rules: def.rules.map((r) => {
-      const regexes = [
-        ...(r.phrases ?? []).map((p) => compilePattern(p, true)),
-        ...(r.patterns ?? []).map((p) => compilePattern(p, false)),
-      ].map(withIndices);
+      const compiled = [...(r.phrases ?? []).map((p) => compilePattern(p, true)), ...(r.patterns ?? []).map((p) => compilePattern(p, false))];
+      // Patterns without named groups run as one alternation: one scan of the paragraph instead
+      // of one per pattern. Patterns with groups (span, lead) keep their own regex.
+      const plain = compiled.filter((re) => namedGroups(re).size === 0);
+      const grouped = compiled.filter((re) => namedGroups(re).size > 0);
+      const regexes = [...(plain.length > 1 ? [new RegExp(plain.map((re) => `(?:${re.source})`).join('|'), 'gi')] : plain), ...grouped].map(withIndices);
       const triggers = [...new Set([...(r.triggers ?? []), ...phraseTriggers(r.phrases ?? [])].map((t) => t.toLowerCase()))];
       return {
         def: r,
@@ -221,6 +225,16 @@ export function compilePack(def: PackDef): CompiledPack {
         markers: (r.markers ?? []).flatMap((m) =>
           m.patterns.map((p) => ({ category: m.category, weight: m.weight, regex: compilePattern(p, false), remove: m.remove !== false })),
         ),
+        // One scan finds every marker; heavier markers come first so they win where two start together.
+        markerRegex: r.markers?.length
+          ? new RegExp(
+              r.markers
+                .flatMap((m) => m.patterns)
+                .map((p, i) => `(?<m${i}>${expandMacros(p)})`)
+                .join('|'),
+              'gi',
+            )
+          : undefined,
         unless: (r.unless ?? []).map((p) => compilePattern(p, false)),
       };
     }),

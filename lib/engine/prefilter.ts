@@ -11,46 +11,57 @@ export interface Prefilter {
   candidates(norm: string): CompiledRule[];
 }
 
-/** Everything that can start at one first word: single-word triggers and multi-word phrases. */
+/** Everything that can start with one key (the first one to three characters of a word). */
 interface HeadEntry {
   /** Single-word triggers: the word must equal (exact) or start with `head`. */
   singles: { head: string; exact: boolean; rules: number[] }[];
-  /** All phrases sharing this two-letter key as one sticky regex: a cheap "does any start here?". */
+  /** All phrases of this key as one sticky regex: a cheap "does any start here?". */
   phrase: RegExp | null;
   /** Each phrase on its own, to collect every one that starts here ("i told" and "i told you"). */
   phrases: RegExp[];
   phraseRules: number[][];
   phraseSources: string[];
+  /** Length of the shortest first word among the phrases: shorter words cannot start one. */
+  phraseHeadLength: number;
 }
 
 const isRegexTrigger = (t: string) => t.length > 2 && t.startsWith('/') && t.endsWith('/');
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Words as the triggers see them: letters, digits and the apostrophe; anything else is a word
-// of its own character (emoji halves, "/" in 24/7 are matched by the phrase check).
+// of its own character (emoji halves; "/" in 24/7 is matched by the phrase check).
 const TOKEN = /[a-z0-9']+|[^\sa-z0-9']/g;
-/** a–z, 0–9 and the apostrophe make words (the text is lower-cased first). */
-const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39;
-/** The first two UTF-16 units of a word as one number (one unit for one-letter words). */
-const keyOf = (s: string, start: number, end: number) => (end - start > 1 ? s.charCodeAt(start) * 65536 + s.charCodeAt(start + 1) : s.charCodeAt(start));
-/** Slot in a flat table for keys made of ASCII word characters (the common case), else -1. */
+const KEY_LENGTH = 3;
+
+// Keys made of ASCII word characters (nearly all) index flat arrays, one per key length.
 const SLOT = new Int8Array(128).fill(-1);
-'abcdefghijklmnopqrstuvwxyz0123456789\''.split('').forEach((ch, i) => (SLOT[ch.charCodeAt(0)] = i));
-const tableIndex = (s: string, start: number, end: number): number => {
-  const a = s.charCodeAt(start);
-  const sa = a < 128 ? SLOT[a]! : -1;
-  if (sa < 0) return -1;
-  if (end - start === 1) return 37 * 38 + sa;
-  const b = s.charCodeAt(start + 1);
-  const sb = b < 128 ? SLOT[b]! : -1;
-  return sb < 0 ? -1 : sa * 38 + sb;
-};
+"abcdefghijklmnopqrstuvwxyz0123456789'".split('').forEach((ch, i) => (SLOT[ch.charCodeAt(0)] = i));
+const BASE = 37;
+/** 1 for a–z, 0–9 and the apostrophe (the text is lower-cased first). */
+const WORD = new Uint8Array(128);
+"abcdefghijklmnopqrstuvwxyz0123456789'".split('').forEach((ch) => (WORD[ch.charCodeAt(0)] = 1));
+function asciiIndex(s: string, start: number, length: number): number {
+  let idx = 0;
+  for (let k = 0; k < length; k++) {
+    const c = s.charCodeAt(start + k);
+    const slot = c < 128 ? SLOT[c]! : -1;
+    if (slot < 0) return -1;
+    idx = idx * BASE + slot;
+  }
+  return idx;
+}
 
 export function buildPrefilter(rules: CompiledRule[]): Prefilter {
-  const byKey = new Map<number, HeadEntry>();
+  // tables[n - 1] holds the entries whose key is n characters long.
+  const tables: (HeadEntry | undefined)[][] = [1, 2, 3].map((n) => new Array(BASE ** n).fill(undefined));
+  const other = new Map<string, HeadEntry>();
   const patterns: { re: RegExp; rules: number[] }[] = [];
-  const entry = (key: number) => {
-    let e = byKey.get(key);
-    if (!e) byKey.set(key, (e = { singles: [], phrase: null, phrases: [], phraseRules: [], phraseSources: [] }));
+  const entry = (key: string): HeadEntry => {
+    const idx = asciiIndex(key, 0, key.length);
+    const existing = idx >= 0 ? tables[key.length - 1]![idx] : other.get(key);
+    if (existing) return existing;
+    const e: HeadEntry = { singles: [], phrase: null, phrases: [], phraseRules: [], phraseSources: [], phraseHeadLength: Infinity };
+    if (idx >= 0) tables[key.length - 1]![idx] = e;
+    else other.set(key, e);
     return e;
   };
   rules.forEach((rule, i) => {
@@ -64,8 +75,7 @@ export function buildPrefilter(rules: CompiledRule[]): Prefilter {
       const body = exact ? t.slice(0, -1) : t;
       const words = body.split(' ');
       const head = words[0]!.match(TOKEN)?.[0] ?? words[0]!;
-      // Keyed by the first two characters: a word is checked only against triggers that could start it.
-      const e = entry(keyOf(head, 0, head.length));
+      const e = entry(head.slice(0, KEY_LENGTH));
       if (words.length === 1 && head === words[0]) {
         const same = e.singles.find((x) => x.head === head && x.exact === exact);
         if (same) same.rules.push(i);
@@ -73,6 +83,7 @@ export function buildPrefilter(rules: CompiledRule[]): Prefilter {
         continue;
       }
       const source = `${words.map(escape).join('\\s+')}${exact ? '\\b' : ''}`;
+      e.phraseHeadLength = Math.min(e.phraseHeadLength, head.length);
       const at = e.phraseSources.indexOf(source);
       if (at >= 0) e.phraseRules[at]!.push(i);
       else {
@@ -81,47 +92,27 @@ export function buildPrefilter(rules: CompiledRule[]): Prefilter {
       }
     }
   });
-  // Words made of ASCII letters and digits are looked up in a flat array instead of the map.
-  const table: (HeadEntry | undefined)[] = new Array(38 * 38 + 38).fill(undefined);
-  for (const [key, e] of byKey) {
-    const k = key >= 65536 ? String.fromCharCode(Math.floor(key / 65536), key % 65536) : String.fromCharCode(key);
-    const slot = tableIndex(k, 0, k.length);
-    if (slot >= 0) table[slot] = e;
-  }
-  for (const e of byKey.values()) {
+  const all = [...tables.flatMap((t) => t.filter((x): x is HeadEntry => !!x)), ...other.values()];
+  for (const e of all) {
     if (!e.phraseSources.length) continue;
     e.phrase = new RegExp(e.phraseSources.join('|'), 'y');
     e.phrases = e.phraseSources.map((x) => new RegExp(x, 'y'));
   }
+
   return {
     candidates(norm: string): CompiledRule[] {
       const text = norm.toLowerCase();
       const hit = new Set<number>();
       const n = text.length;
-      let i = 0;
-      // A hand-rolled word scan: most words start with two letters no trigger starts with and
-      // are skipped without allocating a string.
-      while (i < n) {
-        const c = text.charCodeAt(i);
-        if (!isWordChar(c)) {
-          if (c > 32 && c !== 39) visit(i, i + 1);
-          i++;
-          continue;
-        }
-        let j = i + 1;
-        while (j < n && isWordChar(text.charCodeAt(j))) j++;
-        visit(i, j);
-        i = j;
-      }
-      function visit(start: number, end: number): void {
-        const slot = tableIndex(text, start, end);
-        const e = slot >= 0 ? table[slot] : byKey.get(keyOf(text, start, end));
+      const check = (e: HeadEntry | undefined, start: number, len: number) => {
         if (!e) return;
-        const word = text.slice(start, end);
         for (const t of e.singles) {
-          if (t.exact ? word === t.head : word.startsWith(t.head)) for (const r of t.rules) hit.add(r);
+          // No string is cut out of the text: compare in place, and only where lengths allow.
+          if (t.exact ? len === t.head.length && text.startsWith(t.head, start) : len >= t.head.length && text.startsWith(t.head, start)) {
+            for (const r of t.rules) hit.add(r);
+          }
         }
-        if (e.phrase) {
+        if (e.phrase && len >= e.phraseHeadLength) {
           e.phrase.lastIndex = start;
           if (e.phrase.test(text)) {
             e.phrases.forEach((re, k) => {
@@ -130,9 +121,42 @@ export function buildPrefilter(rules: CompiledRule[]): Prefilter {
             });
           }
         }
+      };
+      // A hand-rolled word scan: a word is looked up by its first one, two and three characters,
+      // and most words meet no trigger at all without a string being allocated.
+      let i = 0;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        let j = i + 1;
+        if (c < 128 && WORD[c] === 1) {
+          while (j < n) {
+            const d = text.charCodeAt(j);
+            if (d >= 128 || WORD[d] !== 1) break;
+            j++;
+          }
+        } else if (c <= 32) {
+          i++;
+          continue;
+        }
+        const len = j - i;
+        // The one-, two- and three-character keys of the word, computed incrementally.
+        let idx = 0;
+        for (let k = 1; k <= KEY_LENGTH && k <= len; k++) {
+          const ch = text.charCodeAt(i + k - 1);
+          const slot = ch < 128 ? SLOT[ch]! : -1;
+          if (slot < 0 || idx < 0) {
+            idx = -1;
+            if (other.size) check(other.get(text.slice(i, i + k)), i, len);
+            continue;
+          }
+          idx = idx * BASE + slot;
+          const e = tables[k - 1]![idx];
+          if (e) check(e, i, len);
+        }
+        i = j;
       }
       for (const p of patterns) if (p.re.test(norm)) for (const r of p.rules) hit.add(r);
-      return [...hit].sort((a, b) => a - b).map((i) => rules[i]!);
+      return [...hit].sort((a, b) => a - b).map((r) => rules[r]!);
     },
   };
 }

@@ -4,6 +4,7 @@ import { sentenceText, type Condition } from './types';
 const ME = /\b(?:i|i'm|i'll|i've|i'd|im|ill|ive|we|we're|we'll|we've|let's|lets|me|my|us|myself)\b/i;
 
 export const firstPerson: Condition = (ctx) => ME.test(sentenceText(ctx));
+firstPerson.gate = ME;
 
 /** Imperatives addressed to the reader ("call me", "text me") or first-person offers. */
 export const offersContact: Condition = (ctx) => {
@@ -30,6 +31,8 @@ const OFFER = new RegExp(
 );
 
 export const offersTime: Condition = (ctx) => OFFER.test(sentenceText(ctx));
+// At paragraph level a sentence start is the paragraph start or just after . ! ? or a line break.
+offersTime.gate = new RegExp(OFFER.source.replace('^[', '(?:^|[.!?\\n]\\s*)['), 'i');
 
 /** The writer offers the work ("I'll add it for free", "happy to, no charge"), not a price list. */
 export const offersWork: Condition = (ctx) =>

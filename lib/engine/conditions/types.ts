@@ -10,7 +10,13 @@ export interface ConditionContext {
   nlp: NlpCache;
 }
 
-export type Condition = (ctx: ConditionContext) => boolean;
+export type Condition = ((ctx: ConditionContext) => boolean) & {
+  /**
+   * Optional: a pattern the whole paragraph must contain for the condition ever to hold. A rule
+   * whose condition's gate fails is skipped for the paragraph before any of its patterns run.
+   */
+  gate?: RegExp;
+};
 
 /** The clause before the match: the sentence cut at the last , ; : dash or contrastive conjunction. */
 export function clauseBefore(ctx: ConditionContext): string {

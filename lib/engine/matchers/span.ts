@@ -7,6 +7,8 @@ import { atSentenceStart, sentenceAt, type RuleMatcher } from './types';
 export const matchSpan: RuleMatcher = (rule, ctx) => {
   const out: Finding[] = [];
   const def = rule.def;
+  // A condition that needs something the paragraph lacks rules out every match at once.
+  for (const c of rule.conditions) if (c.gate && !c.gate.test(ctx.norm)) return out;
   for (const re of rule.regexes) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -26,9 +28,11 @@ export const matchSpan: RuleMatcher = (rule, ctx) => {
       }
       const sentence = sentenceAt(ctx.sentences, start);
       const sentenceText = ctx.norm.slice(sentence.start, sentence.end);
-      if (rule.exceptions.some((x) => ((x.lastIndex = 0), x.test(sentenceText)))) continue;
       const cctx = { norm: ctx.norm, sentence, match: { start, end }, policy: ctx.policy, nlp: ctx.nlp };
+      // Conditions first: they are ordered cheap-to-costly and usually settle it; exceptions such
+      // as {HOURS_STATEMENT} are long patterns worth running only on a surviving match.
       if (!rule.conditions.every((c) => c(cctx))) continue;
+      if (rule.exceptions.some((x) => ((x.lastIndex = 0), x.test(sentenceText)))) continue;
       const raw = def.scope === 'sentence' ? sentence : { start, end };
       const span = snapToGraphemes(ctx.text, raw.start, raw.end);
       const spanText = ctx.text.slice(span.start, span.end);

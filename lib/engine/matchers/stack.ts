@@ -19,19 +19,21 @@ const WINDOW = 3;
 
 export const matchStack: RuleMatcher = (rule, ctx) => {
   const hits: Hit[] = [];
-  for (const marker of rule.markers) {
-    marker.regex.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = marker.regex.exec(ctx.norm)) !== null) {
-      if (m[0].length === 0) {
-        marker.regex.lastIndex++;
-        continue;
-      }
-      const start = m.index;
-      const end = start + m[0].length;
-      const sentence = ctx.sentences.findIndex((s) => start < s.end);
-      hits.push({ start, end, weight: marker.weight, category: marker.category, remove: marker.remove, sentence: sentence < 0 ? ctx.sentences.length - 1 : sentence });
+  const re = rule.markerRegex!;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(ctx.norm)) !== null) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
     }
+    const groups = m.groups!;
+    const index = rule.markers.findIndex((_, i) => groups[`m${i}`] !== undefined);
+    const marker = rule.markers[index]!;
+    const start = m.index;
+    const end = start + m[0].length;
+    const sentence = ctx.sentences.findIndex((s) => start < s.end);
+    hits.push({ start, end, weight: marker.weight, category: marker.category, remove: marker.remove, sentence: sentence < 0 ? ctx.sentences.length - 1 : sentence });
   }
   if (hits.length === 0) return [];
   // Overlapping markers ("so sorry" and "sorry") count once, at the larger weight.
