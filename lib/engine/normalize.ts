@@ -11,6 +11,8 @@ const MAP: Record<string, string> = {
 const RE = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u0060\u00B4\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u00A0\u2007\u202F\u2009\u200A\u2002\u2003\u3000\u2013\u2014\u2212\u2026\uFF0C\t\r\u000B\u000C\uFFFC]/g;
 
 /** Same length as the input; every replacement is one UTF-16 unit for one UTF-16 unit. */
+const ANY = new RegExp(RE.source);
+
 export function normalize(text: string): string {
-  return RE.test(text) ? text.replace(RE, (c) => MAP[c] ?? c) : text;
+  return ANY.test(text) ? text.replace(RE, (c) => MAP[c] ?? c) : text;
 }

@@ -30,7 +30,15 @@ const OFFER = new RegExp(
   'i',
 );
 
-export const offersTime: Condition = (ctx) => OFFER.test(sentenceText(ctx));
+// A sentence often names several times ("Monday at 9 or Tuesday at 10"): decide once per sentence.
+const offerSeen = new WeakMap<object, Map<number, boolean>>();
+export const offersTime: Condition = (ctx) => {
+  let memo = offerSeen.get(ctx.nlp);
+  if (!memo) offerSeen.set(ctx.nlp, (memo = new Map()));
+  let result = memo.get(ctx.sentence.start);
+  if (result === undefined) memo.set(ctx.sentence.start, (result = OFFER.test(sentenceText(ctx))));
+  return result;
+};
 // At paragraph level a sentence start is the paragraph start or just after . ! ? or a line break.
 offersTime.gate = new RegExp(OFFER.source.replace('^[', '(?:^|[.!?\\n]\\s*)['), 'i');
 
