@@ -73,6 +73,10 @@ export default defineBackground(() => {
         return registerSite(req.origin, req.tabId);
       case 'unregisterSite':
         return unregisterSite(req.origin);
+      case 'disableRule':
+        return disableRule(req.rule);
+      case 'warm':
+        return Promise.resolve(true); // being woken is the point: the engine is loaded now
       default:
         return undefined; // not ours: let other listeners answer
     }
@@ -89,6 +93,13 @@ export default defineBackground(() => {
       if (e instanceof EngineInputError) return { findings: [], paused: false, error: e.message };
       throw e;
     }
+  }
+
+  async function disableRule(fullId: string): Promise<void> {
+    if (typeof fullId !== 'string' || !/^[\w-]+\/[\w-]+$/.test(fullId)) return;
+    await updateSettings((draft) => {
+      draft.rules[fullId] = { ...draft.rules[fullId], enabled: false };
+    });
   }
 
   async function registerSite(input: string, tabId?: number): Promise<SiteResponse> {

@@ -13,6 +13,10 @@ export type BackgroundRequest =
    * register the content script there and, given a tabId, start it in that tab at once.
    */
   | { kind: 'registerSite'; origin: string; tabId?: number }
+  /** Content: a composer got focus; wake the service worker (and its engine) before the first analysis. */
+  | { kind: 'warm' }
+  /** Card: "Turn off this rule" (the background owns settings writes; keeps storage code out of pages). */
+  | { kind: 'disableRule'; rule: string }
   /** Popup/options: the user removed an origin. */
   | { kind: 'unregisterSite'; origin: string };
 

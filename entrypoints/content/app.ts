@@ -17,7 +17,6 @@ import {
   type TrackedFinding,
 } from '@/lib/composer/index';
 import type { AnalyzeResponse, ApplyResponse, BackgroundRequest, ContentRequest, FindingView, GetFindingsResponse } from '@/lib/messages';
-import { updateSettings } from '@/lib/settings/storage';
 import { CardController } from './card-controller';
 
 export function startClearline(ctx: ContentScriptContext): void {
@@ -28,17 +27,15 @@ export function startClearline(ctx: ContentScriptContext): void {
   const sessions = new Map<HTMLElement, Session>();
   /** The composer the user used last: the popup and the badge speak about it. */
   let active: Session | null = null;
-  let lastBadge = -1;
+  // Chrome clears a tab's badge when it navigates, so nothing needs saying until there is a count.
+  let lastBadge = 0;
 
   const send = <T>(msg: BackgroundRequest) => browser.runtime.sendMessage(msg) as Promise<T>;
 
   const card = new CardController(host, {
     apply: (session, finding, index) => accept(session, finding, index),
     disableRule: async (finding) => {
-      const fullId = `${finding.pack}/${finding.rule}`;
-      await updateSettings((s) => {
-        s.rules[fullId] = { ...s.rules[fullId], enabled: false };
-      });
+      await send({ kind: 'disableRule', rule: `${finding.pack}/${finding.rule}` });
     },
     changed: () => publish(),
   });
@@ -73,12 +70,23 @@ export function startClearline(ctx: ContentScriptContext): void {
     publish();
   }
 
+  // A stopped service worker costs ~100 ms to start with its engine: wake it when the user
+  // focuses a composer, so it is ready by the time the first pause in typing asks for analysis.
+  let lastWarm = 0;
+  function warmUp(): void {
+    const now = Date.now();
+    if (now - lastWarm < 20_000) return;
+    lastWarm = now;
+    send({ kind: 'warm' }).catch(() => undefined);
+  }
+
   const watcher = new Watcher(adapter, {
     found(root, reason) {
       const s = sessionFor(root);
       // First sight or focus: analyse what is already there (a saved draft, a reply being continued).
       // A session whose text was analysed already only repaints.
       s.schedule(0);
+      if (reason === 'focus') warmUp();
       if (reason === 'focus' && active !== s) {
         active = s;
         publish();

@@ -28,7 +28,14 @@ export class Watcher {
   start(doc: Document = document): void {
     doc.addEventListener('focusin', (e) => this.onFocus(e), true);
     this.observe(doc);
-    this.scan(doc.documentElement);
+    // The first full scan waits for an idle moment so it is not part of the page's load work;
+    // focus and DOM changes are handled from now on regardless.
+    const scanAll = () => {
+      if (doc.documentElement) this.scan(doc.documentElement);
+    };
+    const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+    if (idle) idle(scanAll, { timeout: 300 });
+    else setTimeout(scanAll, 0);
   }
 
   /** The element the user focused, looked up through open shadow roots. */

@@ -127,6 +127,18 @@ describe('analyze', () => {
   });
 });
 
+describe('card requests', () => {
+  test('"Turn off this rule" from a page switches that rule off in settings', async () => {
+    await send({ kind: 'disableRule', rule: 'availability/call-me-anytime' }, gmailTab);
+    expect((await getSettings()).rules['availability/call-me-anytime']?.enabled).toBe(false);
+  });
+  test('a malformed rule id changes nothing', async () => {
+    const before = JSON.stringify(await getSettings());
+    await send({ kind: 'disableRule', rule: '../../etc' }, gmailTab);
+    expect(JSON.stringify(await getSettings())).toBe(before);
+  });
+});
+
 describe('badge', () => {
   test('shows the count for the sender’s tab and clears at zero', async () => {
     await send({ kind: 'setBadge', count: 3 }, gmailTab);
