@@ -2,6 +2,7 @@
 // accept from the card, Ctrl+Z, two accepts and two undos, model = DOM, emoji and bold around the span.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
+import { resetSettings } from '../suites';
 import { Clearline, phraseBox, type HookFinding } from '../pages/card';
 import { composerLocator, DRAFT, domText, model, openEditor, type EditorPage } from './editor-page';
 
@@ -114,6 +115,8 @@ export function editorSuite(c: EditorCase): void {
   test.beforeEach(() => {
     test.fixme(!!c.pending, c.pending);
   });
+  // The browser is shared with other spec files (badge, options) that change settings.
+  test.beforeEach(resetSettings);
 
   test(`${editor}: flags a giveaway as the user types it, and nothing in the decoys`, async ({ page, site }) => {
     const cl = await open(page, site, editor);
