@@ -48,7 +48,7 @@ export type ContentRequest =
 
 export interface GetFindingsResponse {
   /** Null when no composer on the page has been used yet. */
-  composer: { label: string } | null;
+  composer: { label: string; error?: string } | null;
   findings: FindingView[];
 }
 

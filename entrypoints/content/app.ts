@@ -248,7 +248,7 @@ export function startClearline(ctx: ContentScriptContext): void {
   function getFindings(): GetFindingsResponse {
     const s = popupSession();
     if (!s) return { composer: null, findings: [] };
-    return { composer: { label: s.label }, findings: s.findings.map(toView) };
+    return { composer: { label: s.label, ...(s.error ? { error: s.error } : {}) }, findings: s.findings.map(toView) };
   }
 
   async function applyFromPopup(key: string, index: number): Promise<ApplyResponse> {

@@ -163,7 +163,10 @@ export function Popup() {
           {findings.state === 'loading' && <p class="cl-muted">Checking…</p>}
           {findings.state === 'unavailable' && <p class="cl-muted">Clearline hasn’t started on this page yet. Reload the page if it stays like this.</p>}
           {findings.state === 'ok' && !findings.response.composer && <p class="cl-muted">Click into a reply to check it.</p>}
-          {findings.state === 'ok' && findings.response.composer && list.length === 0 && (
+          {findings.state === 'ok' && findings.response.composer?.error && (
+            <p class="cl-error" role="alert">{findings.response.composer.error}</p>
+          )}
+          {findings.state === 'ok' && findings.response.composer && !findings.response.composer.error && list.length === 0 && (
             <p class="all-clear">Nothing to flag in this draft.</p>
           )}
           {list.length > 0 && (
