@@ -7,6 +7,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { chromiumArgs } from './chromium-args';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
@@ -31,18 +32,7 @@ async function launch(): Promise<{ context: BrowserContext; extensionId: string;
     viewport: { width: 1280, height: 860 },
     deviceScaleFactor: 1,
     colorScheme: 'light',
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-default-apps',
-    ],
+    args: chromiumArgs(EXTENSION_DIR),
   });
   let [worker] = context.serviceWorkers();
   if (!worker) worker = await context.waitForEvent('serviceworker');

@@ -9,6 +9,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { chromiumArgs } from './chromium-args';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
@@ -45,18 +46,7 @@ async function main(): Promise<number> {
     headless,
     viewport: headless ? { width: 1280, height: 860 } : null,
     colorScheme: dark ? 'dark' : 'light',
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-default-apps',
-    ],
+    args: chromiumArgs(EXTENSION_DIR),
   });
   const cleanup = () => rmSync(profile, { recursive: true, force: true });
 

@@ -3,23 +3,13 @@
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { chromiumArgs } from '../../scripts/chromium-args';
 
 export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
 export const FIXTURES_DIR = path.resolve('tests/fixtures');
 export const CHROMIUM = process.env.CLEARLINE_CHROMIUM ?? '/usr/bin/chromium';
 
-export const LAUNCH_ARGS = [
-  `--disable-extensions-except=${EXTENSION_DIR}`,
-  `--load-extension=${EXTENSION_DIR}`,
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-default-apps',
-];
+export const LAUNCH_ARGS = chromiumArgs(EXTENSION_DIR);
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
