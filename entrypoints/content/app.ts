@@ -41,7 +41,7 @@ export function startClearline(ctx: ContentScriptContext): void {
   });
   const overlay = new Overlay(host, () => card.reposition());
 
-  // ---- sessions -------------------------------------------------------------------------------
+  // ---- sessions —
 
   function sessionFor(root: HTMLElement): Session {
     let s = sessions.get(root);
@@ -100,7 +100,7 @@ export function startClearline(ctx: ContentScriptContext): void {
   });
   watcher.start(document);
 
-  // ---- pointer: hover and click on highlighted words -------------------------------------------
+  // ---- pointer: hover and click on highlighted words —
 
   let pointerFrame = 0;
   let lastPointer: PointerEvent | null = null;
@@ -150,7 +150,7 @@ export function startClearline(ctx: ContentScriptContext): void {
     { capture: true, signal },
   );
 
-  // ---- keyboard -----------------------------------------------------------------------------
+  // ---- keyboard —
 
   const sessionOfEvent = (e: Event): Session | null => {
     const path = e.composedPath();
@@ -215,7 +215,7 @@ export function startClearline(ctx: ContentScriptContext): void {
     return s.findings.find((f) => f.kind === 'missing') ?? spans[0] ?? null;
   }
 
-  // ---- settings and popup -------------------------------------------------------------------
+  // ---- settings and popup —
 
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !('settings' in changes)) return;
@@ -261,7 +261,7 @@ export function startClearline(ctx: ContentScriptContext): void {
     return { ok: false, error: 'That finding is no longer in the draft. Open the popup again to see the current ones.' };
   }
 
-  // ---- test hook and badge ------------------------------------------------------------------
+  // ---- test hook and badge —
 
   let publishQueued = false;
   function publish(): void {

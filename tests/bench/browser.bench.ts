@@ -51,7 +51,7 @@ const TYPED_200 =
   ' One more thing: the vendor confirmed the export fix for next week, so we can close that item at the review. Thanks again for the quick feedback on the new layouts. Call me anytime if that would help.';
 const PHRASE = ' Call me anytime.';
 
-// ---- build and a private copy of it ------------------------------------------------------------
+// ---- build and a private copy of it —
 
 if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
   note('No build at .output/chrome-mv3: running npx wxt build …');
@@ -67,7 +67,7 @@ const launchArgs = LAUNCH_ARGS.map((a) => a.replace(EXTENSION_DIR, EXT));
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').trim().split(' ').slice(0, 3).join(' ');
 const loadBefore = loadavg();
 
-// ---- pages ---------------------------------------------------------------------------------------
+// ---- pages —
 
 const NEW_MESSAGE_HTML = readFileSync(path.join(FIXTURES_DIR, 'sites/gmail/new-message.html'), 'utf8');
 const paragraphs = draftParagraphs(5000);
@@ -149,7 +149,7 @@ async function goto(page: Page, url: string): Promise<void> {
   await page.locator('clearline-root[data-clearline-ready="true"]').waitFor({ state: 'attached' });
 }
 
-// ---- tracing -------------------------------------------------------------------------------------
+// ---- tracing —
 
 interface TraceEvent {
   name: string;
@@ -362,7 +362,7 @@ function describeTask(t: Task): string {
   return parts.join('; ');
 }
 
-// ---- main-world probes ---------------------------------------------------------------------------
+// ---- main-world probes —
 
 /** Installed before typing: last keydown time, and every update of the extension's test hook. */
 async function installProbe(page: Page): Promise<void> {
@@ -459,7 +459,7 @@ const median = (xs: number[]) => {
 };
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
-// ---- 0. static: which built files a Gmail page gets ------------------------------------------------
+// ---- 0. static: which built files a Gmail page gets —
 
 function gz(file: string): number {
   return gzipSync(readFileSync(file), { level: 9 }).length;
@@ -479,7 +479,7 @@ function staticLoadScripts(): string[] {
   return [...files];
 }
 
-// ---- run ---------------------------------------------------------------------------------------------
+// ---- run —
 
 const results: Record<string, unknown> = {};
 const chromiumVersion = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
@@ -771,7 +771,7 @@ results.chromium = chromiumVersion;
 results.cores = os.cpus().length;
 results.date = new Date().toISOString();
 
-// ---- report --------------------------------------------------------------------------------------
+// ---- report —
 
 const TARGETS: Array<[string, string, number, 'le' | 'lt', string]> = [
   ['page_load_js_gz_bytes', 'JS evaluated on page load (gzip -9)', 60 * 1024, 'le', 'B'],

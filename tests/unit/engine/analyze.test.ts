@@ -29,9 +29,9 @@ describe('edge cases of the input', () => {
   });
 
   test('emoji and skin-tone sequences before a span keep offsets exact', () => {
-    const text = '👍🏽 👨‍👩‍👧 🇫🇷 Thanks babe, see you Monday.';
+    const text = '👍🏽 👨‍👩‍👧 🇫🇷 Cheers babe, see you Monday.';
     const f = analyze(text).find((x) => x.rule === 'endearment')!;
-    expect(text.slice(f.start, f.end)).toBe('Thanks babe');
+    expect(text.slice(f.start, f.end)).toBe('Cheers babe');
   });
 
   test('a kiss emoji with a skin tone or variation selector is flagged whole', () => {
@@ -48,7 +48,7 @@ describe('edge cases of the input', () => {
 
   test('curly quotes and apostrophes match like straight ones', () => {
     expect(rules('I’m a night owl, so don’t worry about texting late.')).toContain('availability/late-contact-ok');
-    expect(rules('You’re not just a client, you’re family to me.')).toContain('personal/more-than-a-client');
+    expect(rules('You’ve become like family to me, honestly.')).toContain('personal/more-than-a-client');
   });
 
   test('non-breaking spaces, repeated spaces and line breaks inside a phrase still match', () => {
@@ -159,7 +159,7 @@ describe('missing boundary statements', () => {
 
 describe('findings are well formed', () => {
   const drafts = [
-    'Thanks babe! Call me anytime, even at midnight. I can do the extra logo for free, no need to change the quote.',
+    'Cheers babe! Call me anytime, even at midnight. I can do the extra logo for free, no need to change the quote.',
     "I'm so sorry, maybe we could kind of skip Sunday calls, if that's okay? Sorry!",
     'Stop texting me on weekends. It is ridiculous.',
   ];
@@ -202,7 +202,7 @@ describe('findings are well formed', () => {
 });
 
 test('a message of nothing but apologies still gets a rewrite', () => {
-  const text = 'Apologies again, I feel awful, I know I should just say yes, sorry.';
+  const text = 'So sorry, I feel bad about this, I know I should be grateful, sorry!';
   const f = analyze(text).find((x) => x.rule === 'stacked-apologies')!;
   expect(f.suggestions).toEqual(['Thank you for understanding.']);
 });
