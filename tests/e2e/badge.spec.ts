@@ -2,21 +2,14 @@
 import type { Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { tabIdOf } from './pages/popup';
-import { openSite, typeDraft, type SiteCase } from './suites';
+import { openSite, typeDraft, GMAIL_NEW_MESSAGE, resetSettings } from './suites';
 
 // The extension APIs as seen inside page.evaluate / worker.evaluate (no @types/chrome here).
 declare const chrome: any;
 
-const gmail: SiteCase = {
-  name: 'Gmail new message',
-  url: 'https://mail.google.com/mail/u/0/#inbox',
-  fixture: 'sites/gmail/new-message.html',
-  composer: (page) => page.locator('[role="dialog"] [g_editable="true"]'),
-};
+const gmail = GMAIL_NEW_MESSAGE;
 
-test.beforeEach(async ({ ext }) => {
-  await ext.worker.evaluate(() => chrome.storage.local.remove('settings'));
-});
+test.beforeEach(resetSettings);
 
 const badge = (worker: Worker, tabId: number) => worker.evaluate((id: number) => chrome.action.getBadgeText({ tabId: id }), tabId);
 

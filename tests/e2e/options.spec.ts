@@ -2,17 +2,12 @@
 import { expect, test, type Page } from './fixtures';
 import { Clearline, composerText } from './pages/card';
 import { OptionsPage } from './pages/options';
-import { DRAFT, FLAGGED, openSite, typeDraft, type SiteCase } from './suites';
+import { DRAFT, FLAGGED, openSite, typeDraft, GMAIL_NEW_MESSAGE, resetSettings } from './suites';
 
 // The extension APIs as seen inside page.evaluate / worker.evaluate (no @types/chrome here).
 declare const chrome: any;
 
-const gmail: SiteCase = {
-  name: 'Gmail new message',
-  url: 'https://mail.google.com/mail/u/0/#inbox',
-  fixture: 'sites/gmail/new-message.html',
-  composer: (page) => page.locator('[role="dialog"] [g_editable="true"]'),
-};
+const gmail = GMAIL_NEW_MESSAGE;
 
 /** A marker in the page's own window: it survives anything but a reload. */
 async function markNoReload(page: Page): Promise<() => Promise<void>> {
@@ -20,9 +15,7 @@ async function markNoReload(page: Page): Promise<() => Promise<void>> {
   return async () => expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
 }
 
-test.beforeEach(async ({ ext }) => {
-  await ext.worker.evaluate(() => chrome.storage.local.remove('settings'));
-});
+test.beforeEach(resetSettings);
 
 async function storedSettings(page: Page): Promise<any> {
   return page.evaluate(async () => (await chrome.storage.local.get('settings')).settings);

@@ -3,21 +3,14 @@ import { expect, test } from './fixtures';
 import { composerText } from './pages/card';
 import { OptionsPage } from './pages/options';
 import { PopupPage, tabIdOf } from './pages/popup';
-import { FLAGGED, openSite, typeDraft, type SiteCase } from './suites';
+import { FLAGGED, openSite, typeDraft, GMAIL_NEW_MESSAGE, resetSettings } from './suites';
 
 // The extension APIs as seen inside page.evaluate / worker.evaluate (no @types/chrome here).
 declare const chrome: any;
 
-const gmail: SiteCase = {
-  name: 'Gmail new message',
-  url: 'https://mail.google.com/mail/u/0/#inbox',
-  fixture: 'sites/gmail/new-message.html',
-  composer: (page) => page.locator('[role="dialog"] [g_editable="true"]'),
-};
+const gmail = GMAIL_NEW_MESSAGE;
 
-test.beforeEach(async ({ ext }) => {
-  await ext.worker.evaluate(() => chrome.storage.local.remove('settings'));
-});
+test.beforeEach(resetSettings);
 
 test('lists the focused draft’s findings, and Apply rewrites the draft in the page', async ({ page, site, ext }) => {
   const cl = await openSite(page, site, gmail);

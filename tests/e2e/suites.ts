@@ -29,6 +29,14 @@ export async function resetSettings({ ext }: { ext: { worker: import('@playwrigh
   await ext.worker.evaluate(() => chrome.storage.local.remove('settings'));
 }
 
+/** Gmail's new-message window: the page most settings, popup and badge tests work in. */
+export const GMAIL_NEW_MESSAGE: SiteCase = {
+  name: 'Gmail new message',
+  url: 'https://mail.google.com/mail/u/0/#inbox',
+  fixture: 'sites/gmail/new-message.html',
+  composer: (page) => page.locator('[role="dialog"] [g_editable="true"]'),
+};
+
 /** The draft most tests type: one availability giveaway in an otherwise ordinary reply. */
 export const DRAFT = 'Hi Robin, thanks for the note. Call me anytime if anything comes up.';
 export const FLAGGED = /call me any ?time/i;
