@@ -31,8 +31,8 @@ const PACKS = loadPacks(PACK_FILES);
 const ALL_RULES: CompiledRule[] = PACKS.flatMap((p) => p.rules);
 
 interface Config {
-  rules: CompiledRule[];
-  spanRules: CompiledRule[];
+  /** The user's own phrases: they skip the prefilter and always run. */
+  custom: CompiledRule[];
   missingRules: CompiledRule[];
   prefilter: Prefilter;
   policy: Policy;
@@ -100,24 +100,22 @@ function configFor(options: AnalyzeOptions): Config {
   const policy = resolvePolicy(options.policy);
   const spanRules = rules.filter((r) => r.def.kind !== 'missing');
   const config: Config = {
-    rules,
-    spanRules: [...spanRules, ...custom],
+    custom,
     missingRules: rules.filter((r) => r.def.kind === 'missing'),
     prefilter: buildPrefilter(spanRules),
     policy,
     values: policyValues(policy),
     paragraphCache: new LruCache(4000),
   };
-  (config as Config & { custom: CompiledRule[] }).custom = custom;
   configs.set(key, config);
   return config;
 }
 
-function analyzeParagraph(text: string, norm: string, config: Config & { custom?: CompiledRule[] }): Finding[] {
+function analyzeParagraph(text: string, norm: string, config: Config): Finding[] {
   const cached = config.paragraphCache.get(text);
   if (cached) return cached;
   const candidates = config.prefilter.candidates(norm);
-  const custom = config.custom ?? [];
+  const custom = config.custom;
   if (candidates.length === 0 && custom.length === 0) {
     config.paragraphCache.set(text, []);
     return [];

@@ -19,7 +19,7 @@ export interface ParagraphContext {
 export type RuleMatcher = (rule: CompiledRule, ctx: ParagraphContext) => Finding[];
 
 export function sentenceAt(sentences: Span[], offset: number): Span {
-  for (const s of sentences) if (offset < s.end) return s.start <= offset ? s : s;
+  for (const s of sentences) if (offset < s.end) return s;
   return sentences[sentences.length - 1] ?? { start: 0, end: 0 };
 }
 
