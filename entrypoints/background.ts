@@ -2,7 +2,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { analyze, EngineInputError } from '@/lib/engine/index';
-import type { AnalyzeResponse, BackgroundRequest, SiteResponse } from '@/lib/messages';
+import type { AnalyzeResponse, BackgroundRequest, LoadUiResponse, SiteResponse } from '@/lib/messages';
 import { toAnalyzeOptions } from '@/lib/settings/analyze-options';
 import { isPaused } from '@/lib/settings/pause';
 import { normalizeOrigin } from '@/lib/settings/schema';
@@ -12,6 +12,8 @@ import type { Settings } from '@/lib/settings/types';
 
 /** Built path of the content script (entrypoints/content/index.ts), used for user-added origins. */
 export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
+/** Built path of the UI half of the content script (entrypoints/composer-ui.ts), injected on first use. */
+export const UI_SCRIPT_FILE = '/composer-ui.js';
 const USER_SITES_SCRIPT_ID = 'clearline-user-sites';
 const BADGE_COLOR = '#B45309';
 
@@ -75,6 +77,8 @@ export default defineBackground(() => {
         return unregisterSite(req.origin);
       case 'disableRule':
         return disableRule(req.rule);
+      case 'loadUi':
+        return loadUi(sender);
       case 'warm':
         return Promise.resolve(true); // being woken is the point: the engine is loaded now
       default:
@@ -92,6 +96,18 @@ export default defineBackground(() => {
       // A draft over the size limit or an unusable custom rule: say so, change nothing.
       if (e instanceof EngineInputError) return { findings: [], paused: false, error: e.message };
       throw e;
+    }
+  }
+
+  // The page-load script saw a composer in use: inject the UI into that frame only.
+  async function loadUi(sender: Browser.runtime.MessageSender): Promise<LoadUiResponse> {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return { ok: false, error: 'not sent from a tab' };
+    try {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [UI_SCRIPT_FILE] });
+      return { ok: true };
+    } catch (e) {
+      return { ok: false, error: e instanceof Error ? e.message : String(e) };
     }
   }
 

@@ -18,13 +18,18 @@ export type BackgroundRequest =
   /** Card: "Turn off this rule" (the background owns settings writes; keeps storage code out of pages). */
   | { kind: 'disableRule'; rule: string }
   /** Popup/options: the user removed an origin. */
-  | { kind: 'unregisterSite'; origin: string };
+  | { kind: 'unregisterSite'; origin: string }
+  /** Content (page-load script): a composer in this frame is in use; inject the UI script here. */
+  | { kind: 'loadUi' };
 
 /** Reply to registerSite / unregisterSite. */
 export interface SiteResponse {
   ok: boolean;
   error?: string;
 }
+
+/** Reply to loadUi: false with the browser's reason when the UI script could not be injected. */
+export type LoadUiResponse = SiteResponse;
 
 export interface AnalyzeResponse {
   findings: Finding[];
@@ -51,6 +56,9 @@ export interface GetFindingsResponse {
   composer: { label: string; error?: string } | null;
   findings: FindingView[];
 }
+
+/** The popup's answer when a finding it showed is gone (the draft changed, the composer closed). */
+export const FINDING_GONE = 'That finding is no longer in the draft. Open the popup again to see the current ones.';
 
 export interface ApplyResponse {
   ok: boolean;

@@ -1,5 +1,6 @@
 // Wires the page side together: watcher → sessions → highlights/overlay → card, plus the keyboard
-// path, hover/click hit-testing, popup requests, the toolbar badge count and the test hook.
+// path, hover/click hit-testing, answers to popup requests, the toolbar badge count and the test hook.
+// Injected on first use of a composer (../composer-ui.ts); the page-load script is index.ts.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import {
@@ -16,10 +17,12 @@ import {
   type Host,
   type TrackedFinding,
 } from '@/lib/composer/index';
-import type { AnalyzeResponse, ApplyResponse, BackgroundRequest, ContentRequest, FindingView, GetFindingsResponse } from '@/lib/messages';
+import { FINDING_GONE, type AnalyzeResponse, type ApplyResponse, type BackgroundRequest, type FindingView, type GetFindingsResponse } from '@/lib/messages';
 import { CardController } from './card-controller';
+import type { ComposerUi } from './ui-slot';
 
-export function startClearline(ctx: ContentScriptContext): void {
+/** Start the UI in this frame (the page-load script saw a composer in use). */
+export function startClearline(ctx: ContentScriptContext): ComposerUi {
   const signal = ctx.signal;
   const adapter = adapterFor(location.hostname);
   const host: Host = getHost();
@@ -98,7 +101,6 @@ export function startClearline(ctx: ContentScriptContext): void {
       overlay.schedule();
     },
   });
-  watcher.start(document);
 
   // ---- pointer: hover and click on highlighted words —
 
@@ -222,23 +224,6 @@ export function startClearline(ctx: ContentScriptContext): void {
     for (const s of sessions.values()) s.schedule(0, true);
   });
 
-  // The popup's tabs.sendMessage reaches every frame (all_frames) and the first answer wins, so a
-  // frame answers only about composers it owns; the top frame says "none" a moment later.
-  browser.runtime.onMessage.addListener((message: unknown) => {
-    const req = message as ContentRequest;
-    if (req?.kind === 'getFindings') {
-      if (popupSession()) return Promise.resolve(getFindings());
-      if (window !== window.top) return undefined;
-      return new Promise<GetFindingsResponse>((resolve) => setTimeout(() => resolve(getFindings()), 150));
-    }
-    if (req?.kind === 'applySuggestion') {
-      if ([...sessions.values()].some((s) => s.find(req.key))) return applyFromPopup(req.key, req.suggestion);
-      if (window !== window.top) return undefined;
-      return new Promise<ApplyResponse>((resolve) => setTimeout(() => resolve(applyFromPopup(req.key, req.suggestion)), 300));
-    }
-    return undefined;
-  });
-
   function popupSession(): Session | null {
     if (active && !active.disposed) return active;
     for (const s of sessions.values()) if (s.findings.length) return s;
@@ -258,7 +243,7 @@ export function startClearline(ctx: ContentScriptContext): void {
       const result = await accept(s, f, index);
       return result.ok ? { ok: true } : { ok: false, error: result.error };
     }
-    return { ok: false, error: 'That finding is no longer in the draft. Open the popup again to see the current ones.' };
+    return { ok: false, error: FINDING_GONE };
   }
 
   // ---- test hook and badge —
@@ -300,9 +285,15 @@ export function startClearline(ctx: ContentScriptContext): void {
     host.element.remove();
   });
 
+  // Last: the first scan reports composers at once, and everything above must exist by then.
+  watcher.start(document, { immediate: true });
   publish();
-  // Listeners are in place: tests may start typing.
-  host.element.setAttribute('data-clearline-ready', 'true');
+
+  // Popup requests arrive through the page-load script (it listens from the start).
+  return {
+    owns: (req) => (req.kind === 'getFindings' ? !!popupSession() : [...sessions.values()].some((s) => s.find(req.key))),
+    answer: (req) => (req.kind === 'getFindings' ? Promise.resolve(getFindings()) : applyFromPopup(req.key, req.suggestion)),
+  };
 }
 
 function toView(f: TrackedFinding): FindingView {

@@ -1,7 +1,17 @@
-// Content script for Gmail, LinkedIn and Outlook (and sites the user adds): finds composers and
-// shows Clearline's highlights and card. Analysis runs in the background; the engine is never loaded here.
+// Content script for Gmail, LinkedIn and Outlook (and sites the user adds). This is the part every
+// page load pays for, so it only watches for composers: the UI (sessions, highlights, card, accept)
+// is asked of the background and injected into this frame once a composer is in use — focused, or
+// already holding a draft. Analysis runs in the background; the engine is never loaded here.
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startClearline } from './app';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { holdsDraft } from '@/lib/composer/holds-draft';
+import { hostElement } from '@/lib/composer/host';
+import { editingHost } from '@/lib/composer/sites/common';
+import { adapterFor } from '@/lib/composer/sites/index';
+import { Watcher } from '@/lib/composer/watcher';
+import { FINDING_GONE, type BackgroundRequest, type ContentRequest, type LoadUiResponse } from '@/lib/messages';
+import { openUiSlot, type ComposerUi } from './ui-slot';
 
 export default defineContentScript({
   // Keep in step with lib/composer/sites/matches.ts and SITE_MATCHES in wxt.config.ts.
@@ -20,6 +30,69 @@ export default defineContentScript({
     const g = globalThis as Record<symbol, unknown>;
     if (g[flag]) return;
     g[flag] = true;
-    startClearline(ctx);
+    watchForUse(ctx);
   },
 });
+
+function watchForUse(ctx: ContentScriptContext): void {
+  const adapter = adapterFor(location.hostname);
+  const host = hostElement();
+  const slot = openUiSlot(ctx);
+  let loading: Promise<ComposerUi | undefined> | null = null;
+
+  const load = (): Promise<ComposerUi | undefined> =>
+    (loading ??= (browser.runtime.sendMessage({ kind: 'loadUi' } satisfies BackgroundRequest) as Promise<LoadUiResponse>).then(
+      (res) => {
+        if (res?.ok && slot.ui) {
+          watcher.stop(); // the UI runs its own watcher from here on
+          return slot.ui;
+        }
+        throw new Error(res?.error ?? slot.error ?? 'the UI script did not start');
+      },
+    ).catch((e: unknown) => {
+      // Try again on the next use (the service worker may have been restarting).
+      loading = null;
+      if (!ctx.isInvalid) console.warn('Clearline could not start on this composer:', e instanceof Error ? e.message : e);
+      return undefined;
+    }));
+
+  const watcher = new Watcher(adapter, {
+    found(root, reason) {
+      if (reason === 'focus' || holdsDraft(root, adapter)) void load();
+    },
+    swept() {},
+  });
+  watcher.start(document);
+  // Typing into a composer that had focus before this script ran (no focus event to see).
+  document.addEventListener(
+    'input',
+    (e) => {
+      if (slot.ui || loading) return;
+      const el = editingHost(e.composedPath()[0] as Element);
+      if (el && adapter.isComposer(el)) void load();
+    },
+    { capture: true, signal: ctx.signal },
+  );
+
+  // The popup's tabs.sendMessage reaches every frame (all_frames) and the first answer wins, so a
+  // frame answers only about composers it owns; the top frame says "none" a moment later.
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const req = message as ContentRequest;
+    if (req?.kind !== 'getFindings' && req?.kind !== 'applySuggestion') return undefined;
+    if (slot.ui?.owns(req)) return slot.ui.answer(req);
+    if (window !== window.top) return undefined;
+    return new Promise((resolve) =>
+      setTimeout(() => {
+        if (slot.ui) resolve(slot.ui.answer(req));
+        else resolve(req.kind === 'getFindings' ? { composer: null, findings: [] } : { ok: false, error: FINDING_GONE });
+      }, req.kind === 'getFindings' ? 150 : 300),
+    );
+  });
+
+  ctx.onInvalidated(() => {
+    watcher.stop();
+    if (!slot.ui) host.remove(); // else the UI removes it with its own parts
+  });
+  // Listeners are in place: tests may start typing.
+  host.setAttribute('data-clearline-ready', 'true');
+}

@@ -28,27 +28,46 @@ const HOST_CSS = `
 .mirror { position: fixed; visibility: hidden; pointer-events: none; overflow: hidden; white-space: pre-wrap; overflow-wrap: break-word; }
 `;
 
-let host: Host | null = null;
+// The page-load script and the UI script are separate bundles in one isolated world: they share
+// the host through global slots rather than module variables (each bundle has its own modules).
+const ELEMENT = Symbol.for('clearline.host.element');
+const HOST = Symbol.for('clearline.host');
+const slot = globalThis as unknown as { [ELEMENT]?: HTMLElement; [HOST]?: Host };
 
-/** Create (once) and return our host. */
-export function getHost(doc: Document = document): Host {
-  if (host && host.element.isConnected) return host;
+/**
+ * Our element, bare: what the page-load script needs (test hooks). Attaching the shadow root and its
+ * styles waits for getHost(), when a composer is in use: on a page nobody writes on it costs nothing.
+ */
+export function hostElement(doc: Document = document): HTMLElement {
+  const existing = slot[ELEMENT];
+  if (existing && existing.isConnected) return existing;
   const element = doc.createElement(HOST_TAG);
-  const shadow = element.attachShadow({ mode: 'open' });
+  doc.documentElement.append(element);
+  slot[ELEMENT] = element;
+  return element;
+}
+
+/** Create (once) and return our host with its shadow root, overlay layer and card slot. */
+export function getHost(doc: Document = document): Host {
+  const existing = slot[HOST];
+  if (existing && existing.element.isConnected) return existing;
+  const element = hostElement(doc);
+  const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = HOST_CSS;
   const overlay = doc.createElement('div');
   overlay.className = 'overlay';
   const cardSlot = doc.createElement('div');
   cardSlot.className = 'card-slot';
-  shadow.append(style, overlay, cardSlot);
-  doc.documentElement.append(element);
-  host = { element, shadow, overlay, cardSlot };
+  shadow.replaceChildren(style, overlay, cardSlot);
+  const host = { element, shadow, overlay, cardSlot };
+  slot[HOST] = host;
   return host;
 }
 
 /** Is `node` part of our own UI (so events from it are ours, not the page's)? */
 export function isOurs(node: EventTarget | null | undefined): boolean {
-  if (!host || !(node instanceof Node)) return false;
-  return node === host.element || host.shadow.contains(node);
+  const element = slot[ELEMENT];
+  if (!element || !(node instanceof Node)) return false;
+  return node === element || (!!element.shadowRoot && element.shadowRoot.contains(node));
 }

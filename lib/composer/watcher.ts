@@ -25,21 +25,58 @@ export class Watcher {
     private events: WatcherEvents,
   ) {}
 
-  start(doc: Document = document): void {
-    doc.addEventListener('focusin', (e) => this.onFocus(e), true);
+  private doc: Document | null = null;
+  /** Removes every listener we added (document and shadow roots) on stop(). */
+  private listening = new AbortController();
+  private lastFocus: Event | null = null;
+
+  /**
+   * Watch `doc`. The first full scan waits for an idle moment so it is not part of the page's load
+   * work, unless `immediate` (the UI starting because a composer is in use). Either way the composer
+   * that already has focus is then reported as focused.
+   */
+  start(doc: Document = document, { immediate = false } = {}): void {
+    this.doc = doc;
     this.observe(doc);
-    // The first full scan waits for an idle moment so it is not part of the page's load work;
-    // focus and DOM changes are handled from now on regardless.
     const scanAll = () => {
-      if (doc.documentElement) this.scan(doc.documentElement);
+      if (!this.doc || !doc.documentElement) return;
+      this.scan(doc.documentElement);
+      // A composer focused before we started watching: no focus event will tell us.
+      this.reportFocused(doc);
     };
+    if (immediate) return scanAll();
     const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
     if (idle) idle(scanAll, { timeout: 300 });
     else setTimeout(scanAll, 0);
   }
 
+  /** Stop watching: no more reports. */
+  stop(): void {
+    this.listening.abort();
+    this.listening = new AbortController();
+    this.doc = null;
+    this.frame?.();
+    this.frame = null;
+    for (const mo of this.observers.values()) mo.disconnect();
+    this.observers.clear();
+    this.pending.clear();
+    this.touched.clear();
+  }
+
+  /** The focused element, through open shadow roots: a composer there was focused before we watched. */
+  private reportFocused(doc: Document): void {
+    let el: Element | null = doc.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el || isOurs(el)) return;
+    const host = editingHost(el);
+    if (host && this.adapter.isComposer(host)) this.events.found(host, 'focus');
+  }
+
   /** The element the user focused, looked up through open shadow roots. */
   private onFocus(e: Event): void {
+    // Seen by the shadow root's listener and again by the document's as it crosses the boundary.
+    if (e === this.lastFocus) return;
+    this.lastFocus = e;
     const target = e.composedPath()[0];
     if (!(target instanceof Element) || isOurs(target)) return;
     // A focus inside a shadow root we have not seen yet: watch that root from now on.
@@ -54,6 +91,9 @@ export class Watcher {
 
   private observe(scope: Document | ShadowRoot): void {
     if (this.observers.has(scope)) return;
+    // Focus moving inside one shadow root (subject field → message body) never reaches the document:
+    // retargeted, target and relatedTarget are both the host, so the event stops at the root.
+    scope.addEventListener('focusin', (e) => this.onFocus(e), { capture: true, signal: this.listening.signal });
     const mo = new MutationObserver((records) => {
       for (const r of records) {
         for (const n of r.addedNodes) if (n.nodeType === Node.ELEMENT_NODE) this.pending.add(n);
@@ -79,6 +119,7 @@ export class Watcher {
     if (this.frame) return;
     this.frame = nextFrame(() => {
       this.frame = null;
+      if (!this.doc) return;
       const nodes = [...this.pending];
       this.pending.clear();
       for (const n of nodes) if (n.isConnected) this.scan(n as Element);
@@ -106,7 +147,8 @@ export class Watcher {
       const host = editingHost(el);
       if (host === el && this.adapter.isComposer(host)) this.events.found(host, 'scan');
     }
-    // Shadow roots: walk the subtree for hosts with an open root.
+    // Shadow roots: walk the subtree for hosts with an open root, on sites that use them.
+    if (this.adapter.shadowRoots === 'none') return;
     const walker = (start.ownerDocument ?? document).createTreeWalker(start, NodeFilter.SHOW_ELEMENT);
     for (let n: Node | null = walker.currentNode; n; n = walker.nextNode()) {
       const sr = (n as Element).shadowRoot;

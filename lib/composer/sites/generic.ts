@@ -4,6 +4,8 @@ import { isAlwaysExcluded, isWritableSurface } from './common';
 
 export const generic: SiteAdapter = {
   id: 'generic',
+  // Unknown sites: any open shadow root may hold a composer.
+  shadowRoots: 'all',
   candidates: 'textarea, [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]',
   isComposer(el) {
     if (el.classList.contains('ql-clipboard')) return false;

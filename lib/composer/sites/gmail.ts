@@ -13,6 +13,8 @@ const EXCLUDED =
 
 export const gmail: SiteAdapter = {
   id: 'gmail',
+  // Gmail's compose bodies are in the light DOM.
+  shadowRoots: 'none',
   candidates: '[g_editable="true"][contenteditable="true"]',
   isComposer(el) {
     if (el.getAttribute('g_editable') !== 'true') return false;

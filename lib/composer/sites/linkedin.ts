@@ -14,6 +14,8 @@ const CANDIDATES = [
 
 export const linkedin: SiteAdapter = {
   id: 'linkedin',
+  // The messaging overlay lives in #interop-outlet's open shadow root, attached late.
+  shadowRoots: 'all',
   candidates: CANDIDATES,
   isComposer(el) {
     // Quill's hidden clipboard is contenteditable too; never a composer.

@@ -6,6 +6,8 @@ const CANDIDATES = '[role="textbox"][contenteditable="true"][aria-multiline="tru
 
 export const outlook: SiteAdapter = {
   id: 'outlook',
+  // Outlook's compose bodies are in the light DOM (or a same-origin iframe, which runs its own script).
+  shadowRoots: 'none',
   // The To/Cc wells are contenteditable textboxes too, but never aria-multiline.
   candidates: CANDIDATES,
   isComposer(el) {

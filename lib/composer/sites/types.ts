@@ -12,6 +12,12 @@ export interface SiteAdapter {
   isExcluded(el: Element): boolean;
   /** True when `el` and every later sibling are left out (Outlook's #appendonsend tail). */
   excludesRest?(el: Element): boolean;
+  /**
+   * Whether composers can live in open shadow roots here, so scans must walk the page for them
+   * ('all'), or not ('none': a full walk per scan is the costliest part of watching a large page).
+   * A composer focused inside a shadow root is found either way.
+   */
+  shadowRoots: 'all' | 'none';
   /** Short human label for the popup ("Gmail message"). */
   label(el: HTMLElement): string;
 }

@@ -251,3 +251,17 @@ test('Gmail: a right-to-left draft with an English giveaway is highlighted, hit 
   await expect.poll(() => composerText(composer)).toBe(before.replace(finding.text, finding.suggestions[0]!));
   expect((await composerText(composer)).startsWith('שלום רובין, תודה. ')).toBe(true);
 });
+
+test('Gmail: a saved draft open when the page loads is highlighted before anything is focused', async ({ page, site }) => {
+  const cl = await openSite(page, site, {
+    name: 'Gmail saved draft',
+    url: 'https://mail.google.com/mail/u/0/#drafts/saved',
+    fixture: 'sites/gmail/demo.html',
+    composer: (p) => p.locator('[role="dialog"] [g_editable="true"]'),
+  });
+  // The draft holds the user's words: that counts as in use, so the UI starts without a click.
+  const finding = await cl.waitForSpan(/available 24\/7/i);
+  expect(finding.suggestions.length).toBeGreaterThan(0);
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  await expect.poll(() => highlightSizes(page)).not.toEqual({});
+});

@@ -1,7 +1,7 @@
 // The background's settings-driven handlers: install/update, analyze (pause, site off, live settings), badge, user-added sites.
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background, { CONTENT_SCRIPT_FILE } from '@/entrypoints/background';
+import background, { CONTENT_SCRIPT_FILE, UI_SCRIPT_FILE } from '@/entrypoints/background';
 import type { AnalyzeResponse } from '@/lib/messages';
 import { defaultSettings } from '@/lib/settings/defaults';
 import { getSettings, updateSettings } from '@/lib/settings/storage';
@@ -136,6 +136,23 @@ describe('card requests', () => {
     const before = JSON.stringify(await getSettings());
     await send({ kind: 'disableRule', rule: '../../etc' }, gmailTab);
     expect(JSON.stringify(await getSettings())).toBe(before);
+  });
+});
+
+describe('starting the UI on first use of a composer', () => {
+  test('injects the UI script into the frame that asked, and only that frame', async () => {
+    expect(await send({ kind: 'loadUi' }, { ...gmailTab, frameId: 3 })).toEqual({ ok: true });
+    expect(calls.executed).toEqual([{ target: { tabId: 7, frameIds: [3] }, files: [UI_SCRIPT_FILE] }]);
+  });
+  test('a refused injection (tab gone, permission withdrawn) comes back as the browser’s reason', async () => {
+    b.scripting.executeScript = async () => {
+      throw new Error('No tab with id: 7');
+    };
+    expect(await send({ kind: 'loadUi' }, gmailTab)).toEqual({ ok: false, error: 'No tab with id: 7' });
+  });
+  test('a request from outside a tab injects nothing', async () => {
+    expect(await send({ kind: 'loadUi' }, {})).toEqual({ ok: false, error: 'not sent from a tab' });
+    expect(calls.executed).toEqual([]);
   });
 });
 
