@@ -11,59 +11,103 @@ export interface Prefilter {
   candidates(norm: string): CompiledRule[];
 }
 
-/** Everything that can start with one key (the first one to three characters of a word). */
-interface HeadEntry {
-  /** Single-word triggers: the word must equal (exact) or start with `head`. */
-  singles: { head: string; exact: boolean; rules: number[] }[];
-  /** All phrases of this key as one sticky regex: a cheap "does any start here?". */
+// Tokens as the triggers see them: runs of letters, digits and the apostrophe; any other
+// character (punctuation, an emoji half, an accented letter) is a token of its own.
+const TOKEN = /[a-z0-9']+|[^\sa-z0-9']/g;
+const WORD_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789'";
+/** 1 for a–z, 0–9 and the apostrophe (the text is lower-cased first). */
+const WORD = new Uint8Array(128);
+/** Position of a word character in WORD_CHARS, for prefix keys. */
+const SLOT = new Int8Array(128).fill(-1);
+[...WORD_CHARS].forEach((ch, i) => {
+  WORD[ch.charCodeAt(0)] = 1;
+  SLOT[ch.charCodeAt(0)] = i;
+});
+const BASE = WORD_CHARS.length;
+/** Prefix triggers are keyed by their first one to three characters. */
+const KEY_LENGTH = 3;
+
+/** Everything that starts with one whole token: exact single words and the phrases it opens. */
+interface TokenEntry {
+  token: string;
+  /** "word$" triggers equal to the token. */
+  exact: number[];
+  /** All phrases opened by this token as one sticky regex: a cheap "does any start here?". */
   phrase: RegExp | null;
   /** Each phrase on its own, to collect every one that starts here ("i told" and "i told you"). */
   phrases: RegExp[];
   phraseRules: number[][];
   phraseSources: string[];
-  /** Length of the shortest first word among the phrases: shorter words cannot start one. */
-  phraseHeadLength: number;
 }
 
-const isRegexTrigger = (t: string) => t.length > 2 && t.startsWith('/') && t.endsWith('/');
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-// Words as the triggers see them: letters, digits and the apostrophe; anything else is a word
-// of its own character (emoji halves; "/" in 24/7 is matched by the phrase check).
-const TOKEN = /[a-z0-9']+|[^\sa-z0-9']/g;
-const KEY_LENGTH = 3;
+/** Prefix triggers ("call" → "calling") sharing one key. */
+type PrefixList = { head: string; rules: number[] }[];
 
-// Keys made of ASCII word characters (nearly all) index flat arrays, one per key length.
-const SLOT = new Int8Array(128).fill(-1);
-"abcdefghijklmnopqrstuvwxyz0123456789'".split('').forEach((ch, i) => (SLOT[ch.charCodeAt(0)] = i));
-const BASE = 37;
-/** 1 for a–z, 0–9 and the apostrophe (the text is lower-cased first). */
-const WORD = new Uint8Array(128);
-"abcdefghijklmnopqrstuvwxyz0123456789'".split('').forEach((ch) => (WORD[ch.charCodeAt(0)] = 1));
-function asciiIndex(s: string, start: number, length: number): number {
+const hashOf = (s: string): number => {
+  let h = 0;
+  for (let k = 0; k < s.length; k++) h = (Math.imul(h, 31) + s.charCodeAt(k)) | 0;
+  return h;
+};
+const prefixIndex = (s: string): number => {
   let idx = 0;
-  for (let k = 0; k < length; k++) {
-    const c = s.charCodeAt(start + k);
-    const slot = c < 128 ? SLOT[c]! : -1;
-    if (slot < 0) return -1;
-    idx = idx * BASE + slot;
-  }
+  for (let k = 0; k < s.length; k++) idx = idx * BASE + SLOT[s.charCodeAt(k)]!;
   return idx;
+};
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const isRegexTrigger = (t: string) => t.length > 2 && t.startsWith('/') && t.endsWith('/');
+
+/**
+ * Whole tokens by hash in an open-addressing table: a word costs one typed-array probe, and no
+ * string is cut out of the text unless its hash is a trigger's.
+ */
+class TokenTable {
+  private readonly mask: number;
+  private readonly hashes: Int32Array;
+  private readonly slots: Int32Array;
+  readonly entries: TokenEntry[][] = [];
+
+  constructor(capacity: number) {
+    let size = 16;
+    while (size < capacity * 4) size <<= 1;
+    this.mask = size - 1;
+    this.hashes = new Int32Array(size);
+    this.slots = new Int32Array(size).fill(-1);
+  }
+
+  /** The entries whose token hashes to `h` (verify the token: hashes collide). */
+  get(h: number): TokenEntry[] | undefined {
+    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
+      const v = this.slots[s]!;
+      if (v < 0) return undefined;
+      if (this.hashes[s] === h) return this.entries[v];
+    }
+  }
+
+  entry(token: string): TokenEntry {
+    const h = hashOf(token);
+    let list = this.get(h);
+    if (!list) {
+      let s = h & this.mask;
+      while (this.slots[s]! >= 0) s = (s + 1) & this.mask;
+      this.hashes[s] = h;
+      this.slots[s] = this.entries.length;
+      this.entries.push((list = []));
+    }
+    let e = list.find((x) => x.token === token);
+    if (!e) list.push((e = { token, exact: [], phrase: null, phrases: [], phraseRules: [], phraseSources: [] }));
+    return e;
+  }
 }
 
 export function buildPrefilter(rules: CompiledRule[]): Prefilter {
-  // tables[n - 1] holds the entries whose key is n characters long.
-  const tables: (HeadEntry | undefined)[][] = [1, 2, 3].map((n) => new Array(BASE ** n).fill(undefined));
-  const other = new Map<string, HeadEntry>();
+  const firstTokens = new Set<string>();
+  for (const rule of rules) for (const raw of rule.triggers) if (!isRegexTrigger(raw)) firstTokens.add(raw);
+  const tokens = new TokenTable(firstTokens.size);
+  // prefix[n - 1] holds the prefix triggers whose key is n characters long (ASCII word characters).
+  const prefix: (PrefixList | undefined)[][] = [1, 2, 3].map((n) => new Array<PrefixList | undefined>(BASE ** n));
+  const prefixUsed = [false, false, false];
   const patterns: { re: RegExp; rules: number[] }[] = [];
-  const entry = (key: string): HeadEntry => {
-    const idx = asciiIndex(key, 0, key.length);
-    const existing = idx >= 0 ? tables[key.length - 1]![idx] : other.get(key);
-    if (existing) return existing;
-    const e: HeadEntry = { singles: [], phrase: null, phrases: [], phraseRules: [], phraseSources: [], phraseHeadLength: Infinity };
-    if (idx >= 0) tables[key.length - 1]![idx] = e;
-    else other.set(key, e);
-    return e;
-  };
+
   rules.forEach((rule, i) => {
     for (const raw of rule.triggers) {
       if (isRegexTrigger(raw)) {
@@ -75,15 +119,25 @@ export function buildPrefilter(rules: CompiledRule[]): Prefilter {
       const body = exact ? t.slice(0, -1) : t;
       const words = body.split(' ');
       const head = words[0]!.match(TOKEN)?.[0] ?? words[0]!;
-      const e = entry(head.slice(0, KEY_LENGTH));
       if (words.length === 1 && head === words[0]) {
-        const same = e.singles.find((x) => x.head === head && x.exact === exact);
-        if (same) same.rules.push(i);
-        else e.singles.push({ head, exact, rules: [i] });
+        // A single token. Prefix form on a word: by its first characters; otherwise the whole token.
+        if (!exact && WORD[head.charCodeAt(0)] === 1) {
+          const key = head.slice(0, KEY_LENGTH);
+          const table = prefix[key.length - 1]!;
+          const list = (table[prefixIndex(key)] ??= []);
+          const same = list.find((x) => x.head === head);
+          if (same) same.rules.push(i);
+          else list.push({ head, rules: [i] });
+          prefixUsed[key.length - 1] = true;
+        } else {
+          tokens.entry(head).exact.push(i);
+        }
         continue;
       }
+      // A phrase (or a word with punctuation, like 24/7). Its first token is whole: in the
+      // pattern it is followed by whitespace or a non-word character.
+      const e = tokens.entry(head);
       const source = `${words.map(escape).join('\\s+')}${exact ? '\\b' : ''}`;
-      e.phraseHeadLength = Math.min(e.phraseHeadLength, head.length);
       const at = e.phraseSources.indexOf(source);
       if (at >= 0) e.phraseRules[at]!.push(i);
       else {
@@ -92,67 +146,69 @@ export function buildPrefilter(rules: CompiledRule[]): Prefilter {
       }
     }
   });
-  const all = [...tables.flatMap((t) => t.filter((x): x is HeadEntry => !!x)), ...other.values()];
-  for (const e of all) {
-    if (!e.phraseSources.length) continue;
-    e.phrase = new RegExp(e.phraseSources.join('|'), 'y');
-    e.phrases = e.phraseSources.map((x) => new RegExp(x, 'y'));
+  for (const list of tokens.entries) {
+    for (const e of list) {
+      if (!e.phraseSources.length) continue;
+      e.phrase = new RegExp(e.phraseSources.join('|'), 'y');
+      e.phrases = e.phraseSources.map((x) => new RegExp(x, 'y'));
+    }
   }
+  const [use1, use2, use3] = prefixUsed;
 
   return {
     candidates(norm: string): CompiledRule[] {
       const text = norm.toLowerCase();
       const hit = new Set<number>();
       const n = text.length;
-      const check = (e: HeadEntry | undefined, start: number, len: number) => {
-        if (!e) return;
-        for (const t of e.singles) {
-          // No string is cut out of the text: compare in place, and only where lengths allow.
-          if (t.exact ? len === t.head.length && text.startsWith(t.head, start) : len >= t.head.length && text.startsWith(t.head, start)) {
-            for (const r of t.rules) hit.add(r);
-          }
-        }
-        if (e.phrase && len >= e.phraseHeadLength) {
+      const token = (h: number, start: number, len: number) => {
+        const list = tokens.get(h);
+        if (!list) return;
+        for (const e of list) {
+          if (e.token.length !== len || !text.startsWith(e.token, start)) continue;
+          for (const r of e.exact) hit.add(r);
+          if (!e.phrase) continue;
           e.phrase.lastIndex = start;
-          if (e.phrase.test(text)) {
-            e.phrases.forEach((re, k) => {
-              re.lastIndex = start;
-              if (re.test(text)) for (const r of e.phraseRules[k]!) hit.add(r);
-            });
-          }
+          if (!e.phrase.test(text)) continue;
+          e.phrases.forEach((re, k) => {
+            re.lastIndex = start;
+            if (re.test(text)) for (const r of e.phraseRules[k]!) hit.add(r);
+          });
         }
       };
-      // A hand-rolled word scan: a word is looked up by its first one, two and three characters,
-      // and most words meet no trigger at all without a string being allocated.
+      const prefixes = (list: PrefixList | undefined, start: number, len: number) => {
+        if (!list) return;
+        for (const p of list) if (len >= p.head.length && text.startsWith(p.head, start)) for (const r of p.rules) hit.add(r);
+      };
       let i = 0;
       while (i < n) {
         const c = text.charCodeAt(i);
-        let j = i + 1;
-        if (c < 128 && WORD[c] === 1) {
-          while (j < n) {
-            const d = text.charCodeAt(j);
-            if (d >= 128 || WORD[d] !== 1) break;
-            j++;
-          }
-        } else if (c <= 32) {
+        if (c <= 32) {
           i++;
           continue;
         }
-        const len = j - i;
-        // The one-, two- and three-character keys of the word, computed incrementally.
-        let idx = 0;
-        for (let k = 1; k <= KEY_LENGTH && k <= len; k++) {
-          const ch = text.charCodeAt(i + k - 1);
-          const slot = ch < 128 ? SLOT[ch]! : -1;
-          if (slot < 0 || idx < 0) {
-            idx = -1;
-            if (other.size) check(other.get(text.slice(i, i + k)), i, len);
-            continue;
-          }
-          idx = idx * BASE + slot;
-          const e = tables[k - 1]![idx];
-          if (e) check(e, i, len);
+        if (c >= 128 || WORD[c] !== 1) {
+          token(c, i, 1); // a character of its own: its hash is its code
+          i++;
+          continue;
         }
+        // One pass over the word for its hash; its prefix keys come from its first characters.
+        let h = c;
+        let j = i + 1;
+        while (j < n) {
+          const d = text.charCodeAt(j);
+          if (d >= 128 || WORD[d] !== 1) break;
+          h = (Math.imul(h, 31) + d) | 0;
+          j++;
+        }
+        const len = j - i;
+        const s0 = SLOT[c]!;
+        if (use1) prefixes(prefix[0]![s0], i, len);
+        if (len >= 2 && (use2 || use3)) {
+          const k2 = s0 * BASE + SLOT[text.charCodeAt(i + 1)]!;
+          if (use2) prefixes(prefix[1]![k2], i, len);
+          if (use3 && len >= 3) prefixes(prefix[2]![k2 * BASE + SLOT[text.charCodeAt(i + 2)]!], i, len);
+        }
+        token(h, i, len);
         i = j;
       }
       for (const p of patterns) if (p.re.test(norm)) for (const r of p.rules) hit.add(r);
