@@ -7,7 +7,7 @@
 //   2. page_load_main_thread_ms   main-thread time in extension script while the new-message page loads
 //                                 (CDP trace: outermost EvaluateScript / v8.compile / FunctionCall events whose
 //                                 url is chrome-extension://; wall `dur`, and thread-CPU `tdur` as *_cpu_ms),
-//                                 median of 5 loads; also on the same page inside a ~8,500-element inbox
+//                                 median of 9 loads; also on the same page inside a ~8,500-element inbox
 //   3. typing_longest_task_ms     longest main-thread task containing extension script (trace events, or V8
 //                                 samples with extension code on the stack) while typing 200 characters 40 ms
 //                                 apart at the end of a 5,000-word Gmail draft; also the longest task overall
@@ -43,7 +43,7 @@ const INBOX = 'https://mail.google.com/mail/u/0/#inbox';
 // Each page needs its own path: the route looks pages up by address without the fragment.
 const DRAFT_URL = 'https://mail.google.com/mail/u/2/#drafts/bench-5000';
 const COMPOSER = '[role="dialog"] [g_editable="true"][role="textbox"]';
-const LOAD_RUNS = 5;
+const LOAD_RUNS = 9;
 const LATENCY_REPS = 7;
 const KEY_DELAY_MS = 40;
 const FLAG = /call me any ?time/i;
