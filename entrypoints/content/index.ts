@@ -39,26 +39,31 @@ function watchForUse(ctx: ContentScriptContext): void {
   const host = hostElement();
   const slot = openUiSlot(ctx);
   let loading: Promise<ComposerUi | undefined> | null = null;
+  /** After a failed start, wait before asking again: typing must not send a request per keystroke. */
+  let retryAt = 0;
 
-  const load = (): Promise<ComposerUi | undefined> =>
-    (loading ??= (browser.runtime.sendMessage({ kind: 'loadUi' } satisfies BackgroundRequest) as Promise<LoadUiResponse>).then(
-      (res) => {
-        if (res?.ok && slot.ui) {
-          watcher.stop(); // the UI runs its own watcher from here on
-          return slot.ui;
-        }
-        throw new Error(res?.error ?? slot.error ?? 'the UI script did not start');
-      },
-    ).catch((e: unknown) => {
-      // Try again on the next use (the service worker may have been restarting).
-      loading = null;
-      if (!ctx.isInvalid) console.warn('Clearline could not start on this composer:', e instanceof Error ? e.message : e);
-      return undefined;
-    }));
+  /** Ask the background for the UI in this frame; one request at a time. */
+  function load(): void {
+    if (loading || slot.ui || Date.now() < retryAt) return;
+    const request = browser.runtime.sendMessage({ kind: 'loadUi' } satisfies BackgroundRequest) as Promise<LoadUiResponse>;
+    loading = request
+      .then((res) => {
+        if (!res?.ok || !slot.ui) throw new Error(res?.error ?? slot.error ?? 'the UI script did not start');
+        watcher.stop(); // the UI runs its own watcher from here on
+        return slot.ui;
+      })
+      .catch((e: unknown) => {
+        // Try again on a later use (the service worker may have been restarting).
+        loading = null;
+        retryAt = Date.now() + 5000;
+        if (!ctx.isInvalid) console.warn('Clearline could not start on this composer:', e instanceof Error ? e.message : e);
+        return undefined;
+      });
+  }
 
   const watcher = new Watcher(adapter, {
     found(root, reason) {
-      if (reason === 'focus' || holdsDraft(root, adapter)) void load();
+      if (reason === 'focus' || holdsDraft(root, adapter)) load();
     },
     swept() {},
   });
@@ -69,7 +74,7 @@ function watchForUse(ctx: ContentScriptContext): void {
     (e) => {
       if (slot.ui || loading) return;
       const el = editingHost(e.composedPath()[0] as Element);
-      if (el && adapter.isComposer(el)) void load();
+      if (el && adapter.isComposer(el)) load();
     },
     { capture: true, signal: ctx.signal },
   );
