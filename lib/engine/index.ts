@@ -83,8 +83,19 @@ function compileCustomRule(rule: CustomRule, index: number): CompiledRule {
   };
 }
 
+/** Options with nothing configured share one key without serialising anything (the CLI, the bench). */
+const DEFAULT_CONFIG_KEY = 'defaults';
+
+function configKey(options: AnalyzeOptions): string {
+  const { packs, disabledRules, severityOverrides, policy, customRules } = options;
+  if (packs === undefined && disabledRules === undefined && severityOverrides === undefined && policy === undefined && customRules === undefined) {
+    return DEFAULT_CONFIG_KEY;
+  }
+  return JSON.stringify([packs ?? null, disabledRules ?? [], severityOverrides ?? {}, policy ?? {}, customRules ?? []]);
+}
+
 function configFor(options: AnalyzeOptions): Config {
-  const key = JSON.stringify([options.packs ?? null, options.disabledRules ?? [], options.severityOverrides ?? {}, options.policy ?? {}, options.customRules ?? []]);
+  const key = configKey(options);
   const cached = configs.get(key);
   if (cached) return cached;
   const packs = new Set(options.packs ?? PACK_IDS);

@@ -61,7 +61,9 @@ const isRegexTrigger = (t: string) => t.length > 2 && t.startsWith('/') && t.end
  * string is cut out of the text unless its hash is a trigger's.
  */
 class TokenTable {
-  private readonly mask: number;
+  readonly mask: number;
+  /** 1 where some token's hash starts probing: most words are turned away by this one read. */
+  readonly home: Uint8Array;
   private readonly hashes: Int32Array;
   private readonly slots: Int32Array;
   readonly entries: TokenEntry[][] = [];
@@ -72,6 +74,7 @@ class TokenTable {
     this.mask = size - 1;
     this.hashes = new Int32Array(size);
     this.slots = new Int32Array(size).fill(-1);
+    this.home = new Uint8Array(size);
   }
 
   /** The entries whose token hashes to `h` (verify the token: hashes collide). */
@@ -91,6 +94,7 @@ class TokenTable {
       while (this.slots[s]! >= 0) s = (s + 1) & this.mask;
       this.hashes[s] = h;
       this.slots[s] = this.entries.length;
+      this.home[h & this.mask] = 1;
       this.entries.push((list = []));
     }
     let e = list.find((x) => x.token === token);
@@ -153,7 +157,9 @@ export function buildPrefilter(rules: CompiledRule[]): Prefilter {
       e.phrases = e.phraseSources.map((x) => new RegExp(x, 'y'));
     }
   }
-  const [use1, use2, use3] = prefixUsed;
+  const [use1, use2] = prefixUsed;
+  const [prefix1, prefix2, prefix3] = prefix as [(PrefixList | undefined)[], (PrefixList | undefined)[], (PrefixList | undefined)[]];
+  const { home, mask } = tokens;
 
   return {
     candidates(norm: string): CompiledRule[] {
@@ -175,8 +181,7 @@ export function buildPrefilter(rules: CompiledRule[]): Prefilter {
           });
         }
       };
-      const prefixes = (list: PrefixList | undefined, start: number, len: number) => {
-        if (!list) return;
+      const prefixes = (list: PrefixList, start: number, len: number) => {
         for (const p of list) if (len >= p.head.length && text.startsWith(p.head, start)) for (const r of p.rules) hit.add(r);
       };
       let i = 0;
@@ -187,7 +192,7 @@ export function buildPrefilter(rules: CompiledRule[]): Prefilter {
           continue;
         }
         if (c >= 128 || WORD[c] !== 1) {
-          token(c, i, 1); // a character of its own: its hash is its code
+          if (home[c & mask]) token(c, i, 1); // a character of its own: its hash is its code
           i++;
           continue;
         }
@@ -201,14 +206,24 @@ export function buildPrefilter(rules: CompiledRule[]): Prefilter {
           j++;
         }
         const len = j - i;
+        // Prefix triggers: most words have no list under their keys, so test before calling.
         const s0 = SLOT[c]!;
-        if (use1) prefixes(prefix[0]![s0], i, len);
-        if (len >= 2 && (use2 || use3)) {
-          const k2 = s0 * BASE + SLOT[text.charCodeAt(i + 1)]!;
-          if (use2) prefixes(prefix[1]![k2], i, len);
-          if (use3 && len >= 3) prefixes(prefix[2]![k2 * BASE + SLOT[text.charCodeAt(i + 2)]!], i, len);
+        if (use1) {
+          const l1 = prefix1[s0];
+          if (l1 !== undefined) prefixes(l1, i, len);
         }
-        token(h, i, len);
+        if (len >= 2) {
+          const k2 = s0 * BASE + SLOT[text.charCodeAt(i + 1)]!;
+          if (use2) {
+            const l2 = prefix2[k2];
+            if (l2 !== undefined) prefixes(l2, i, len);
+          }
+          if (len >= 3) {
+            const l3 = prefix3[k2 * BASE + SLOT[text.charCodeAt(i + 2)]!];
+            if (l3 !== undefined) prefixes(l3, i, len);
+          }
+        }
+        if (home[h & mask]) token(h, i, len);
         i = j;
       }
       for (const p of patterns) if (p.re.test(norm)) for (const r of p.rules) hit.add(r);
