@@ -16,6 +16,9 @@ interface Hit {
 }
 
 const WINDOW = 3;
+/** Group names m0, m1, … of markerRegex, built once rather than per match. */
+const GROUP_NAMES: string[] = [];
+const groupName = (i: number) => (GROUP_NAMES[i] ??= `m${i}`);
 
 export const matchStack: RuleMatcher = (rule, ctx) => {
   const hits: Hit[] = [];
@@ -28,7 +31,8 @@ export const matchStack: RuleMatcher = (rule, ctx) => {
       continue;
     }
     const groups = m.groups!;
-    const index = rule.markers.findIndex((_, i) => groups[`m${i}`] !== undefined);
+    let index = 0;
+    while (index < rule.markers.length && groups[groupName(index)] === undefined) index++;
     const marker = rule.markers[index]!;
     const start = m.index;
     const end = start + m[0].length;
