@@ -10,18 +10,29 @@ export type UseKind = 'press' | 'focus';
 
 export class UserUse {
   private lastPress = -Infinity;
+  /** The composer that press was in, if any, and whether it was Tab (which moves focus on purpose). */
+  private lastPressIn: HTMLElement | null = null;
+  private lastPressTab = false;
   private used = new WeakSet<HTMLElement>();
   private listeners = new Set<(root: HTMLElement, kind: UseKind) => void>();
   /** The composer the user last pressed a key or the pointer in: the popup and badge speak about it. */
   last: HTMLElement | null = null;
 
-  /** A trusted key or pointer press, anywhere in this frame. */
-  pressed(): void {
+  /** A trusted key or pointer press, anywhere in this frame; `root` is the composer it was in. */
+  pressed(root: HTMLElement | null, tab: boolean): void {
     this.lastPress = performance.now();
+    this.lastPressIn = root;
+    this.lastPressTab = tab;
   }
 
-  justPressed(): boolean {
-    return performance.now() - this.lastPress < GESTURE_MS;
+  /**
+   * Did the user just move focus to `root`? Right after a press outside any composer (a click on
+   * Reply, a shortcut) or a Tab, yes; but while the user types or clicks in another composer, focus
+   * jumping elsewhere is the page's doing.
+   */
+  private movedByUser(root: HTMLElement): boolean {
+    if (performance.now() - this.lastPress >= GESTURE_MS) return false;
+    return this.lastPressIn === null || this.lastPressIn === root || this.lastPressTab;
   }
 
   has(root: HTMLElement): boolean {
@@ -30,7 +41,7 @@ export class UserUse {
 
   /** The user pressed in `root` ('press'), or focus reached it: counted only when the user moved it there. */
   use(root: HTMLElement, kind: UseKind): boolean {
-    if (kind === 'focus' && !this.used.has(root) && !this.justPressed()) return false;
+    if (kind === 'focus' && !this.used.has(root) && !this.movedByUser(root)) return false;
     this.used.add(root);
     if (kind === 'press') this.last = root;
     for (const fn of this.listeners) fn(root, kind);
@@ -57,8 +68,8 @@ export function userUse(): UserUse {
 export function watchPresses(use: UserUse, composerOf: (e: Event) => HTMLElement | null, signal: AbortSignal): void {
   const onPress = (e: Event) => {
     if (!e.isTrusted) return;
-    use.pressed();
     const root = composerOf(e);
+    use.pressed(root, (e as KeyboardEvent).key === 'Tab');
     if (root) use.use(root, 'press');
   };
   window.addEventListener('pointerdown', onPress, { capture: true, signal });
