@@ -2,7 +2,7 @@
 // and the screenshots: the production build has no test hooks on the page (and the page must not
 // be able to read findings), so we ask from the service worker — the same getFindings request the
 // toolbar popup sends — and check that the page-load script runs with an isolated-world probe.
-import type { Worker } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 
 export interface ProbeFinding {
   key: string;
@@ -50,5 +50,36 @@ export async function waitForFindings(worker: Worker, urlPattern: string, timeou
     if (findings.length) return findings as ProbeFinding[];
     if (Date.now() > until) throw new Error(`no findings in ${urlPattern}`);
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+interface DomNode {
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+/**
+ * Wait until the suggestion card is open in `page`. The card sits in a closed shadow root, which
+ * page scripts and Playwright's selectors cannot enter; the DevTools protocol's pierce option can.
+ */
+export async function waitForCard(page: Page, timeoutMs = 10_000): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const until = Date.now() + timeoutMs;
+  const open = (n: DomNode): boolean => {
+    const a = n.attributes ?? [];
+    const label = a.indexOf('aria-label');
+    if (label >= 0 && a[label + 1] === 'Clearline suggestion') return true;
+    return [...(n.children ?? []), ...(n.shadowRoots ?? [])].some(open);
+  };
+  try {
+    for (;;) {
+      const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+      if (open(root)) return;
+      if (Date.now() > until) throw new Error('the suggestion card did not open');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    await cdp.detach();
   }
 }

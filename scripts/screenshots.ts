@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromiumArgs } from './chromium-args';
-import { waitForContentScript, waitForFindings } from './extension-probe';
+import { waitForCard, waitForContentScript, waitForFindings } from './extension-probe';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     if (!target) throw new Error('the demo draft produced no span finding to show a card for');
     const at = await phrasePoint(gmail, composerSelector, target.text.slice(0, 24));
     await gmail.mouse.move(at.x, at.y);
-    await gmail.getByRole('dialog', { name: 'Clearline suggestion' }).waitFor({ state: 'visible' });
+    await waitForCard(gmail);
     await gmail.screenshot({ path: path.join(OUT, 'card.png') });
     console.log('wrote docs/screenshots/card.png');
     await gmail.mouse.move(5, 5);

@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromiumArgs } from './chromium-args';
-import { waitForContentScript, waitForFindings, type ProbeFinding } from './extension-probe';
+import { waitForCard, waitForContentScript, waitForFindings, type ProbeFinding } from './extension-probe';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
@@ -81,7 +81,7 @@ async function main(): Promise<number> {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('End');
     await page.keyboard.press('Alt+Enter');
-    await page.getByRole('dialog', { name: 'Clearline suggestion' }).waitFor({ state: 'visible' });
+    await waitForCard(page);
     const cardShot = path.join(ROOT, '.output/demo-card.png');
     await page.screenshot({ path: cardShot });
     console.log(`Screenshot with the card open: ${path.relative(ROOT, cardShot)}`);
