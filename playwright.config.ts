@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-// Every e2e test launches the production build (.output/chrome-mv3) in Debian's Chromium.
+// Every e2e test launches the test build (.output-test/chrome-mv3: production code plus test hooks) in
+// Debian's Chromium; tests/e2e/security.spec.ts also loads the production build (.output/chrome-mv3).
 export default defineConfig({
   testDir: './tests/e2e',
   // Bundles the real-editor fixture pages (tests/fixtures/editors) before the run.

@@ -10,8 +10,15 @@ export const SITE_MATCHES = [
   'https://outlook.office365.com/*',
 ];
 
+// Test hooks (data-clearline-* on our host, an open shadow root for Playwright) exist only in the
+// test build: CLEARLINE_TEST_HOOKS=1 builds it into .output-test/, so .output/ is always what ships.
+// Both browsers read the same flag (wxt build -b firefox goes through this config too).
+const TEST_HOOKS = process.env.CLEARLINE_TEST_HOOKS === '1';
+
 export default defineConfig({
   manifestVersion: 3,
+  outDir: TEST_HOOKS ? '.output-test' : '.output',
+  vite: () => ({ define: { __CLEARLINE_TEST_HOOKS__: JSON.stringify(TEST_HOOKS) } }),
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   manifest: ({ browser }) => ({
@@ -25,6 +32,13 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Clearline' },
+    // The page-load script (entrypoints/composer-watch.ts), declared here rather than as a WXT
+    // content script so WXT's page-visible context never runs (see entrypoints/content/lifetime.ts).
+    content_scripts: [{ matches: SITE_MATCHES, js: ['composer-watch.js'], run_at: 'document_idle', all_frames: true }],
+    // Extension pages and the background fetch nothing: say so, so the browser enforces it.
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'",
+    },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -3,6 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { analyze, EngineInputError } from '@/lib/engine/index';
 import type { AnalyzeResponse, BackgroundRequest, LoadUiResponse, SiteResponse } from '@/lib/messages';
+import { isFromContentScript, isFromExtensionPage } from '@/lib/sender';
 import { toAnalyzeOptions } from '@/lib/settings/analyze-options';
 import { isPaused } from '@/lib/settings/pause';
 import { normalizeOrigin } from '@/lib/settings/schema';
@@ -10,8 +11,8 @@ import { builtInSiteOf, isSiteOff, originPattern } from '@/lib/settings/sites';
 import { ensureSettings, getSettings, updateSettings, watchSettings } from '@/lib/settings/storage';
 import type { Settings } from '@/lib/settings/types';
 
-/** Built path of the content script (entrypoints/content/index.ts), used for user-added origins. */
-export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
+/** Built path of the page-load content script (entrypoints/composer-watch.ts), also used for user-added origins. */
+export const CONTENT_SCRIPT_FILE = '/composer-watch.js';
 /** Built path of the UI half of the content script (entrypoints/composer-ui.ts), injected on first use. */
 export const UI_SCRIPT_FILE = '/composer-ui.js';
 const USER_SITES_SCRIPT_ID = 'clearline-user-sites';
@@ -64,23 +65,29 @@ export default defineBackground(() => {
     await syncUserSites();
   });
 
+  // Each request is accepted only from the senders that make it: the content script (in a web page's
+  // tab) or the extension's own pages. Site permissions are the user's to change, from our pages only;
+  // "Turn off this rule" comes from the card, which acts on the user's trusted clicks alone.
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     const req = message as BackgroundRequest;
+    const content = isFromContentScript(sender);
+    const page = isFromExtensionPage(sender);
     switch (req?.kind) {
       case 'analyze':
-        return handleAnalyze(req.text, sender);
+        return content || page ? handleAnalyze(req.text, sender) : undefined;
       case 'setBadge':
-        return setBadge(sender.tab?.id, req.count);
+        return content ? setBadge(sender.tab?.id, req.count) : undefined;
       case 'registerSite':
-        return registerSite(req.origin, req.tabId);
+        return page ? registerSite(req.origin, req.tabId) : undefined;
       case 'unregisterSite':
-        return unregisterSite(req.origin);
+        return page ? unregisterSite(req.origin) : undefined;
       case 'disableRule':
-        return disableRule(req.rule);
+        return content || page ? disableRule(req.rule) : undefined;
       case 'loadUi':
-        return loadUi(sender);
+        return content ? loadUi(sender) : undefined;
       case 'warm':
-        return Promise.resolve(true); // being woken is the point: the engine is loaded now
+        // Being woken is the point: the engine is loaded now.
+        return content ? Promise.resolve(true) : undefined;
       default:
         return undefined; // not ours: let other listeners answer
     }

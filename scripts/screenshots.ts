@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromiumArgs } from './chromium-args';
+import { waitForCard, waitForContentScript, waitForFindings } from './extension-probe';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
@@ -17,12 +18,6 @@ const DEMO = path.join(ROOT, 'tests/fixtures/sites/gmail/demo.html');
 const FALLBACK = path.join(ROOT, 'tests/fixtures/sites/gmail/new-message.html');
 const GMAIL_URL = 'https://mail.google.com/mail/u/0/#inbox?compose=new';
 
-interface HookFinding {
-  kind: 'span' | 'missing';
-  pack: string;
-  severity: string;
-  text: string;
-}
 
 async function launch(): Promise<{ context: BrowserContext; extensionId: string; profile: string }> {
   const profile = mkdtempSync(path.join(tmpdir(), 'clearline-shots-'));
@@ -37,15 +32,6 @@ async function launch(): Promise<{ context: BrowserContext; extensionId: string;
   let [worker] = context.serviceWorkers();
   if (!worker) worker = await context.waitForEvent('serviceworker');
   return { context, extensionId: new URL(worker.url()).host, profile };
-}
-
-async function findings(page: Page): Promise<HookFinding[]> {
-  const handle = await page.waitForFunction(() => {
-    const raw = document.querySelector('clearline-root')?.getAttribute('data-clearline-findings');
-    const all = raw ? (JSON.parse(raw) as Array<{ findings: unknown[] }>).flatMap((c) => c.findings) : [];
-    return all.length ? all : null;
-  }, undefined, { timeout: 20_000 });
-  return (await handle.jsonValue()) as HookFinding[];
 }
 
 /** Centre of the first occurrence of `phrase` in the composer, from the page's own layout. */
@@ -90,7 +76,8 @@ async function main(): Promise<void> {
     // 1. The in-page card over the flagged draft.
     const gmail = await context.newPage();
     await gmail.goto(GMAIL_URL);
-    await gmail.waitForFunction(() => document.querySelector('clearline-root')?.getAttribute('data-clearline-ready') === 'true');
+    const worker = context.serviceWorkers()[0]!;
+    await waitForContentScript(worker, 'https://mail.google.com/*');
     const composerSelector = '[role="dialog"] [g_editable="true"]';
     const composer = gmail.locator(composerSelector);
     if (fixture === FALLBACK) {
@@ -101,13 +88,13 @@ async function main(): Promise<void> {
       await composer.click();
       await composer.press('Control+End');
     }
-    const found = await findings(gmail);
+    const found = await waitForFindings(worker, 'https://mail.google.com/*');
     const spans = found.filter((f) => f.kind === 'span');
     const target = spans.find((f) => f.pack === 'scope') ?? spans.find((f) => f.severity !== 'suggestion') ?? spans[0];
     if (!target) throw new Error('the demo draft produced no span finding to show a card for');
     const at = await phrasePoint(gmail, composerSelector, target.text.slice(0, 24));
     await gmail.mouse.move(at.x, at.y);
-    await gmail.getByRole('dialog', { name: 'Clearline suggestion' }).waitFor({ state: 'visible' });
+    await waitForCard(gmail);
     await gmail.screenshot({ path: path.join(OUT, 'card.png') });
     console.log('wrote docs/screenshots/card.png');
     await gmail.mouse.move(5, 5);

@@ -4,29 +4,20 @@
 // otherwise: prints the findings, writes .output/demo.png (and with --card .output/demo-card.png
 // with the suggestion card open), then exits. --dark renders in the dark colour scheme,
 // --no-build reuses the last build.
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { execSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromiumArgs } from './chromium-args';
+import { waitForCard, waitForContentScript, waitForFindings, type ProbeFinding } from './extension-probe';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
 const DEMO = path.join(ROOT, 'tests/fixtures/sites/gmail/demo.html');
 const CHROMIUM = process.env.CLEARLINE_CHROMIUM ?? '/usr/bin/chromium';
 const DEMO_URL = 'https://mail.google.com/mail/u/0/#inbox?compose=new';
-
-interface HookFinding {
-  key: string;
-  pack: string;
-  rule: string;
-  severity: string;
-  kind: 'span' | 'missing';
-  text: string;
-  message: string;
-  suggestions: string[];
-}
+const DEMO_TABS = 'https://mail.google.com/*';
 
 async function main(): Promise<number> {
   const args = new Set(process.argv.slice(2));
@@ -49,6 +40,7 @@ async function main(): Promise<number> {
     args: chromiumArgs(EXTENSION_DIR),
   });
   const cleanup = () => rmSync(profile, { recursive: true, force: true });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 
   // The demo page stands in for Gmail; nothing else is fetched from the network.
   const demo = readFileSync(DEMO);
@@ -62,15 +54,13 @@ async function main(): Promise<number> {
   const page = await context.newPage();
   await page.goto(DEMO_URL);
   await page.bringToFront();
-  const host = page.locator('clearline-root');
-  await host.waitFor({ state: 'attached', timeout: 15_000 });
-  await page.waitForFunction(() => document.querySelector('clearline-root')?.getAttribute('data-clearline-ready') === 'true');
+  await waitForContentScript(worker, DEMO_TABS);
 
   // Focus the draft at its end, as a user about to keep writing would; that starts the analysis.
   const composer = page.locator('[role="dialog"] [g_editable="true"]');
   await composer.click();
   await composer.press('Control+End');
-  const findings = await waitForFindings(page);
+  const findings = await waitForFindings(worker, DEMO_TABS);
   printFindings(findings);
 
   if (!headless) {
@@ -91,7 +81,7 @@ async function main(): Promise<number> {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('End');
     await page.keyboard.press('Alt+Enter');
-    await page.getByRole('dialog', { name: 'Clearline suggestion' }).waitFor({ state: 'visible' });
+    await waitForCard(page);
     const cardShot = path.join(ROOT, '.output/demo-card.png');
     await page.screenshot({ path: cardShot });
     console.log(`Screenshot with the card open: ${path.relative(ROOT, cardShot)}`);
@@ -101,21 +91,7 @@ async function main(): Promise<number> {
   return 0;
 }
 
-async function waitForFindings(page: Page): Promise<HookFinding[]> {
-  const handle = await page.waitForFunction(
-    () => {
-      const raw = document.querySelector('clearline-root')?.getAttribute('data-clearline-findings');
-      const composers = raw ? (JSON.parse(raw) as Array<{ findings: unknown[] }>) : [];
-      const all = composers.flatMap((c) => c.findings);
-      return all.length ? all : null;
-    },
-    undefined,
-    { timeout: 20_000 },
-  );
-  return (await handle.jsonValue()) as HookFinding[];
-}
-
-function printFindings(findings: HookFinding[]): void {
+function printFindings(findings: ProbeFinding[]): void {
   console.log(`\nClearline flagged ${findings.length} thing${findings.length === 1 ? '' : 's'} in the demo draft:\n`);
   for (const f of findings) {
     const where = f.kind === 'missing' ? '(missing statement)' : `"${clip(f.text, 70)}"`;

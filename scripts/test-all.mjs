@@ -1,6 +1,8 @@
 // `npm test`: type check, unit tests, production builds for Chrome and Firefox, web-ext lint of
-// the Firefox build, then the end-to-end tests in Chromium. Ends with "N passed, N failed"
-// (unit + e2e) and exits non-zero when any step fails.
+// the Firefox build, the test build (CLEARLINE_TEST_HOOKS=1 → .output-test/, which the end-to-end
+// tests drive), then the end-to-end tests in Chromium (they include a search of the production
+// bundles for test hooks). Ends with "N passed, N failed" (unit + e2e) and exits non-zero when any
+// step fails.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, ensureChromium, ensureDependencies, run } from './ensure-env.mjs';
@@ -38,8 +40,10 @@ const unitJson = path.join(CACHE, 'vitest.json');
 rmSync(unitJson, { force: true });
 step('unit tests (vitest)', () => run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${unitJson}`]) === 0);
 
-const built = step('build for Chrome (wxt build)', () => run(bin('wxt'), ['build']) === 0);
-step('build for Firefox (wxt build -b firefox)', () => run(bin('wxt'), ['build', '-b', 'firefox']) === 0);
+// Never let a test-hook setting from the caller's shell leak into the production builds.
+const production = { env: { ...process.env, CLEARLINE_TEST_HOOKS: '' } };
+const builtProduction = step('build for Chrome (wxt build)', () => run(bin('wxt'), ['build'], production) === 0);
+step('build for Firefox (wxt build -b firefox)', () => run(bin('wxt'), ['build', '-b', 'firefox'], production) === 0);
 step('web-ext lint of the Firefox build: 0 errors', () => {
   const out = path.join(CACHE, 'web-ext-lint.json');
   run('sh', ['-c', `"${bin('web-ext')}" lint --source-dir .output/firefox-mv3 --no-config-discovery --output json > "${out}"`]);
@@ -49,6 +53,11 @@ step('web-ext lint of the Firefox build: 0 errors', () => {
   console.log(`  ${report.summary?.errors ?? '?'} errors, ${report.summary?.warnings ?? '?'} warnings, ${report.summary?.notices ?? '?'} notices`);
   return report.summary?.errors === 0;
 });
+
+const builtTest = step('test build for Chrome (CLEARLINE_TEST_HOOKS=1 wxt build → .output-test)', () =>
+  run(bin('wxt'), ['build'], { env: { ...process.env, CLEARLINE_TEST_HOOKS: '1' } }) === 0,
+);
+const built = builtProduction && builtTest;
 
 const e2eJson = path.join(CACHE, 'e2e.json');
 rmSync(e2eJson, { force: true });

@@ -1,5 +1,6 @@
 // The in-page card: what was flagged, why, up to three rewrites, Ignore and Turn off this rule.
-// Pure view: state and actions come from the card controller.
+// Pure view: state and actions come from the card controller. Buttons act on trusted clicks only
+// (a page script's element.click() or dispatched event is not the user).
 import type { Severity } from '@/lib/engine/types';
 
 export interface CardModel {
@@ -32,6 +33,11 @@ export interface CardProps {
   onStep(delta: number): void;
 }
 
+/** Run `fn` for a click the user made, never for a synthetic one. */
+const byUser = (fn: () => void) => (e: Event) => {
+  if (e.isTrusted) fn();
+};
+
 const SEVERITY_LABEL: Record<Severity, string> = { suggestion: 'Suggestion', warning: 'Warning', alert: 'Alert' };
 
 function packName(pack: string): string {
@@ -47,20 +53,20 @@ export function Card({ model, onApply, onIgnore, onDisableRule, onClose, onStep 
         <span class="pack">{packName(model.pack)}</span>
         {model.position ? (
           <span class="pager">
-            <button type="button" class="step" aria-label="Previous issue" onClick={() => onStep(-1)}>
+            <button type="button" class="step" aria-label="Previous issue" onClick={byUser(() => onStep(-1))}>
               ‹
             </button>
             <span aria-live="polite">
               {model.position.index} of {model.position.count}
             </span>
-            <button type="button" class="step" aria-label="Next issue" onClick={() => onStep(1)}>
+            <button type="button" class="step" aria-label="Next issue" onClick={byUser(() => onStep(1))}>
               ›
             </button>
           </span>
         ) : (
           <span class="brand">Clearline</span>
         )}
-        <button type="button" class="close" aria-label="Close" title="Close (Esc)" onClick={onClose}>
+        <button type="button" class="close" aria-label="Close" title="Close (Esc)" onClick={byUser(onClose)}>
           ×
         </button>
       </div>
@@ -80,7 +86,7 @@ export function Card({ model, onApply, onIgnore, onDisableRule, onClose, onStep 
               aria-label={`Apply: ${s}`}
               data-active={model.keyboard && i === model.activeIndex ? 'true' : undefined}
               disabled={model.busy || model.blocked}
-              onClick={() => onApply(i)}
+              onClick={byUser(() => onApply(i))}
             >
               {s}
             </button>
@@ -96,7 +102,7 @@ export function Card({ model, onApply, onIgnore, onDisableRule, onClose, onStep 
                 class="primary"
                 data-active={model.keyboard ? 'true' : undefined}
                 disabled={model.busy}
-                onClick={() => onApply(0)}
+                onClick={byUser(() => onApply(0))}
               >
                 Insert boundary statement
               </button>
@@ -105,10 +111,10 @@ export function Card({ model, onApply, onIgnore, onDisableRule, onClose, onStep 
         )
       )}
       <div class="foot">
-        <button type="button" class="link" onClick={onIgnore} title="Hide this one in this draft">
+        <button type="button" class="link" onClick={byUser(onIgnore)} title="Hide this one in this draft">
           Ignore
         </button>
-        <button type="button" class="link" onClick={onDisableRule}>
+        <button type="button" class="link" onClick={byUser(onDisableRule)}>
           Turn off this rule
         </button>
       </div>

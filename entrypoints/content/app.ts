@@ -1,8 +1,8 @@
 // Wires the page side together: watcher → sessions → highlights/overlay → card, plus the keyboard
-// path, hover/click hit-testing, answers to popup requests, the toolbar badge count and the test hook.
-// Injected on first use of a composer (../composer-ui.ts); the page-load script is index.ts.
+// path, hover/click hit-testing, answers to popup requests, the toolbar badge count and (test builds
+// only) the test hook. Injected on first use of a composer (../composer-ui.ts); the page-load script
+// is ../composer-watch.ts. Every listener ignores synthetic events: only the user drives Clearline.
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import {
   accept,
   adapterFor,
@@ -11,25 +11,42 @@ import {
   isOurs,
   isVisible,
   Overlay,
+  readModel,
   saveCaret,
   Session,
   Watcher,
   type Host,
   type TrackedFinding,
 } from '@/lib/composer/index';
+import { userUse } from '@/lib/composer/user-use';
 import { FINDING_GONE, type AnalyzeResponse, type ApplyResponse, type BackgroundRequest, type FindingView, type GetFindingsResponse } from '@/lib/messages';
 import { CardController } from './card-controller';
+import type { Lifetime } from './lifetime';
 import type { ComposerUi } from './ui-slot';
 
-/** Start the UI in this frame (the page-load script saw a composer in use). */
-export function startClearline(ctx: ContentScriptContext): ComposerUi {
-  const signal = ctx.signal;
+/** Keys that move the caret: a keyboard card steps aside, so the next Enter is a new line again. */
+const CARET_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
+
+/** Start the UI in this frame (the user used a composer here). */
+export function startClearline(life: Lifetime): ComposerUi {
+  const signal = life.signal;
   const adapter = adapterFor(location.hostname);
   const host: Host = getHost();
   ensureHighlightStyle(document);
+  /** Sessions exist only for composers the user used (user-use.ts), never for ones that merely hold text. */
   const sessions = new Map<HTMLElement, Session>();
-  /** The composer the user used last: the popup and the badge speak about it. */
-  let active: Session | null = null;
+  const use = userUse();
+  /** The session of the composer the user last pressed a key or the pointer in: the popup and badge speak about it. */
+  const activeSession = (): Session | null => {
+    const s = use.last ? sessions.get(use.last) : undefined;
+    return s && !s.disposed ? s : null;
+  };
+  let lastActive: Session | null = null;
+  /**
+   * Texts of used composers that went away: an editor that re-renders the same draft into a new
+   * element (LinkedIn reopening a conversation) is still the composer the user was using.
+   */
+  const goneTexts = new Set<string>();
   // Chrome clears a tab's badge when it navigates, so nothing needs saying until there is a count.
   let lastBadge = 0;
 
@@ -66,11 +83,26 @@ export function startClearline(ctx: ContentScriptContext): ComposerUi {
 
   function drop(s: Session): void {
     sessions.delete(s.root);
+    if (s.analysedText.trim()) rememberGone(s.analysedText);
     overlay.remove(s);
     s.dispose();
     card.sessionChanged(s);
-    if (active === s) active = null;
     publish();
+  }
+
+  /** A new element holding exactly the draft of a used composer that went (or is going) away. */
+  function isRerender(root: HTMLElement): boolean {
+    const orphans = [...sessions.values()].filter((s) => !s.root.isConnected);
+    if (!goneTexts.size && !orphans.length) return false;
+    const text = readModel(root, adapter).text;
+    if (!text.trim()) return false;
+    const hit = goneTexts.delete(text) || orphans.some((s) => s.analysedText === text);
+    return hit;
+  }
+
+  function rememberGone(text: string): void {
+    goneTexts.add(text);
+    if (goneTexts.size > 8) goneTexts.delete(goneTexts.values().next().value!);
   }
 
   // A stopped service worker costs ~100 ms to start with its engine: wake it when the user
@@ -83,17 +115,34 @@ export function startClearline(ctx: ContentScriptContext): ComposerUi {
     send({ kind: 'warm' }).catch(() => undefined);
   }
 
+  // The user used a composer: analyse what is already there (a saved draft, a reply being continued)
+  // on first use and on focus; a session whose text was analysed already only repaints. A key press
+  // in a known session only makes it the active one (the keystroke's own input schedules analysis).
+  use.onUse((root, kind) => {
+    if (life.isInvalid || !root.isConnected) return;
+    const known = sessions.get(root);
+    if (known && !known.disposed && kind === 'press') return setActive();
+    if (!adapter.isComposer(root)) return;
+    sessionFor(root).schedule(0);
+    warmUp();
+    setActive();
+  }, signal);
+
+  function setActive(): void {
+    const s = activeSession();
+    if (s === lastActive) return;
+    lastActive = s;
+    publish();
+  }
+
   const watcher = new Watcher(adapter, {
     found(root, reason) {
-      const s = sessionFor(root);
-      // First sight or focus: analyse what is already there (a saved draft, a reply being continued).
-      // A session whose text was analysed already only repaints.
-      s.schedule(0);
-      if (reason === 'focus') warmUp();
-      if (reason === 'focus' && active !== s) {
-        active = s;
-        publish();
+      if (reason === 'focus') {
+        use.use(root, 'focus');
+        return;
       }
+      if (use.has(root)) sessionFor(root).schedule(0);
+      else if (isRerender(root)) use.use(root, 'press');
     },
     swept() {
       // Gone: removed, emptied out with its container, or hidden (closed mole, minimised overlay).
@@ -106,7 +155,9 @@ export function startClearline(ctx: ContentScriptContext): ComposerUi {
 
   let pointerFrame = 0;
   let lastPointer: PointerEvent | null = null;
-  const overCard = (e: Event) => !!card.element && e.composedPath().includes(card.element);
+  // Our shadow root is closed in production, so the page's listeners and ours see our host as the
+  // target; a pointer over the host is over the card or a marker.
+  const overCard = (e: Event) => !!card.element && e.composedPath().includes(host.element);
 
   /** The finding under the pointer; the open card's own finding wins when several overlap. */
   const hitTest = (x: number, y: number): [Session, TrackedFinding] | null => {
@@ -126,6 +177,7 @@ export function startClearline(ctx: ContentScriptContext): ComposerUi {
   document.addEventListener(
     'pointermove',
     (e) => {
+      if (!e.isTrusted) return;
       lastPointer = e;
       if (pointerFrame) return;
       pointerFrame = requestAnimationFrame(() => {
@@ -144,7 +196,7 @@ export function startClearline(ctx: ContentScriptContext): ComposerUi {
   document.addEventListener(
     'pointerdown',
     (e) => {
-      if (isOurs(e.composedPath()[0] as Node)) return;
+      if (!e.isTrusted || life.isInvalid || isOurs(e.composedPath()[0] as Node)) return;
       const hit = hitTest(e.clientX, e.clientY);
       if (hit) card.show(hit[0], hit[1], 'click');
       else card.close();
@@ -163,7 +215,7 @@ export function startClearline(ctx: ContentScriptContext): ComposerUi {
   window.addEventListener(
     'keydown',
     (e) => {
-      if (e.isComposing) return;
+      if (!e.isTrusted || e.isComposing || life.isInvalid) return;
       const open = card.open;
       const s = sessionOfEvent(e);
       const swallow = () => {
@@ -191,10 +243,14 @@ export function startClearline(ctx: ContentScriptContext): ComposerUi {
         return;
       }
       if (open.mode !== 'keyboard' || s !== open.session) return;
-      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      const plain = !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey;
+      if (CARET_KEYS.has(e.key) || ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !plain)) {
+        // The caret moves (the key goes on to the editor): the card steps aside.
+        card.close();
+      } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         swallow();
         card.move(e.key === 'ArrowDown' ? 1 : -1);
-      } else if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      } else if (e.key === 'Enter' && plain) {
         swallow();
         card.applyActive();
       } else if (e.key.length === 1 || e.key === 'Backspace' || e.key === 'Delete') {
@@ -220,12 +276,13 @@ export function startClearline(ctx: ContentScriptContext): ComposerUi {
   // ---- settings and popup —
 
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !('settings' in changes)) return;
+    if (life.isInvalid || area !== 'local' || !('settings' in changes)) return;
     for (const s of sessions.values()) s.schedule(0, true);
   });
 
   function popupSession(): Session | null {
-    if (active && !active.disposed) return active;
+    const active = activeSession();
+    if (active) return active;
     for (const s of sessions.values()) if (s.findings.length) return s;
     return null;
   }
@@ -236,17 +293,16 @@ export function startClearline(ctx: ContentScriptContext): ComposerUi {
     return { composer: { label: s.label, ...(s.error ? { error: s.error } : {}) }, findings: s.findings.map(toView) };
   }
 
+  /** Only into the composer the popup showed: the one the user last used. */
   async function applyFromPopup(key: string, index: number): Promise<ApplyResponse> {
-    for (const s of sessions.values()) {
-      const f = s.find(key);
-      if (!f) continue;
-      const result = await accept(s, f, index);
-      return result.ok ? { ok: true } : { ok: false, error: result.error };
-    }
-    return { ok: false, error: FINDING_GONE };
+    const s = popupSession();
+    const f = s?.find(key);
+    if (!s || !f) return { ok: false, error: FINDING_GONE };
+    const result = await accept(s, f, index);
+    return result.ok ? { ok: true } : { ok: false, error: result.error };
   }
 
-  // ---- test hook and badge —
+  // ---- badge and (test builds only) the test hook —
 
   let publishQueued = false;
   function publish(): void {
@@ -254,6 +310,13 @@ export function startClearline(ctx: ContentScriptContext): ComposerUi {
     publishQueued = true;
     queueMicrotask(() => {
       publishQueued = false;
+      const active = activeSession();
+      const count = active ? active.warningCount() : 0;
+      if (count !== lastBadge) {
+        lastBadge = count;
+        send({ kind: 'setBadge', count }).catch(() => undefined);
+      }
+      if (!__CLEARLINE_TEST_HOOKS__) return;
       const composers = [...sessions.values()]
         .filter((s) => !s.disposed)
         .map((s) => ({
@@ -263,22 +326,16 @@ export function startClearline(ctx: ContentScriptContext): ComposerUi {
           active: s === active,
           paused: s.paused,
           error: s.error ?? undefined,
-          // The whole draft only under automation (tests, npm start): no need to copy it for users.
-          text: navigator.webdriver ? s.analysedText : undefined,
+          text: s.analysedText,
           findings: s.findings.map(toView),
         }));
       host.element.setAttribute('data-clearline-findings', JSON.stringify(composers));
       const open = card.open;
       host.element.setAttribute('data-clearline-card', open ? open.finding.key : '');
-      const count = active && !active.disposed ? active.warningCount() : 0;
-      if (count !== lastBadge) {
-        lastBadge = count;
-        send({ kind: 'setBadge', count }).catch(() => undefined);
-      }
     });
   }
 
-  ctx.onInvalidated(() => {
+  life.onInvalidated(() => {
     card.close();
     for (const s of sessions.values()) s.dispose();
     sessions.clear();

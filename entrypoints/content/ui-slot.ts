@@ -1,9 +1,9 @@
 // The contract between the two halves of the content script, which are separate bundles sharing one
-// isolated world: the page-load script (index.ts, tiny, runs on every supported page) and the UI
+// isolated world: the page-load script (../composer-watch.ts, tiny, runs on every supported page) and the UI
 // (composer-ui.ts: sessions, highlights, card, accept), which the background injects into the frame
 // the first time a composer there is used. They meet in a global slot, not through module imports.
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ApplyResponse, ContentRequest, GetFindingsResponse } from '@/lib/messages';
+import type { Lifetime } from './lifetime';
 
 export interface ComposerUi {
   /** True when this frame's UI has the composer the popup request is about. */
@@ -13,7 +13,7 @@ export interface ComposerUi {
 }
 
 export interface UiSlot {
-  ctx: ContentScriptContext;
+  life: Lifetime;
   ui?: ComposerUi;
   /** Why the UI failed to start, when it did. */
   error?: string;
@@ -23,4 +23,4 @@ const KEY = Symbol.for('clearline.ui');
 const g = globalThis as unknown as Record<symbol, UiSlot | undefined>;
 
 export const uiSlot = (): UiSlot | undefined => g[KEY];
-export const openUiSlot = (ctx: ContentScriptContext): UiSlot => (g[KEY] = { ctx });
+export const openUiSlot = (life: Lifetime): UiSlot => (g[KEY] = { life });

@@ -2,6 +2,7 @@
 // replace strategy, verify the whole text, roll back on surprise, restore the caret.
 import { suggestionEdit } from '../engine/edit';
 import { strategyFor } from './replace/index';
+import { FocusLostError } from './replace/focus';
 import { nextFrame } from './next-frame';
 import { isVisible } from './sites/common';
 import { OBJECT_CHAR, type TextModel } from './text-model';
@@ -24,6 +25,7 @@ export const MESSAGES = {
   rolledBack: 'The editor changed more than the flagged words, so the rewrite was undone.',
   noSuggestion: 'That suggestion is no longer available.',
   tooLong: 'This box has a length limit and the rewrite would not fit, so nothing was changed.',
+  focusLost: 'The page moved the cursor out of this draft, so nothing was changed. Click in the draft and try again.',
 } as const;
 
 /** Why a finding cannot be rewritten automatically (shown before the user tries), or null. */
@@ -69,7 +71,11 @@ export async function accept(session: Session, finding: TrackedFinding, index: n
   let replaced = false;
   try {
     replaced = strategy.replace({ root, range, start, end, replacement: edit.replacement });
-  } catch {
+  } catch (e) {
+    if (e instanceof FocusLostError) {
+      typing.stop();
+      return { ok: false, error: MESSAGES.focusLost };
+    }
     replaced = false;
   }
 
@@ -110,8 +116,22 @@ export async function accept(session: Session, finding: TrackedFinding, index: n
     session.schedule(0, true);
     return { ok: false, error: MESSAGES.refused };
   }
-  // Something other than the span changed: never "fix it up", roll back.
-  return rollBack(session, strategy, replaced ? MESSAGES.rolledBack : MESSAGES.refused, typing);
+  // The editor did not take our edit, so whatever changed is someone else's (the user's typing, the
+  // page): never undo it.
+  if (!replaced) {
+    typing.stop();
+    session.schedule(0, true);
+    return { ok: false, error: MESSAGES.refused };
+  }
+  // The user typed while the edit landed: the change is partly theirs, and an undo could take their
+  // keystrokes back; as in the synchronous path, leave it and check the draft again.
+  if (typing.happened()) {
+    typing.stop();
+    session.edited();
+    return { ok: true, undoable: strategy.undoable };
+  }
+  // Only our edit happened and something other than the span changed: never "fix it up", roll back.
+  return rollBack(session, strategy, MESSAGES.rolledBack, typing);
 }
 
 async function rollBack(
@@ -121,7 +141,11 @@ async function rollBack(
   typing: { stop(): void },
 ): Promise<AcceptResult> {
   typing.stop();
-  strategy.undo(session.root);
+  try {
+    strategy.undo(session.root);
+  } catch {
+    // Focus was taken away: undoing now would undo in another field. The draft is checked again.
+  }
   await settle();
   session.schedule(0, true);
   return { ok: false, error };

@@ -1,5 +1,6 @@
-// Our own element on the page: <clearline-root> appended to <html>, with an open shadow root that
-// holds the overlay layer and the card. Test hooks (data-clearline-*) live on it, never on the page's nodes.
+// Our own element on the page: <clearline-root> appended to <html>, with a closed shadow root that
+// holds the overlay layer and the card, so the page cannot read the card. Test builds open it (for
+// Playwright) and put their hooks (data-clearline-*) on the element, never on the page's nodes.
 
 export const HOST_TAG = 'clearline-root';
 
@@ -35,8 +36,8 @@ const HOST = Symbol.for('clearline.host');
 const slot = globalThis as unknown as { [ELEMENT]?: HTMLElement; [HOST]?: Host };
 
 /**
- * Our element, bare: what the page-load script needs (test hooks). Attaching the shadow root and its
- * styles waits for getHost(), when a composer is in use: on a page nobody writes on it costs nothing.
+ * Our element, bare: what the page-load script needs (the test build's ready hook). Attaching the
+ * shadow root and its styles waits for getHost(), when a composer is in use.
  */
 export function hostElement(doc: Document = document): HTMLElement {
   const existing = slot[ELEMENT];
@@ -52,7 +53,7 @@ export function getHost(doc: Document = document): Host {
   const existing = slot[HOST];
   if (existing && existing.element.isConnected) return existing;
   const element = hostElement(doc);
-  const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  const shadow = element.attachShadow({ mode: __CLEARLINE_TEST_HOOKS__ ? 'open' : 'closed' });
   const style = doc.createElement('style');
   style.textContent = HOST_CSS;
   const overlay = doc.createElement('div');
@@ -65,9 +66,15 @@ export function getHost(doc: Document = document): Host {
   return host;
 }
 
+/** Take our element off the page (the extension went away before the UI started). */
+export function removeHost(): void {
+  slot[ELEMENT]?.remove();
+}
+
 /** Is `node` part of our own UI (so events from it are ours, not the page's)? */
 export function isOurs(node: EventTarget | null | undefined): boolean {
   const element = slot[ELEMENT];
   if (!element || !(node instanceof Node)) return false;
-  return node === element || (!!element.shadowRoot && element.shadowRoot.contains(node));
+  const shadow = slot[HOST]?.element === element ? slot[HOST].shadow : null;
+  return node === element || (!!shadow && shadow.contains(node));
 }

@@ -2,7 +2,6 @@
 // them, and apply a rewrite. Nothing here loads the engine; analysis is asked of the background.
 export { accept, saveCaret, rewriteBlocker, MESSAGES, type AcceptResult } from './accept';
 export { ensureHighlightStyle, HIGHLIGHT_NAMES } from './highlights';
-export { holdsDraft } from './holds-draft';
 export { getHost, isOurs, HOST_TAG, type Host } from './host';
 export { Overlay } from './overlay';
 export { Session, type TrackedFinding } from './session';

@@ -93,7 +93,7 @@ export class Overlay {
         el.addEventListener('pointerdown', (e) => e.preventDefault());
         el.addEventListener('click', (e) => {
           e.preventDefault();
-          m.onActivate();
+          if (e.isTrusted) m.onActivate(); // the user's click, not a page script's
         });
         nodes.push(el);
       }

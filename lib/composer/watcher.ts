@@ -1,6 +1,7 @@
 // Finds composers: on focus (composedPath, so inside open shadow roots too) and as they appear
 // (MutationObserver on the document and on every open shadow root met), coalesced per animation
-// frame. Reports composers that appear and ones that go away (removed, emptied or hidden).
+// frame. Reports composers that appear and ones that go away (removed, emptied or hidden). A report
+// is not a use: whether the user moved focus there is for ./user-use.ts to judge.
 import type { SiteAdapter } from './sites/types';
 import { editingHost } from './sites/common';
 import { isOurs } from './host';
@@ -72,8 +73,9 @@ export class Watcher {
     if (host && this.adapter.isComposer(host)) this.events.found(host, 'focus');
   }
 
-  /** The element the user focused, looked up through open shadow roots. */
+  /** The element focus moved to, looked up through open shadow roots. Synthetic focus events are ignored. */
   private onFocus(e: Event): void {
+    if (!e.isTrusted) return;
     // Seen by the shadow root's listener and again by the document's as it crosses the boundary.
     if (e === this.lastFocus) return;
     this.lastFocus = e;

@@ -1,5 +1,6 @@
-// `npm run bench:browser`: what Clearline costs the page in a real browser. It loads the production
-// build (.output/chrome-mv3; built with `npx wxt build` only when missing; a private copy is measured)
+// `npm run bench:browser`: what Clearline costs the page in a real browser. It loads the test build
+// (.output-test/chrome-mv3: production code plus the hooks it reads results from; built with
+// `npm run build:test` only when missing; a private copy is measured)
 // into headless Chromium the way tests/e2e/fixtures.ts does, serves Gmail fixtures at
 // https://mail.google.com/… and measures:
 //   1. page_load_js_gz_bytes      extension JS evaluated on a supported page before any composer is used
@@ -55,10 +56,10 @@ const PHRASE = ' Call me anytime.';
 // ---- build and a private copy of it —
 
 if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-  note('No build at .output/chrome-mv3: running npx wxt build …');
-  execFileSync('npx', ['wxt', 'build'], { stdio: JSON_OUT ? 'ignore' : 'inherit' });
+  note('No build at .output-test/chrome-mv3: running CLEARLINE_TEST_HOOKS=1 npx wxt build …');
+  execFileSync('npx', ['wxt', 'build'], { stdio: JSON_OUT ? 'ignore' : 'inherit', env: { ...process.env, CLEARLINE_TEST_HOOKS: '1' } });
 }
-// Other work may rebuild .output while we run: measure a snapshot.
+// Other work may rebuild .output-test while we run: measure a snapshot.
 const EXT = mkdtempSync(path.join(os.tmpdir(), 'clearline-bench-ext-'));
 cpSync(EXTENSION_DIR, EXT, { recursive: true });
 const manifest = JSON.parse(readFileSync(path.join(EXT, 'manifest.json'), 'utf8')) as {
@@ -281,7 +282,7 @@ function outermost(events: TraceEvent[]): TraceEvent[] {
 /** Tasks on the page's renderer main thread (where the content script was evaluated, else the Gmail frame's). */
 function summarize(events: TraceEvent[], window?: { from: number; to: number }): TraceSummary {
   const ext = events.filter(isExt);
-  let main: { pid: number; tid: number } | undefined = ext.find((e) => urlOf(e).includes('/content-scripts/'));
+  let main: { pid: number; tid: number } | undefined = ext.find((e) => urlOf(e).includes('/composer-watch.js'));
   if (!main) {
     const frames = events.find((e) => e.name === 'TracingStartedInBrowser')?.args?.data?.frames ?? [];
     const pid = frames.find((f) => f.url.startsWith('https://mail.google.com/'))?.processId;

@@ -1,11 +1,17 @@
 // Playwright fixtures: a Chromium context with the built extension loaded, real site addresses
 // routed to local fixture files, and a guard that fails the test on any request elsewhere.
+// The tests drive the test build (CLEARLINE_TEST_HOOKS=1 npx wxt build → .output-test/), which adds
+// the data-clearline-* hooks and an open shadow root; tests/e2e/security.spec.ts also loads the
+// production build (.output/) to check that a page reads nothing there.
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromiumArgs } from '../../scripts/chromium-args';
 
-export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+/** The test build: production code plus the test hooks. */
+export const EXTENSION_DIR = path.resolve('.output-test/chrome-mv3');
+/** What ships. */
+export const PRODUCTION_DIR = path.resolve('.output/chrome-mv3');
 export const FIXTURES_DIR = path.resolve('tests/fixtures');
 export const CHROMIUM = process.env.CLEARLINE_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -30,15 +36,16 @@ export interface Site {
   strayRequests: string[];
 }
 
-export async function launchWithExtension(): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
-  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No build at ${EXTENSION_DIR}: run "npm run build" first.`);
+export async function launchWithExtension(dir = EXTENSION_DIR): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
+  if (!existsSync(path.join(dir, 'manifest.json'))) {
+    const how = dir === EXTENSION_DIR ? 'npm run build:test' : 'npm run build';
+    throw new Error(`No build at ${dir}: run "${how}" first.`);
   }
   const { chromium } = await import('@playwright/test');
   const context = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM,
     headless: true,
-    args: LAUNCH_ARGS,
+    args: chromiumArgs(dir),
     viewport: { width: 1280, height: 800 },
   });
   let [worker] = context.serviceWorkers();

@@ -2,6 +2,7 @@
 // to their own model (Lexical, Slate, Quill 2) instead of letting the browser touch the DOM.
 import type { ReplaceStrategy, ReplaceTarget } from './types';
 import { selectRange } from './exec-command';
+import { ensureFocus } from './focus';
 
 /*
  * Why not execCommand for these editors: Chromium's execCommand fires no beforeinput, and these
@@ -51,7 +52,7 @@ export function beforeInputStrategy({ emptyInputType }: BeforeInputOptions): Rep
     },
     undo(root: HTMLElement): boolean {
       // The edit lives in the editor's own history, not the browser's, so ask the editor to undo.
-      root.focus({ preventScroll: true });
+      ensureFocus(root);
       return dispatchInput(root, { inputType: 'historyUndo' });
     },
     undoable: true,

@@ -2,6 +2,7 @@
 // the textInput event it handles itself (React onBeforeInput), so its EditorState and undo stack own the edit.
 import type { ReplaceStrategy, ReplaceTarget } from './types';
 import { isFocused, selectRange } from './exec-command';
+import { ensureFocus, focusInside } from './focus';
 
 /*
  * Why not execCommand('insertText') (evidence: tests/e2e/editors/strategies.spec.ts, Chromium 156):
@@ -64,12 +65,12 @@ export const draftStrategy: ReplaceStrategy = {
     if (!selectRange(root, range)) return false;
     if (wasFocused) return insert(root, saved, replacement);
     queueMicrotask(() => {
-      if (root.isConnected) insert(root, saved, replacement);
+      if (root.isConnected && focusInside(root)) insert(root, saved, replacement);
     });
     return true;
   },
   undo(root: HTMLElement): boolean {
-    root.focus({ preventScroll: true });
+    ensureFocus(root);
     // Draft's "command" modifier is Cmd on Apple platforms, Ctrl elsewhere.
     const apple = /Mac|iPhone|iPad/.test(navigator.platform);
     return key(root, { key: 'z', code: 'KeyZ', keyCode: 90, ctrlKey: !apple, metaKey: apple });

@@ -1,6 +1,7 @@
 // Strategy "execCommand insertText": select the span's Range and let the browser insert the text
 // as if typed, so native undo and DOM-observing editors (Gmail, Outlook, LinkedIn messaging,
 // Quill 1, ProseMirror) see an ordinary trusted input.
+import { ensureFocus } from './focus';
 import type { ReplaceStrategy, ReplaceTarget } from './types';
 
 /*
@@ -15,13 +16,16 @@ import type { ReplaceStrategy, ReplaceTarget } from './types';
  * execCommand fires no beforeinput, and Draft mis-files the edit (see those files).
  */
 
-/** Focus the editable without scrolling and select exactly `range` (works inside open shadow roots). */
+/**
+ * Focus the editable without scrolling and select exactly `range` (works inside open shadow roots).
+ * Throws FocusLostError when the page moves focus elsewhere.
+ */
 export function selectRange(root: HTMLElement, range: Range): boolean {
   const doc = root.ownerDocument;
   const sel = doc.getSelection();
   if (!sel) return false;
   // Focus first: focusing can move the selection to a remembered caret position.
-  if (!isFocused(root)) root.focus({ preventScroll: true });
+  ensureFocus(root);
   sel.setBaseAndExtent(range.startContainer, range.startOffset, range.endContainer, range.endOffset);
   return sel.rangeCount > 0;
 }
@@ -49,7 +53,7 @@ export const execCommandStrategy: ReplaceStrategy = {
     return execInsert(root.ownerDocument, replacement);
   },
   undo(root: HTMLElement): boolean {
-    root.focus({ preventScroll: true });
+    ensureFocus(root);
     return root.ownerDocument.execCommand('undo', false);
   },
   undoable: true,

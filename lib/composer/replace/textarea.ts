@@ -2,6 +2,7 @@
 // the native undo stack and fires a trusted input event that React's onChange picks up.
 import type { ReplaceStrategy, ReplaceTarget } from './types';
 import { execInsert } from './exec-command';
+import { ensureFocus } from './focus';
 
 // Evidence (strategies.spec.ts, React 18 controlled textarea): React's state equals the DOM value
 // after the insert and after Ctrl+Z; two inserts undo one at a time. setRangeText or the value
@@ -15,12 +16,12 @@ export const textareaStrategy: ReplaceStrategy = {
     const { start, end, replacement } = target;
     if (start < 0 || end < start || end > field.value.length) return false;
     // focus() can move the caret; select after it. preventScroll keeps the page still.
-    field.focus({ preventScroll: true });
+    ensureFocus(field);
     field.setSelectionRange(start, end);
     return execInsert(field.ownerDocument, replacement);
   },
   undo(root: HTMLElement): boolean {
-    root.focus({ preventScroll: true });
+    ensureFocus(root);
     return root.ownerDocument.execCommand('undo', false);
   },
   undoable: true,

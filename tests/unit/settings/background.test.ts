@@ -52,12 +52,17 @@ function stubUnimplementedApis() {
   b.runtime.openOptionsPage = async () => void calls.openOptions++;
 }
 
-async function send(message: unknown, sender: object = {}): Promise<any> {
+/** The options page (an extension page): the default sender of the site requests below. */
+const optionsPage = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') });
+/** Our content script in a web page's tab. */
+const inTab = (id: number, url: string) => ({ id: fakeBrowser.runtime.id, url, tab: { id, url } });
+
+async function send(message: unknown, sender: object = optionsPage()): Promise<any> {
   const results = await fakeBrowser.runtime.onMessage.trigger(message, sender as never);
   return results.find((r) => r !== undefined);
 }
 
-const gmailTab = { tab: { id: 7, url: 'https://mail.google.com/mail/u/0/#inbox' } };
+const gmailTab = inTab(7, 'https://mail.google.com/mail/u/0/#inbox');
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -113,7 +118,7 @@ describe('analyze', () => {
   test('returns nothing on a built-in site the user switched off, but still works elsewhere', async () => {
     await updateSettings((s) => void (s.sites.builtIn.gmail = false));
     await vi.waitFor(async () => expect(await send({ kind: 'analyze', text: DRAFT }, gmailTab)).toEqual({ findings: [], paused: true }));
-    const outlook: AnalyzeResponse = await send({ kind: 'analyze', text: DRAFT }, { tab: { id: 8, url: 'https://outlook.office.com/mail/' } });
+    const outlook: AnalyzeResponse = await send({ kind: 'analyze', text: DRAFT }, inTab(8, 'https://outlook.office.com/mail/'));
     expect(outlook.findings.length).toBeGreaterThan(0);
   });
 
@@ -151,8 +156,45 @@ describe('starting the UI on first use of a composer', () => {
     expect(await send({ kind: 'loadUi' }, gmailTab)).toEqual({ ok: false, error: 'No tab with id: 7' });
   });
   test('a request from outside a tab injects nothing', async () => {
-    expect(await send({ kind: 'loadUi' }, {})).toEqual({ ok: false, error: 'not sent from a tab' });
+    expect(await send({ kind: 'loadUi' }, optionsPage())).toBeUndefined();
     expect(calls.executed).toEqual([]);
+  });
+});
+
+describe('sender checks', () => {
+  const ORIGIN = 'https://app.example.com';
+  const DRAFT = 'Call me anytime if anything comes up.';
+  const optionsInTab = () => ({ ...optionsPage(), tab: { id: 30, url: fakeBrowser.runtime.getURL('/options.html') } });
+  test('site permissions change only from extension pages, never from a content script', async () => {
+    granted.add(`${ORIGIN}/*`);
+    expect(await send({ kind: 'registerSite', origin: ORIGIN, tabId: 7 }, gmailTab)).toBeUndefined();
+    expect(await send({ kind: 'unregisterSite', origin: 'https://mail.google.com' }, gmailTab)).toBeUndefined();
+    expect((await getSettings()).sites.added).toEqual([]);
+    expect(registered).toEqual([]);
+    expect(calls.executed).toEqual([]);
+    expect(calls.revoked).toEqual([]);
+    // The options page opened in a tab of its own is still an extension page.
+    expect(await send({ kind: 'registerSite', origin: ORIGIN }, optionsInTab())).toEqual({ ok: true });
+    expect((await getSettings()).sites.added).toEqual([ORIGIN]);
+  });
+  test('content requests come only from our content script in a web page', async () => {
+    for (const sender of [optionsPage(), optionsInTab(), { ...gmailTab, id: 'another-extension' }]) {
+      expect(await send({ kind: 'loadUi' }, sender)).toBeUndefined();
+      expect(await send({ kind: 'setBadge', count: 4 }, sender)).toBeUndefined();
+      expect(await send({ kind: 'warm' }, sender)).toBeUndefined();
+    }
+    expect(calls.executed).toEqual([]);
+    expect(calls.badge).toEqual([]);
+  });
+  test('analysis answers our content script and our pages (the options page tries a draft), no one else', async () => {
+    expect((await send({ kind: 'analyze', text: DRAFT }, gmailTab)).findings.length).toBeGreaterThan(0);
+    expect((await send({ kind: 'analyze', text: DRAFT }, optionsPage())).findings.length).toBeGreaterThan(0);
+    expect(await send({ kind: 'analyze', text: DRAFT }, { ...gmailTab, id: 'another-extension' })).toBeUndefined();
+    expect(await send({ kind: 'analyze', text: DRAFT }, { url: 'https://mail.google.com/' })).toBeUndefined();
+  });
+  test('"Turn off this rule" from a sender that is not ours changes nothing', async () => {
+    await send({ kind: 'disableRule', rule: 'availability/call-me-anytime' }, { ...gmailTab, id: 'another-extension' });
+    expect((await getSettings()).rules['availability/call-me-anytime']).toBeUndefined();
   });
 });
 
@@ -191,7 +233,7 @@ describe('user-added sites', () => {
   test('removing a site unregisters the script, withdraws the permission and stops analysis in open tabs', async () => {
     granted.add(`${ORIGIN}/*`);
     await send({ kind: 'registerSite', origin: ORIGIN });
-    const appTab = { tab: { id: 9, url: `${ORIGIN}/inbox` } };
+    const appTab = inTab(9, `${ORIGIN}/inbox`);
     expect((await send({ kind: 'analyze', text: 'Call me anytime.' }, appTab)).paused).toBe(false);
     expect(await send({ kind: 'unregisterSite', origin: ORIGIN })).toEqual({ ok: true });
     expect((await getSettings()).sites.added).toEqual([]);

@@ -1,50 +1,44 @@
 // Content script for Gmail, LinkedIn and Outlook (and sites the user adds). This is the part every
 // page load pays for, so it only watches for composers: the UI (sessions, highlights, card, accept)
-// is asked of the background and injected into this frame once a composer is in use — focused, or
-// already holding a draft. Analysis runs in the background; the engine is never loaded here.
+// is asked of the background and injected into this frame once the user uses a composer (presses a
+// key or the pointer in it, or moves focus into it by hand). A composer that merely holds text, or
+// that the page focuses by script, is left alone. Analysis runs in the background.
+//
+// Declared in the manifest by wxt.config.ts rather than as a WXT content script: WXT's wrapper
+// would build a ContentScriptContext, which posts our extension id to the page and stops on a
+// page-fired event (see ./content/lifetime.ts).
 import { browser } from 'wxt/browser';
-import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { holdsDraft } from '@/lib/composer/holds-draft';
-import { hostElement } from '@/lib/composer/host';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { hostElement, removeHost } from '@/lib/composer/host';
 import { editingHost } from '@/lib/composer/sites/common';
 import { adapterFor } from '@/lib/composer/sites/index';
+import { userUse, watchPresses } from '@/lib/composer/user-use';
 import { Watcher } from '@/lib/composer/watcher';
 import { FINDING_GONE, type BackgroundRequest, type ContentRequest, type LoadUiResponse } from '@/lib/messages';
-import { openUiSlot, type ComposerUi } from './ui-slot';
+import { isFromExtensionPage } from '@/lib/sender';
+import { Lifetime } from './content/lifetime';
+import { openUiSlot, type ComposerUi } from './content/ui-slot';
 
-export default defineContentScript({
-  // Keep in step with lib/composer/sites/matches.ts and SITE_MATCHES in wxt.config.ts.
-  matches: [
-    'https://mail.google.com/*',
-    'https://www.linkedin.com/*',
-    'https://outlook.office.com/*',
-    'https://outlook.live.com/*',
-    'https://outlook.office365.com/*',
-  ],
-  allFrames: true,
-  runAt: 'document_idle',
-  main(ctx) {
-    // The background may inject us again into a tab that already runs us (user-added sites).
-    const flag = Symbol.for('clearline.content.started');
-    const g = globalThis as Record<symbol, unknown>;
-    if (g[flag]) return;
-    g[flag] = true;
-    watchForUse(ctx);
-  },
+export default defineUnlistedScript(() => {
+  // The background may inject us again into a tab that already runs us (user-added sites).
+  const flag = Symbol.for('clearline.content.started');
+  const g = globalThis as Record<symbol, unknown>;
+  if (g[flag]) return;
+  g[flag] = true;
+  watchForUse(new Lifetime());
 });
 
-function watchForUse(ctx: ContentScriptContext): void {
+function watchForUse(life: Lifetime): void {
   const adapter = adapterFor(location.hostname);
-  const host = hostElement();
-  const slot = openUiSlot(ctx);
+  const slot = openUiSlot(life);
+  const use = userUse();
   let loading: Promise<ComposerUi | undefined> | null = null;
   /** After a failed start, wait before asking again: typing must not send a request per keystroke. */
   let retryAt = 0;
 
   /** Ask the background for the UI in this frame; one request at a time. */
   function load(): void {
-    if (loading || slot.ui || Date.now() < retryAt) return;
+    if (life.isInvalid || loading || slot.ui || Date.now() < retryAt) return;
     const request = browser.runtime.sendMessage({ kind: 'loadUi' } satisfies BackgroundRequest) as Promise<LoadUiResponse>;
     loading = request
       .then((res) => {
@@ -56,34 +50,33 @@ function watchForUse(ctx: ContentScriptContext): void {
         // Try again on a later use (the service worker may have been restarting).
         loading = null;
         retryAt = Date.now() + 5000;
-        if (!ctx.isInvalid) console.warn('Clearline could not start on this composer:', e instanceof Error ? e.message : e);
+        if (!life.isInvalid) console.warn('Clearline could not start on this composer:', e instanceof Error ? e.message : e);
         return undefined;
       });
   }
 
+  const composerOf = (e: Event): HTMLElement | null => {
+    if (life.isInvalid) return null;
+    const el = editingHost(e.composedPath()[0] as Element);
+    return el && adapter.isComposer(el) ? el : null;
+  };
+  watchPresses(use, composerOf, life.signal);
+  use.onUse(() => load(), life.signal);
+
   const watcher = new Watcher(adapter, {
     found(root, reason) {
-      if (reason === 'focus' || holdsDraft(root, adapter)) load();
+      if (reason === 'focus') use.use(root, 'focus');
     },
     swept() {},
   });
   watcher.start(document);
-  // Typing into a composer that had focus before this script ran (no focus event to see).
-  document.addEventListener(
-    'input',
-    (e) => {
-      if (slot.ui || loading) return;
-      const el = editingHost(e.composedPath()[0] as Element);
-      if (el && adapter.isComposer(el)) load();
-    },
-    { capture: true, signal: ctx.signal },
-  );
 
   // The popup's tabs.sendMessage reaches every frame (all_frames) and the first answer wins, so a
   // frame answers only about composers it owns; the top frame says "none" a moment later.
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const req = message as ContentRequest;
     if (req?.kind !== 'getFindings' && req?.kind !== 'applySuggestion') return undefined;
+    if (life.isInvalid || !isFromExtensionPage(sender)) return undefined;
     if (slot.ui?.owns(req)) return slot.ui.answer(req);
     if (window !== window.top) return undefined;
     return new Promise((resolve) =>
@@ -94,10 +87,12 @@ function watchForUse(ctx: ContentScriptContext): void {
     );
   });
 
-  ctx.onInvalidated(() => {
+  life.onInvalidated(() => {
     watcher.stop();
-    if (!slot.ui) host.remove(); // else the UI removes it with its own parts
+    if (!slot.ui) removeHost(); // else the UI removes it with its own parts
   });
-  // Listeners are in place: tests may start typing.
-  host.setAttribute('data-clearline-ready', 'true');
+  if (__CLEARLINE_TEST_HOOKS__) {
+    // Listeners are in place: tests may start typing. (Test builds only; production pages see nothing.)
+    hostElement().setAttribute('data-clearline-ready', 'true');
+  }
 }
