@@ -10,7 +10,7 @@
 import type { RE2JS } from 're2js';
 import { snapToGraphemes } from './graphemes';
 import { atSentenceStart } from './matchers/types';
-import { checkCustomPattern, compileCustomPattern } from './pattern-safety';
+import { acceptedPattern, checkCustomPattern } from './pattern-safety';
 import { sentences } from './segment';
 import { fillTemplate, fitToContext } from './suggestions';
 import type { CustomRule, Finding, Severity } from './types';
@@ -37,6 +37,15 @@ export interface CompiledCustomRule {
 export class CustomRuleError extends Error {}
 
 const WHY = 'You added this phrase on the options page.';
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const isWordChar = (cp: number | undefined) => cp !== undefined && WORD_CHAR.test(String.fromCodePoint(cp));
+
+function codePointBefore(s: string, i: number): number | undefined {
+  if (i <= 0) return undefined;
+  const low = s.charCodeAt(i - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) return s.codePointAt(i - 2);
+  return low;
+}
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -54,12 +63,14 @@ export function compileCustomRule(rule: CustomRule, index: number): CompiledCust
   if (rule.isPattern) {
     const check = checkCustomPattern(rule.match);
     if (!check.ok) throw new CustomRuleError(`Custom rule ${index + 1} ("${rule.match}"): ${check.reason}`);
-    pattern = compileCustomPattern(rule.match);
+    pattern = acceptedPattern(rule.match);
   } else {
     const words = rule.match.trim().split(/\s+/).filter(Boolean);
     if (words.length === 0) throw new CustomRuleError(`Custom rule ${index + 1}: the phrase is empty.`);
     const body = words.map((w) => escapeRegExp(w).replace(/'/g, "'?")).join('\\s+');
-    phrase = new RegExp(`(?<![\\p{L}\\p{N}_])${body}(?![\\p{L}\\p{N}_])`, 'giu');
+    // Whole words are checked around each match (WORD_CHAR), not with lookaround in every
+    // phrase's regex: Unicode classes are costly to compile, once per phrase.
+    phrase = new RegExp(body, 'giu');
   }
   const id = customRuleId(rule, index);
   return {
@@ -114,6 +125,12 @@ export function matchCustomRules(text: string, norm: string, rules: readonly Com
       let m: RegExpExecArray | null;
       let si = 0;
       while (count < MAX_FINDINGS_PER_CUSTOM_RULE && (m = re.exec(norm)) !== null) {
+        const end = m.index + m[0].length;
+        // Part of a longer word ("hun" in "hunt"): look again one character on.
+        if (isWordChar(codePointBefore(norm, m.index)) || isWordChar(norm.codePointAt(end))) {
+          re.lastIndex = m.index + 1;
+          continue;
+        }
         while (si < split.length - 1 && m.index >= split[si]!.end) si++;
         findings.push(finding(rule, text, norm, split[si] ?? { start: 0, end: norm.length }, m.index, m.index + m[0].length));
         count++;

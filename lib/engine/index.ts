@@ -143,11 +143,11 @@ function analyzeParagraph(text: string, norm: string, config: Config, nlp: NlpCa
 }
 
 /** The custom pass over the draft's paragraphs; see custom-rules.ts for its limits. */
-function customFindings(text: string, norm: string, paras: { start: number; end: number }[], config: Config): { findings: Finding[]; complete: boolean } {
+function customFindings(text: string, norm: string, paras: { start: number; end: number }[], config: Config, budgetMs: number): { findings: Finding[]; complete: boolean } {
   const out: Finding[] = [];
   if (config.custom.length === 0) return { findings: out, complete: true };
   const now = () => performance.now();
-  const deadline = now() + CUSTOM_TIME_BUDGET_MS;
+  const deadline = now() + budgetMs;
   const perRule = new Map<string, number>();
   let complete = true;
   for (const p of paras) {
@@ -290,7 +290,7 @@ export function analyzeWithReport(text: string, options: AnalyzeOptions = {}): A
     }
   }
   // Built-in findings are complete before any custom rule runs.
-  const custom = customFindings(text, norm, paras, config);
+  const custom = customFindings(text, norm, paras, config, options.customTimeBudgetMs ?? CUSTOM_TIME_BUDGET_MS);
   const found = custom.findings.length ? dedupe([...builtIn, ...custom.findings]) : builtIn;
   found.push(...missingFindings(text, norm, paras, found, config));
   const min = SEVERITY_RANK[options.minSeverity ?? 'suggestion'];

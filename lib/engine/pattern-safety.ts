@@ -104,32 +104,52 @@ function show(cp: number | null): string {
   return ch === ' ' ? ' (such as a space)' : /\s/.test(ch) ? ' (such as a line break)' : ` (such as "${ch}")`;
 }
 
+// Settings are validated on every read and the engine compiles the same patterns: judge and
+// compile each source once (compiling a Unicode class costs milliseconds).
+const judged = new Map<string, { check: PatternCheck; re: RE2JS | null }>();
+const JUDGED_LIMIT = 500;
+
 /** Decide whether a custom pattern can be used, and if not, say why in plain words. */
 export function checkCustomPattern(source: string): PatternCheck {
-  if (source.trim() === '') return { ok: false, reason: 'the pattern is empty' };
-  if (source.length > MAX_PATTERN_LENGTH) {
-    return { ok: false, reason: `the pattern is ${source.length} characters long; the limit is ${MAX_PATTERN_LENGTH}` };
+  return judge(source).check;
+}
+
+/** The compiled pattern, for a source checkCustomPattern accepts (null otherwise). */
+export function acceptedPattern(source: string): RE2JS | null {
+  return judge(source).re;
+}
+
+function judge(source: string): { check: PatternCheck; re: RE2JS | null } {
+  let j = judged.get(source);
+  if (!j) {
+    j = judgeNow(source);
+    if (judged.size >= JUDGED_LIMIT) judged.delete(judged.keys().next().value as string);
+    judged.set(source, j);
   }
+  return j;
+}
+
+function judgeNow(source: string): { check: PatternCheck; re: RE2JS | null } {
+  const refuse = (reason: string) => ({ check: { ok: false as const, reason }, re: null });
+  if (source.trim() === '') return refuse('the pattern is empty');
+  if (source.length > MAX_PATTERN_LENGTH) return refuse(`the pattern is ${source.length} characters long; the limit is ${MAX_PATTERN_LENGTH}`);
   // RE2 reads "(?<=" as a broken named group; say what it really is.
   const lookbehind = /(?:^|[^\\])(?:\\\\)*(\(\?<[=!])/.exec(source);
-  if (lookbehind) return { ok: false, reason: `not a valid pattern: ${explainSyntax('invalid or unsupported Perl syntax', lookbehind[1]!)}` };
+  if (lookbehind) return refuse(`not a valid pattern: ${explainSyntax('invalid or unsupported Perl syntax', lookbehind[1]!)}`);
   let re: RE2JS;
   try {
     re = compileCustomPattern(source);
   } catch (e) {
-    if (e instanceof RE2JSSyntaxException) return { ok: false, reason: `not a valid pattern: ${explainSyntax(e.error, e.input ?? '')}` };
-    return { ok: false, reason: `not a valid pattern: ${e instanceof Error ? e.message : String(e)}` };
+    if (e instanceof RE2JSSyntaxException) return refuse(`not a valid pattern: ${explainSyntax(e.error, e.input ?? '')}`);
+    return refuse(`not a valid pattern: ${e instanceof Error ? e.message : String(e)}`);
   }
   if (re.programSize() > MAX_PROGRAM_SIZE) {
-    return {
-      ok: false,
-      reason: 'the pattern is too big to run on every keystroke (repeat counts such as "{1,100}" copy what they repeat); use "+", "*" or smaller counts',
-    };
+    return refuse('the pattern is too big to run on every keystroke (repeat counts such as "{1,100}" copy what they repeat); use "+", "*" or smaller counts');
   }
   const shortest = shortestMatch(re);
-  if (shortest.length === 0) return { ok: false, reason: 'the pattern can match empty text, so it would flag every draft' };
+  if (shortest.length === 0) return refuse('the pattern can match empty text, so it would flag every draft');
   if (shortest.length === 1) {
-    return { ok: false, reason: `the pattern can match a single character${show(shortest.example)}, so it would flag almost every draft; make every match at least two characters long` };
+    return refuse(`the pattern can match a single character${show(shortest.example)}, so it would flag almost every draft; make every match at least two characters long`);
   }
-  return { ok: true };
+  return { check: { ok: true as const }, re };
 }
