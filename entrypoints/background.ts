@@ -6,7 +6,7 @@ import type { AnalyzeResponse, BackgroundRequest, LoadUiResponse, SiteResponse }
 import { isFromContentScript, isFromExtensionPage } from '@/lib/sender';
 import { toAnalyzeOptions } from '@/lib/settings/analyze-options';
 import { isPaused } from '@/lib/settings/pause';
-import { normalizeOrigin } from '@/lib/settings/schema';
+import { normalizeOrigin, ruleKeyProblem } from '@/lib/settings/schema';
 import { builtInSiteOf, isSiteOff, originPattern } from '@/lib/settings/sites';
 import { ensureSettings, getSettings, updateSettings, watchSettings } from '@/lib/settings/storage';
 import type { Settings } from '@/lib/settings/types';
@@ -118,11 +118,14 @@ export default defineBackground(() => {
     }
   }
 
-  async function disableRule(fullId: string): Promise<void> {
-    if (typeof fullId !== 'string' || !/^[\w-]+\/[\w-]+$/.test(fullId)) return;
+  // Any id the settings accept can be turned off: built-in rules and custom ones (`personal/custom-3`).
+  async function disableRule(fullId: string): Promise<SiteResponse> {
+    const problem = typeof fullId === 'string' ? ruleKeyProblem(fullId) : 'expected a rule id';
+    if (problem) return { ok: false, error: problem };
     await updateSettings((draft) => {
       draft.rules[fullId] = { ...draft.rules[fullId], enabled: false };
     });
+    return { ok: true };
   }
 
   async function registerSite(input: string, tabId?: number): Promise<SiteResponse> {

@@ -15,7 +15,7 @@ export type BackgroundRequest =
   | { kind: 'registerSite'; origin: string; tabId?: number }
   /** Content: a composer got focus; wake the service worker (and its engine) before the first analysis. */
   | { kind: 'warm' }
-  /** Card: "Turn off this rule" (the background owns settings writes; keeps storage code out of pages). */
+  /** Card: "Turn off this rule" for a built-in or custom rule id; replies { ok, error? } (the background owns settings writes). */
   | { kind: 'disableRule'; rule: string }
   /** Popup/options: the user removed an origin. */
   | { kind: 'unregisterSite'; origin: string }

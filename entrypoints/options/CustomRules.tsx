@@ -4,7 +4,7 @@ import { PACKS } from '@/lib/engine/catalog';
 import { SEVERITIES, type CustomRule, type Severity } from '@/lib/engine/types';
 import { isPackOn } from '@/lib/settings/analyze-options';
 import { freshCustomRuleId } from '@/lib/settings/import-export';
-import { LIMITS, validateCustomRule } from '@/lib/settings/schema';
+import { duplicateMessage, LIMITS, sameCustomMatch, validateCustomRule } from '@/lib/settings/schema';
 import type { Settings } from '@/lib/settings/types';
 import { SEVERITY_LABELS, SeverityBadge } from '@/lib/ui/SeverityBadge';
 import type { Save } from './Options';
@@ -23,10 +23,8 @@ export function CustomRules({ settings, save }: { settings: Settings; save: Save
   const result = validateCustomRule({ id, ...draft }, 'rule');
   const errors: Record<string, string> = {};
   if (!result.ok) for (const e of result.errors) errors[e.path.replace(/^rule\./, '')] ??= e.message;
-  const duplicate = settings.customRules.find(
-    (r) => r.id !== editing && r.match.trim().toLowerCase() === draft.match.trim().toLowerCase() && r.isPattern === draft.isPattern,
-  );
-  if (duplicate && !errors.match) errors.match = 'you already have a custom rule for this';
+  const duplicate = settings.customRules.find((r) => r.id !== editing && sameCustomMatch(r, draft));
+  if (duplicate && !errors.match) errors.match = duplicateMessage(`your custom rule “${duplicate.match}”`);
   // The match field is checked as you type (pattern safety matters most there); the rest once
   // touched or on submit, so an empty form does not start out red.
   const shown = (k: string) => (k === 'match' ? draft.match !== '' || submitted : touched[k] || submitted) && errors[k];
@@ -45,8 +43,14 @@ export function CustomRules({ settings, save }: { settings: Settings; save: Save
     const rule: CustomRule = { id, ...draft, match: draft.match.trim(), message: draft.message.trim(), suggestion: draft.suggestion.trim() };
     const ok = await save((s) => {
       const i = s.customRules.findIndex((r) => r.id === rule.id);
-      if (i >= 0) s.customRules[i] = rule;
-      else s.customRules.push(rule);
+      if (i >= 0) {
+        // A rule turned off stays off when it moves to another pack.
+        const before = `${s.customRules[i]!.pack}/${rule.id}`;
+        const setting = s.rules[before];
+        delete s.rules[before];
+        if (setting) s.rules[`${rule.pack}/${rule.id}`] = setting;
+        s.customRules[i] = rule;
+      } else s.customRules.push(rule);
     }, editing ? 'Custom rule updated' : `Custom rule added: “${rule.match}”`);
     if (ok) reset();
   }
@@ -161,6 +165,7 @@ export function CustomRules({ settings, save }: { settings: Settings; save: Save
                 <span class="cl-muted">
                   {packName(r.pack)}
                   {!isPackOn(settings, r.pack) && ' (pack off)'}
+                  {isTurnedOff(settings, r) && ' (turned off)'}
                 </span>
                 <p class="custom-message">{r.message}</p>
                 {r.suggestion && <p class="cl-muted custom-suggestion">→ {r.suggestion}</p>}
@@ -179,13 +184,27 @@ export function CustomRules({ settings, save }: { settings: Settings; save: Save
                 >
                   Edit
                 </button>
+                {isTurnedOff(settings, r) && (
+                  <button
+                    type="button"
+                    class="cl-button small"
+                    aria-label={`Turn on custom rule ${r.match}`}
+                    onClick={() => void save((s) => void delete s.rules[`${r.pack}/${r.id}`], `Turned on “${r.match}”`)}
+                  >
+                    Turn on
+                  </button>
+                )}
                 <button
                   type="button"
                   class="cl-button small danger"
                   aria-label={`Delete custom rule ${r.match}`}
                   onClick={() => {
                     if (editing === r.id) reset();
-                    void save((s) => void (s.customRules = s.customRules.filter((x) => x.id !== r.id)), `Deleted “${r.match}”`);
+                    void save((s) => {
+                      s.customRules = s.customRules.filter((x) => x.id !== r.id);
+                      // Ids are reused: a new rule must not inherit this one's "turned off".
+                      delete s.rules[`${r.pack}/${r.id}`];
+                    }, `Deleted “${r.match}”`);
                   }}
                 >
                   Delete
@@ -199,6 +218,11 @@ export function CustomRules({ settings, save }: { settings: Settings; save: Save
       )}
     </section>
   );
+}
+
+/** "Turn off this rule" on a card switched this custom rule off. */
+function isTurnedOff(settings: Settings, r: CustomRule): boolean {
+  return settings.rules[`${r.pack}/${r.id}`]?.enabled === false;
 }
 
 function packName(id: string): string {

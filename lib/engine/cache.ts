@@ -1,30 +1,53 @@
-// A small least-recently-used map. The engine keeps each paragraph's findings in one, so a
-// keystroke re-analyses only the paragraph it changed.
+// A small least-recently-used map, bounded by total weight: by default each entry weighs 1 (a
+// count limit); the engine's caches weigh entries in characters, so long drafts cannot make them
+// grow without bound.
 
 export class LruCache<K, V> {
-  private map = new Map<K, V>();
-  constructor(private readonly limit: number) {}
+  private map = new Map<K, { value: V; weight: number }>();
+  private total = 0;
+  constructor(
+    private readonly limit: number,
+    private readonly weigh: (key: K, value: V) => number = () => 1,
+  ) {}
 
   get(key: K): V | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
+    const e = this.map.get(key);
+    if (e !== undefined) {
       this.map.delete(key);
-      this.map.set(key, v);
+      this.map.set(key, e);
     }
-    return v;
+    return e?.value;
   }
 
   set(key: K, value: V): void {
-    if (this.map.has(key)) this.map.delete(key);
-    else if (this.map.size >= this.limit) this.map.delete(this.map.keys().next().value as K);
-    this.map.set(key, value);
+    const old = this.map.get(key);
+    if (old) {
+      this.map.delete(key);
+      this.total -= old.weight;
+    }
+    const weight = this.weigh(key, value);
+    // An entry heavier than the whole cache is not kept (and evicts nothing).
+    if (weight > this.limit) return;
+    while (this.total + weight > this.limit) {
+      const [oldestKey, oldest] = this.map.entries().next().value as [K, { weight: number }];
+      this.map.delete(oldestKey);
+      this.total -= oldest.weight;
+    }
+    this.map.set(key, { value, weight });
+    this.total += weight;
   }
 
   clear(): void {
     this.map.clear();
+    this.total = 0;
   }
 
   get size(): number {
     return this.map.size;
+  }
+
+  /** Sum of the weights held (characters, for the engine's caches). */
+  get weight(): number {
+    return this.total;
   }
 }

@@ -6,15 +6,16 @@ import { loadPacks, type CompiledRule } from './load-packs';
 import { matchSpan } from './matchers/span';
 import { matchStack } from './matchers/stack';
 import type { ParagraphContext } from './matchers/types';
+import { forgetDecisions } from './conditions/near-match';
+import { compileCustomRule, CUSTOM_TIME_BUDGET_MS, CustomRuleError, matchCustomRules, MAX_CUSTOM_FINDINGS, MAX_FINDINGS_PER_CUSTOM_RULE, type CompiledCustomRule } from './custom-rules';
 import { NlpCache } from './nlp';
 import { normalize } from './normalize';
-import { PATTERN_FLAGS, checkCustomPattern } from './pattern-safety';
 import { resolvePolicy } from './policy';
 import { buildPrefilter, type Prefilter } from './prefilter';
 import { analysableRegions } from './regions';
 import { paragraphs, sentences } from './segment';
 import { fitToContext, policyValues } from './suggestions';
-import { PACK_IDS, SEVERITIES, type AnalyzeOptions, type CustomRule, type Finding, type Policy, type Severity } from './types';
+import { PACK_IDS, SEVERITIES, type AnalyzeOptions, type Finding, type Policy, type Severity } from './types';
 
 export * from './types';
 export { applySuggestion, suggestionEdit, applyEdit } from './edit';
@@ -31,56 +32,34 @@ const PACKS = loadPacks(PACK_FILES);
 const ALL_RULES: CompiledRule[] = PACKS.flatMap((p) => p.rules);
 
 interface Config {
-  /** The user's own phrases: they skip the prefilter and always run. */
-  custom: CompiledRule[];
+  /** Distinguishes this configuration's entries in the shared paragraph caches. */
+  id: number;
+  /** The user's own phrases and patterns: they run after the packs, in a pass of their own. */
+  custom: CompiledCustomRule[];
   missingRules: CompiledRule[];
   prefilter: Prefilter;
   policy: Policy;
   values: Record<string, string>;
-  paragraphCache: LruCache<string, Finding[]>;
 }
 
 const configs = new LruCache<string, Config>(16);
+let nextConfigId = 1;
 const SEVERITY_RANK: Record<Severity, number> = { suggestion: 0, warning: 1, alert: 2 };
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+/**
+ * Paragraph results, shared by every configuration and bounded by characters (the paragraph's
+ * text plus its findings), not by count: a keystroke in a 200,000-character paragraph adds one
+ * 200,000-character entry, and a few of those push out the oldest.
+ */
+export const PARAGRAPH_CACHE_CHARS = 1_000_000;
+const weighFindings = (key: string, findings: Finding[]) =>
+  key.length + findings.reduce((n, f) => n + 64 + f.message.length + f.why.length + f.suggestions.reduce((m, x) => m + x.length, 0), 0);
+const paragraphCache = new LruCache<string, Finding[]>(PARAGRAPH_CACHE_CHARS, weighFindings);
+const customCache = new LruCache<string, Finding[]>(PARAGRAPH_CACHE_CHARS / 4, weighFindings);
 
-function compileCustomRule(rule: CustomRule, index: number): CompiledRule {
-  let regex: RegExp;
-  if (rule.isPattern) {
-    const check = checkCustomPattern(rule.match);
-    if (!check.ok) throw new EngineInputError(`Custom rule ${index + 1} ("${rule.match}"): ${check.reason}`);
-    regex = new RegExp(rule.match, PATTERN_FLAGS);
-  } else {
-    const words = rule.match.trim().split(/\s+/).filter(Boolean);
-    if (words.length === 0) throw new EngineInputError(`Custom rule ${index + 1}: the phrase is empty.`);
-    const body = words.map((w) => escapeRegExp(w).replace(/'/g, "'?")).join('\\s+');
-    regex = new RegExp(`(?<![\\p{L}\\p{N}_])${body}(?![\\p{L}\\p{N}_])`, 'giu');
-  }
-  const id = `custom-${rule.id || index + 1}`;
-  return {
-    def: {
-      id,
-      kind: 'span',
-      severity: rule.severity,
-      message: rule.message || `Matches your custom phrase "${rule.match}".`,
-      why: 'You added this phrase on the options page.',
-      suggestions: rule.suggestion ? [rule.suggestion] : [],
-      examples: { flag: [], pass: [] },
-    },
-    pack: rule.pack,
-    fullId: `${rule.pack}/${id}`,
-    severity: rule.severity,
-    regexes: [regex],
-    exceptions: [],
-    conditions: [],
-    // Custom rules skip the prefilter: they are few and the user expects them always to run.
-    triggers: [],
-    markers: [],
-    unless: [],
-  };
+/** Characters the paragraph caches hold now (tests check the bound). */
+export function cachedCharacters(): number {
+  return paragraphCache.weight + customCache.weight;
 }
 
 /** Options with nothing configured share one key without serialising anything (the CLI, the bench). */
@@ -107,28 +86,36 @@ function configFor(options: AnalyzeOptions): Config {
   const rules = ALL_RULES.filter((r) => packs.has(r.pack) && !disabled.has(r.fullId)).map((r) =>
     overrides[r.fullId] && SEVERITIES.includes(overrides[r.fullId]!) ? { ...r, severity: overrides[r.fullId]! } : r,
   );
-  const custom = (options.customRules ?? []).map(compileCustomRule);
+  const custom = (options.customRules ?? []).map((r, i) => {
+    try {
+      return compileCustomRule(r, i);
+    } catch (e) {
+      if (e instanceof CustomRuleError) throw new EngineInputError(e.message);
+      throw e;
+    }
+  });
   const policy = resolvePolicy(options.policy);
   const spanRules = rules.filter((r) => r.def.kind !== 'missing');
   const config: Config = {
-    custom,
+    id: nextConfigId++,
+    // "Turn off this rule" works for custom rules too: `<pack>/custom-3` in disabledRules.
+    custom: custom.filter((r) => !disabled.has(r.fullId)),
     missingRules: rules.filter((r) => r.def.kind === 'missing'),
     prefilter: buildPrefilter(spanRules),
     policy,
     values: policyValues(policy),
-    paragraphCache: new LruCache(4000),
   };
   configs.set(key, config);
   return config;
 }
 
-function analyzeParagraph(text: string, norm: string, config: Config): Finding[] {
-  const cached = config.paragraphCache.get(text);
+function analyzeParagraph(text: string, norm: string, config: Config, nlp: NlpCache): Finding[] {
+  const key = `${config.id}\u0000${text}`;
+  const cached = paragraphCache.get(key);
   if (cached) return cached;
   const candidates = config.prefilter.candidates(norm);
-  const custom = config.custom;
-  if (candidates.length === 0 && custom.length === 0) {
-    config.paragraphCache.set(text, []);
+  if (candidates.length === 0) {
+    paragraphCache.set(key, []);
     return [];
   }
   let split: ReturnType<typeof sentences> | null = null;
@@ -141,25 +128,80 @@ function analyzeParagraph(text: string, norm: string, config: Config): Finding[]
     },
     policy: config.policy,
     values: config.values,
-    nlp: new NlpCache(),
+    nlp,
   };
+  const exhaustedBefore = nlp.exhausted;
   const found: Finding[] = [];
-  for (const rule of [...candidates, ...custom]) {
+  for (const rule of candidates) {
     found.push(...(rule.def.kind === 'stack' ? matchStack(rule, ctx) : matchSpan(rule, ctx)));
   }
   const result = dedupe(found);
-  config.paragraphCache.set(text, result);
+  // Decided without some grammar (the analysis used its parse budget): provisional, so not kept;
+  // the next analysis finds the paragraphs before it cached and has budget for this one.
+  if (!nlp.exhausted || exhaustedBefore) paragraphCache.set(key, result);
   return result;
 }
 
-/** One finding per place and pack: overlapping findings of a pack keep the most severe (then longest). */
+/** The custom pass over the draft's paragraphs; see custom-rules.ts for its limits. */
+function customFindings(text: string, norm: string, paras: { start: number; end: number }[], config: Config, budgetMs: number): { findings: Finding[]; complete: boolean } {
+  const out: Finding[] = [];
+  if (config.custom.length === 0) return { findings: out, complete: true };
+  const now = () => performance.now();
+  const deadline = now() + budgetMs;
+  const perRule = new Map<string, number>();
+  let complete = true;
+  for (const p of paras) {
+    if (out.length >= MAX_CUSTOM_FINDINGS) break;
+    const ptext = text.slice(p.start, p.end);
+    const key = `${config.id}\u0000${ptext}`;
+    let found = customCache.get(key);
+    if (!found) {
+      const result = matchCustomRules(ptext, norm.slice(p.start, p.end), config.custom, deadline, now);
+      found = result.findings;
+      if (result.complete) customCache.set(key, found);
+      else complete = false;
+    }
+    for (const f of found) {
+      const n = perRule.get(f.rule) ?? 0;
+      if (n >= MAX_FINDINGS_PER_CUSTOM_RULE || out.length >= MAX_CUSTOM_FINDINGS) continue;
+      perRule.set(f.rule, n + 1);
+      out.push({ ...f, start: f.start + p.start, end: f.end + p.start, suggestions: [...f.suggestions] });
+    }
+    if (!complete) break;
+  }
+  return { findings: out, complete };
+}
+
+const isCustom = (f: Finding) => f.rule.startsWith('custom-');
+
+/**
+ * One finding per place and pack: overlapping findings of a pack keep the user's own custom rule
+ * first (her message wins at its place), then the most severe, then the longest. Kept findings of
+ * a pack never overlap, so each is checked against its neighbours only (n log n).
+ */
 function dedupe(findings: Finding[]): Finding[] {
   const sorted = [...findings].sort(
-    (a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.end - b.start - (a.end - a.start) || a.start - b.start,
+    (a, b) =>
+      Number(isCustom(b)) - Number(isCustom(a)) ||
+      SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+      b.end - b.start - (a.end - a.start) ||
+      a.start - b.start,
   );
+  const byPack = new Map<string, Finding[]>();
   const kept: Finding[] = [];
   for (const f of sorted) {
-    if (kept.some((k) => k.pack === f.pack && k.start < f.end && f.start < k.end)) continue;
+    let list = byPack.get(f.pack);
+    if (!list) byPack.set(f.pack, (list = []));
+    // First kept finding that ends after f starts (ends are sorted, as the kept spans are disjoint).
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.end <= f.start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < list.length && list[lo]!.start < f.end) continue;
+    list.splice(lo, 0, f);
     kept.push(f);
   }
   return kept.sort((a, b) => a.start - b.start || a.end - b.end || a.pack.localeCompare(b.pack));
@@ -213,11 +255,26 @@ function missingFindings(text: string, norm: string, paras: { start: number; end
   return out;
 }
 
+export interface AnalysisReport {
+  findings: Finding[];
+  /**
+   * False when this analysis stopped short of a full answer: the custom pass ran out of time, or
+   * grammar ran out of parses. What was found is right; the next analysis of the same text,
+   * finding the finished paragraphs cached, carries on.
+   */
+  complete: boolean;
+}
+
 /**
  * Analyses a draft. Lines quoted with ">" and everything after a "-- " signature line are skipped.
  * Throws EngineInputError for a draft over MAX_TEXT_LENGTH or options naming unknown packs.
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): Finding[] {
+  return analyzeWithReport(text, options).findings;
+}
+
+/** analyze(), saying also whether the answer is complete (see AnalysisReport). */
+export function analyzeWithReport(text: string, options: AnalyzeOptions = {}): AnalysisReport {
   if (typeof text !== 'string') throw new EngineInputError('The draft must be a string.');
   if (text.length > MAX_TEXT_LENGTH) {
     throw new EngineInputError(`The draft is ${text.length.toLocaleString('en-US')} characters long; Clearline analyses drafts of up to ${MAX_TEXT_LENGTH.toLocaleString('en-US')} characters.`);
@@ -225,20 +282,27 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Finding[] {
   const config = configFor(options);
   const norm = normalize(text);
   const paras = paragraphs(norm, analysableRegions(norm));
-  const found: Finding[] = [];
+  const nlp = new NlpCache();
+  const builtIn: Finding[] = [];
   for (const p of paras) {
-    for (const f of analyzeParagraph(text.slice(p.start, p.end), norm.slice(p.start, p.end), config)) {
-      found.push({ ...f, start: f.start + p.start, end: f.end + p.start, suggestions: [...f.suggestions] });
+    for (const f of analyzeParagraph(text.slice(p.start, p.end), norm.slice(p.start, p.end), config, nlp)) {
+      builtIn.push({ ...f, start: f.start + p.start, end: f.end + p.start, suggestions: [...f.suggestions] });
     }
   }
+  // Built-in findings are complete before any custom rule runs.
+  const custom = customFindings(text, norm, paras, config, options.customTimeBudgetMs ?? CUSTOM_TIME_BUDGET_MS);
+  const found = custom.findings.length ? dedupe([...builtIn, ...custom.findings]) : builtIn;
   found.push(...missingFindings(text, norm, paras, found, config));
   const min = SEVERITY_RANK[options.minSeverity ?? 'suggestion'];
-  return found.filter((f) => SEVERITY_RANK[f.severity] >= min);
+  return { findings: found.filter((f) => SEVERITY_RANK[f.severity] >= min), complete: custom.complete && !nlp.exhausted };
 }
 
 /** Forgets cached configurations and paragraph results (benchmarks measure cold analysis with it). */
 export function clearCaches(): void {
   configs.clear();
+  paragraphCache.clear();
+  customCache.clear();
+  forgetDecisions();
 }
 
 /** Every compiled rule, for tests and tools. */

@@ -1,321 +1,155 @@
-// Refuses user (and pack) regex patterns that are invalid, over-long, match empty text or can backtrack catastrophically.
-// Pure: no DOM, no browser APIs. A small parser builds just enough structure to reason about
-// quantifiers; character sets are approximated by testing each atom against a sample alphabet.
+// The gate for the user's own patterns. Custom patterns run in RE2 (re2js), a matcher that never
+// backtracks: its time grows linearly with the text whatever the pattern, so nested quantifiers
+// and the like cannot freeze typing. What is refused, each with a plain reason: invalid syntax,
+// what RE2 does not have (lookaround, backreferences, atomic groups), patterns too big to run
+// quickly, and patterns that match empty text or a single character (they would flag every draft).
+// Pure: no DOM, no browser APIs.
+import { RE2JS, RE2JSSyntaxException } from 're2js';
 
 export type PatternCheck = { ok: true } | { ok: false; reason: string };
 
 export const MAX_PATTERN_LENGTH = 200;
 
-/** Flags the check compiles with; the engine compiles custom patterns the same way. */
-export const PATTERN_FLAGS = 'giu';
+/**
+ * Largest compiled program accepted. Matching costs up to (sentence length × program size) steps,
+ * and repeat counts copy what they repeat ("\w{1,1000}" is 2,000 instructions): this keeps one
+ * sentence's search well under a millisecond.
+ */
+export const MAX_PROGRAM_SIZE = 300;
 
-// Characters used to decide whether two atoms can consume the same input. ASCII covers almost
-// every custom phrase; the few others stand for accented letters, typographic quotes and spaces.
-// Lower-case letters come first so refusal reasons name the most readable example.
-const SAMPLE: readonly string[] = [
-  ...'abcdefghijklmnopqrstuvwxyz0123456789 ',
-  ...Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).filter((c) => !/[a-z0-9 ]/.test(c)),
-  '\t', '\n', '\r',
-  'é', 'ß', 'ñ', '\u2019', '\u201c', '\u00a0', '\u2014', '日',
-];
-
-type CharSet = boolean[]; // index-aligned with SAMPLE
-
-interface Quant {
-  min: number;
-  max: number; // Infinity when unbounded
-  src: string;
+/** Compiles a custom pattern as the engine runs it: case-insensitive, Unicode-aware RE2. */
+export function compileCustomPattern(source: string): RE2JS {
+  return RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
 }
 
-type Atom =
-  | { type: 'char'; src: string } // literal, escape, class, dot: consumes one character
-  | { type: 'zero'; src: string } // ^ $ \b \B: consumes nothing
-  | { type: 'group'; src: string; alts: Term[][]; look: 'ahead' | null }
-  | { type: 'backref'; src: string };
-
-interface Term {
-  atom: Atom;
-  quant: Quant | null;
-  src: string;
-}
-
-class Refusal extends Error {}
-
-class Parser {
-  private i = 0;
-  constructor(private readonly s: string) {}
-
-  parse(): Term[][] {
-    const alts = this.alternatives();
-    if (this.i < this.s.length) throw new Refusal(`unexpected "${this.s[this.i]}" at position ${this.i + 1}`);
-    return alts;
-  }
-
-  private alternatives(): Term[][] {
-    const alts: Term[][] = [this.sequence()];
-    while (this.s[this.i] === '|') {
-      this.i++;
-      alts.push(this.sequence());
+/** Plain words for RE2's syntax errors; `what` is the offending part of the pattern. */
+function explainSyntax(error: string, what: string): string {
+  if (error === 'invalid or unsupported Perl syntax') {
+    if (what.startsWith('(?=') || what.startsWith('(?!')) {
+      return `lookahead "${what}…)" is not supported: custom patterns run in a matcher that never backtracks, and it has no lookaround`;
     }
-    return alts;
-  }
-
-  private sequence(): Term[] {
-    const terms: Term[] = [];
-    while (this.i < this.s.length && this.s[this.i] !== '|' && this.s[this.i] !== ')') {
-      const start = this.i;
-      const atom = this.atom();
-      const quant = this.quantifier();
-      terms.push({ atom, quant, src: this.s.slice(start, this.i) });
+    if (what.startsWith('(?<=') || what.startsWith('(?<!')) {
+      return `lookbehind "${what}…)" is not supported: custom patterns run in a matcher that never backtracks, and it has no lookaround`;
     }
-    return terms;
+    if (what.startsWith('(?>')) return 'atomic groups "(?>…)" are not supported; a plain group "(?:…)" does the same here';
+    return `"${what}" is not a group this matcher knows; use "(…)" or "(?:…)"`;
   }
-
-  private atom(): Atom {
-    const s = this.s;
-    const start = this.i;
-    const c = s[this.i]!;
-    if (c === '^' || c === '$') {
-      this.i++;
-      return { type: 'zero', src: c };
+  if (error === 'invalid escape sequence') {
+    if (/^\\[1-9]$/.test(what) || what === '\\k') {
+      return `backreference "${what === '\\k' ? '\\k<…>' : what}" is not supported: custom patterns run in a matcher that never backtracks, and it cannot refer back to a group`;
     }
-    if (c === '.') {
-      this.i++;
-      return { type: 'char', src: '.' };
-    }
-    if (c === '[') {
-      this.i++;
-      if (s[this.i] === '^') this.i++;
-      if (s[this.i] === ']') this.i++;
-      while (this.i < s.length && s[this.i] !== ']') this.i += s[this.i] === '\\' ? 2 : 1;
-      this.i++; // closing ]
-      return { type: 'char', src: s.slice(start, this.i) };
-    }
-    if (c === '(') {
-      this.i++;
-      let look: 'ahead' | null = null;
-      if (s.startsWith('?<=', this.i) || s.startsWith('?<!', this.i)) {
-        throw new Refusal('lookbehind "(?<=…)" / "(?<!…)" is not supported in custom patterns');
-      }
-      if (s.startsWith('?=', this.i) || s.startsWith('?!', this.i)) {
-        look = 'ahead';
-        this.i += 2;
-      } else if (s.startsWith('?:', this.i)) {
-        this.i += 2;
-      } else if (s.startsWith('?<', this.i)) {
-        this.i = s.indexOf('>', this.i) + 1;
-      } else if (s[this.i] === '?') {
-        throw new Refusal('inline modifiers "(?i:…)" are not supported in custom patterns');
-      }
-      const alts = this.alternatives();
-      this.i++; // closing )
-      return { type: 'group', src: s.slice(start, this.i), alts, look };
-    }
-    if (c === '\\') {
-      const n = s[this.i + 1]!;
-      if (/[1-9]/.test(n) || n === 'k') throw new Refusal(`backreference "${n === 'k' ? '\\k<…>' : '\\' + n}" is not supported in custom patterns`);
-      if (n === 'b' || n === 'B') {
-        this.i += 2;
-        return { type: 'zero', src: s.slice(start, this.i) };
-      }
-      this.i += 2;
-      if (n === 'u' && s[this.i] === '{') this.i = s.indexOf('}', this.i) + 1;
-      else if (n === 'u') this.i += 4;
-      else if (n === 'x') this.i += 2;
-      else if (n === 'c') this.i += 1;
-      else if ((n === 'p' || n === 'P') && s[this.i] === '{') this.i = s.indexOf('}', this.i) + 1;
-      return { type: 'char', src: s.slice(start, this.i) };
-    }
-    // A surrogate pair is one character under the u flag.
-    const cp = s.codePointAt(this.i)!;
-    this.i += cp > 0xffff ? 2 : 1;
-    return { type: 'char', src: s.slice(start, this.i) };
+    if (what === '\\u') return 'write a character by its code as "\\x{00E9}", not "\\u00E9"';
+    return `"${what}" is not a known escape; write "\\\\" for a backslash`;
   }
-
-  private quantifier(): Quant | null {
-    const s = this.s;
-    const start = this.i;
-    let q: Quant | null = null;
-    const c = s[this.i];
-    if (c === '*') q = { min: 0, max: Infinity, src: '' };
-    else if (c === '+') q = { min: 1, max: Infinity, src: '' };
-    else if (c === '?') q = { min: 0, max: 1, src: '' };
-    else if (c === '{') {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(s.slice(this.i));
-      if (!m) return null;
-      const min = Number(m[1]);
-      const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
-      this.i += m[0].length - 1;
-      q = { min, max, src: '' };
-    }
-    if (!q) return null;
-    this.i++;
-    if (s[this.i] === '?') this.i++; // lazy: same worst case as greedy when the match fails
-    q.src = s.slice(start, this.i);
-    return q;
-  }
-}
-
-const charSetCache = new Map<string, CharSet>();
-
-function charSetOf(atom: Atom): CharSet {
-  if (atom.type === 'zero' || atom.type === 'backref') return SAMPLE.map(() => false);
-  if (atom.type === 'group') {
-    if (atom.look) return SAMPLE.map(() => false);
-    const out = SAMPLE.map(() => false);
-    for (const alt of atom.alts) for (const t of alt) charSetOf(t.atom).forEach((v, i) => (out[i] ||= v));
-    return out;
-  }
-  let set = charSetCache.get(atom.src);
-  if (!set) {
-    const re = new RegExp(`^(?:${atom.src})$`, 'iu');
-    set = SAMPLE.map((ch) => re.test(ch));
-    charSetCache.set(atom.src, set);
-  }
-  return set;
-}
-
-/** Characters that can start a match of this sequence. */
-function firstSet(terms: Term[]): CharSet {
-  const out = SAMPLE.map(() => false);
-  for (const t of terms) {
-    const atomFirst = t.atom.type === 'group' && !t.atom.look
-      ? t.atom.alts.map(firstSet).reduce((a, b) => a.map((v, i) => v || b[i]!))
-      : charSetOf(t.atom);
-    atomFirst.forEach((v, i) => (out[i] ||= v));
-    if (!termNullable(t)) break;
-  }
-  return out;
-}
-
-function overlap(a: CharSet, b: CharSet): string | null {
-  for (let i = 0; i < a.length; i++) if (a[i] && b[i]) return SAMPLE[i]!;
-  return null;
-}
-
-function atomNullable(atom: Atom): boolean {
-  if (atom.type === 'zero') return true;
-  if (atom.type === 'group') return atom.look !== null || atom.alts.some(seqNullable);
-  return false;
-}
-function termNullable(t: Term): boolean {
-  return (t.quant !== null && t.quant.min === 0) || atomNullable(t.atom);
-}
-function seqNullable(terms: Term[]): boolean {
-  return terms.every(termNullable);
-}
-
-function containsRepetition(alts: Term[][]): Term | null {
-  for (const alt of alts) {
-    for (const t of alt) {
-      if (t.quant && t.quant.max > 1) return t;
-      if (t.atom.type === 'group') {
-        const inner = containsRepetition(t.atom.alts);
-        if (inner) return inner;
-      }
-    }
-  }
-  return null;
-}
-
-function show(ch: string): string {
-  return ch === ' ' ? 'a space' : ch === '\n' ? 'a line break' : ch === '\t' ? 'a tab' : `"${ch}"`;
-}
-
-function checkSequence(terms: Term[]): void {
-  for (const t of terms) {
-    if (t.atom.type === 'group') {
-      if (t.quant && t.quant.max > 1) {
-        const inner = containsRepetition(t.atom.alts);
-        if (inner) {
-          throw new Refusal(
-            `nested quantifiers: "${inner.src}" is repeated inside "${t.src}", which can take exponential time on text that almost matches`,
-          );
-        }
-        if (t.atom.alts.some(seqNullable)) {
-          throw new Refusal(`"${t.src}" repeats a group that can match empty text, which can backtrack without end`);
-        }
-        const firsts = t.atom.alts.map(firstSet);
-        for (let a = 0; a < firsts.length; a++) {
-          for (let b = a + 1; b < firsts.length; b++) {
-            const ch = overlap(firsts[a]!, firsts[b]!);
-            if (ch !== null) {
-              throw new Refusal(
-                `"${t.src}" repeats alternatives that can both start with ${show(ch)}, which can backtrack catastrophically`,
-              );
-            }
-          }
-        }
-      }
-      for (const alt of t.atom.alts) checkSequence(alt);
-    }
-  }
-  // Two unbounded repetitions that can eat the same characters, with nothing required between
-  // them (e.g. "\w+\s*\w+", ".*.*"), make matching time grow polynomially with the text.
-  for (let a = 0; a < terms.length; a++) {
-    const ta = terms[a]!;
-    if (!ta.quant || ta.quant.max !== Infinity) continue;
-    for (let b = a + 1; b < terms.length; b++) {
-      const tb = terms[b]!;
-      if (tb.quant && tb.quant.max === Infinity) {
-        const ch = overlap(charSetOf(ta.atom), charSetOf(tb.atom));
-        if (ch !== null) {
-          throw new Refusal(
-            `"${ta.src}" and "${tb.src}" can both match ${show(ch)} with nothing required between them, which makes matching slow on long text`,
-          );
-        }
-      }
-      if (!termNullable(tb)) break;
-    }
-  }
+  if (error === 'missing closing ]') return 'a "[" has no closing "]" (write "\\[" for a bracket itself)';
+  if (error === 'missing closing )') return 'a "(" has no closing ")"';
+  if (error === 'unexpected )') return 'a ")" has no opening "("';
+  if (error === 'missing argument to repetition operator') return `"${what}" has nothing before it to repeat`;
+  if (error === 'invalid nested repetition operator') return `"${what}" repeats a repetition; use one "*", "+" or "?"`;
+  if (error === 'invalid repeat count') return `"${what}": a repeat count may be at most 1000, and the first number no larger than the second`;
+  if (error === 'invalid character class range') return `"${what}" is not a valid range or character class`;
+  if (error === 'trailing backslash at end of expression') return 'the pattern ends with a lone "\\"';
+  return `${error}${what ? ` at "${what}"` : ''}`;
 }
 
 /**
- * A search retries a pattern at every position, so one that opens with an unbounded run able to
- * cross words ("\.*", "[^,]+", "\s*") scans the rest of the draft from each of them: quadratic
- * time, for nothing, since the match is found wherever it starts anyway.
+ * The fewest characters a match can have, and one character such a shortest match can start
+ * with: a shortest path through the compiled program, where each character step costs one and
+ * assertions (^ $ \b) cost nothing. Exact for what it answers: whether 0 or 1 is possible.
  */
-function checkLeadingRepetition(alts: Term[][]): void {
-  const space = SAMPLE.indexOf(' ');
-  for (const alt of alts) {
-    const first = alt.find((t) => t.atom.type !== 'zero' || t.atom.src !== '\\b');
-    if (!first || first.atom.type !== 'char' || first.quant?.max !== Infinity) continue;
-    if (charSetOf(first.atom)[space]) {
-      throw new Refusal(`starts with "${first.src}", which makes every search scan the rest of the draft; start with the words you want to find`);
+function shortestMatch(re: RE2JS): { length: number; example: number | null } {
+  // re2js keeps the compiled program on the RE2 object; its shape is pinned by the exact version.
+  const prog = (re as unknown as { re2Input: { prog: { start: number; inst: { op: number; out: number; arg: number; runes: Int32Array }[] } } }).re2Input.prog;
+  const ALT = 1, ALT_MATCH = 2, MATCH = 6, FAIL = 5, RUNE = 8, RUNE1 = 9, RUNE_ANY = 10, RUNE_ANY_NOT_NL = 11;
+  const dist = new Map<number, number>();
+  // 0-1 breadth-first search: zero-cost steps go to the front of the queue.
+  const queue: [number, number, number | null][] = [[prog.start, 0, null]];
+  let best = { length: Infinity, example: null as number | null };
+  while (queue.length) {
+    const [pc, d, ex] = queue.shift()!;
+    if (d >= best.length || (dist.has(pc) && dist.get(pc)! <= d)) continue;
+    dist.set(pc, d);
+    const inst = prog.inst[pc]!;
+    const zero = (next: number) => queue.unshift([next, d, ex]);
+    const one = (next: number, rune: number | null) => queue.push([next, d + 1, ex ?? rune]);
+    switch (inst.op) {
+      case MATCH:
+        best = { length: d, example: ex };
+        break;
+      case FAIL:
+        break;
+      case ALT:
+      case ALT_MATCH:
+        zero(inst.out);
+        zero(inst.arg);
+        break;
+      case RUNE:
+      case RUNE1:
+        one(inst.out, inst.runes[0] ?? null);
+        break;
+      case RUNE_ANY:
+      case RUNE_ANY_NOT_NL:
+        one(inst.out, 0x61);
+        break;
+      default: // CAPTURE, NOP, EMPTY_WIDTH: no character consumed
+        zero(inst.out);
     }
   }
+  return best;
 }
 
-/** Decide whether a custom pattern is safe to run on every keystroke. */
+function show(cp: number | null): string {
+  if (cp === null) return '';
+  const ch = String.fromCodePoint(cp).toLowerCase();
+  return ch === ' ' ? ' (such as a space)' : /\s/.test(ch) ? ' (such as a line break)' : ` (such as "${ch}")`;
+}
+
+// Settings are validated on every read and the engine compiles the same patterns: judge and
+// compile each source once (compiling a Unicode class costs milliseconds).
+const judged = new Map<string, { check: PatternCheck; re: RE2JS | null }>();
+const JUDGED_LIMIT = 500;
+
+/** Decide whether a custom pattern can be used, and if not, say why in plain words. */
 export function checkCustomPattern(source: string): PatternCheck {
-  if (source.trim() === '') return { ok: false, reason: 'the pattern is empty' };
-  if (source.length > MAX_PATTERN_LENGTH) {
-    return { ok: false, reason: `the pattern is ${source.length} characters long; the limit is ${MAX_PATTERN_LENGTH}` };
+  return judge(source).check;
+}
+
+/** The compiled pattern, for a source checkCustomPattern accepts (null otherwise). */
+export function acceptedPattern(source: string): RE2JS | null {
+  return judge(source).re;
+}
+
+function judge(source: string): { check: PatternCheck; re: RE2JS | null } {
+  let j = judged.get(source);
+  if (!j) {
+    j = judgeNow(source);
+    if (judged.size >= JUDGED_LIMIT) judged.delete(judged.keys().next().value as string);
+    judged.set(source, j);
   }
-  let compiled: RegExp;
+  return j;
+}
+
+function judgeNow(source: string): { check: PatternCheck; re: RE2JS | null } {
+  const refuse = (reason: string) => ({ check: { ok: false as const, reason }, re: null });
+  if (source.trim() === '') return refuse('the pattern is empty');
+  if (source.length > MAX_PATTERN_LENGTH) return refuse(`the pattern is ${source.length} characters long; the limit is ${MAX_PATTERN_LENGTH}`);
+  // RE2 reads "(?<=" as a broken named group; say what it really is.
+  const lookbehind = /(?:^|[^\\])(?:\\\\)*(\(\?<[=!])/.exec(source);
+  if (lookbehind) return refuse(`not a valid pattern: ${explainSyntax('invalid or unsupported Perl syntax', lookbehind[1]!)}`);
+  let re: RE2JS;
   try {
-    compiled = new RegExp(source, PATTERN_FLAGS);
+    re = compileCustomPattern(source);
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    return { ok: false, reason: `not a valid pattern: ${msg.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')}` };
+    if (e instanceof RE2JSSyntaxException) return refuse(`not a valid pattern: ${explainSyntax(e.error, e.input ?? '')}`);
+    return refuse(`not a valid pattern: ${e instanceof Error ? e.message : String(e)}`);
   }
-  let tree: Term[][];
-  try {
-    tree = new Parser(source).parse();
-    if (tree.some(seqNullable)) return { ok: false, reason: 'the pattern can match empty text, so it would flag every draft' };
-    const top: Term = { atom: { type: 'group', src: source, alts: tree, look: null }, quant: null, src: source };
-    checkSequence([top]);
-    checkLeadingRepetition(tree);
-  } catch (e) {
-    if (e instanceof Refusal) return { ok: false, reason: e.message };
-    throw e;
+  if (re.programSize() > MAX_PROGRAM_SIZE) {
+    return refuse('the pattern is too big to run on every keystroke (repeat counts such as "{1,100}" copy what they repeat); use "+", "*" or smaller counts');
   }
-  // Belt and braces for zero-width cases the structure misses (e.g. only assertions).
-  for (const probe of ['', 'a', 'Hello, world 123!', '  ']) {
-    compiled.lastIndex = 0;
-    for (const m of probe.matchAll(compiled)) {
-      if (m[0].length === 0) return { ok: false, reason: 'the pattern can match empty text, so it would flag every draft' };
-    }
+  const shortest = shortestMatch(re);
+  if (shortest.length === 0) return refuse('the pattern can match empty text, so it would flag every draft');
+  if (shortest.length === 1) {
+    return refuse(`the pattern can match a single character${show(shortest.example)}, so it would flag almost every draft; make every match at least two characters long`);
   }
-  return { ok: true };
+  return { check: { ok: true as const }, re };
 }

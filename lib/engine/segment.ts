@@ -36,8 +36,32 @@ const ABBREVIATIONS = new Set([
 ]);
 
 /**
+ * Longest sentence the engine looks at. Text that runs on without a full stop (a pasted log, a
+ * page's prefilled body, the same phrase repeated) is cut into pieces of at most this length, so
+ * the work per sentence (exceptions, grammar, custom patterns) is bounded however long the draft.
+ * Real sentences in mail are far shorter.
+ */
+export const MAX_SENTENCE_LENGTH = 400;
+
+/** Where to cut a run-on piece [a, b) longer than the cap: after a clause mark, else at a space. */
+function cutPoint(norm: string, a: number, b: number): number {
+  const limit = a + MAX_SENTENCE_LENGTH;
+  const floor = a + MAX_SENTENCE_LENGTH / 2;
+  let space = -1;
+  for (let i = limit; i > floor; i--) {
+    const c = norm[i - 1]!;
+    if (/[,;:\u2014\u2013]/.test(c) && /\s/.test(norm[i] ?? ' ')) return i;
+    if (space < 0 && /\s/.test(c)) space = i;
+  }
+  if (space > 0) return space;
+  // No space at all (one giant token, an emoji run): cut at the cap, never inside a surrogate pair.
+  return /[\uDC00-\uDFFF]/.test(norm[limit] ?? '') ? limit - 1 : Math.min(limit, b);
+}
+
+/**
  * Sentences of one paragraph. A sentence ends at . ! ? (not after a known abbreviation or inside a
  * number) followed by whitespace, or at a line break unless the next line continues in lower case.
+ * A sentence longer than MAX_SENTENCE_LENGTH is split into pieces no longer than that.
  */
 export function sentences(norm: string, para: Span): Span[] {
   const out: Span[] = [];
@@ -47,6 +71,14 @@ export function sentences(norm: string, para: Span): Span[] {
     let b = end;
     while (a < b && /\s/.test(norm[a]!)) a++;
     while (b > a && /\s/.test(norm[b - 1]!)) b--;
+    while (b - a > MAX_SENTENCE_LENGTH) {
+      const cut = cutPoint(norm, a, b);
+      let e = cut;
+      while (e > a && /\s/.test(norm[e - 1]!)) e--;
+      out.push({ start: a, end: e });
+      a = cut;
+      while (a < b && /\s/.test(norm[a]!)) a++;
+    }
     if (b > a) out.push({ start: a, end: b });
     start = end;
   };

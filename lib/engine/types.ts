@@ -84,4 +84,10 @@ export interface AnalyzeOptions {
   customRules?: readonly CustomRule[];
   /** Report findings at or above this level only. Default `suggestion` (everything). */
   minSeverity?: Severity;
+  /**
+   * Milliseconds the custom-rule pass may take in one analysis (default 25, so typing never waits
+   * on the user's patterns; a pass cut short carries on in the next analysis). Infinity for tools
+   * that want the whole answer at once.
+   */
+  customTimeBudgetMs?: number;
 }

@@ -3,7 +3,7 @@ import type { CustomRule } from '../engine/types';
 import { SETTINGS_VERSION } from './defaults';
 import { locate, locatePaths } from './json-locate';
 import { describe, migrateSettings } from './migrations';
-import { LIMITS, validateCustomRule, validateSettings, type SchemaError } from './schema';
+import { duplicateMessage, LIMITS, sameCustomMatch, validateCustomRules, validateSettings, type SchemaError } from './schema';
 import type { Settings } from './types';
 
 export const SETTINGS_FORMAT = 'clearline-settings';
@@ -118,10 +118,7 @@ function parseCustomRules(root: Record<string, unknown>, where: (path: string, m
   const rules = root.customRules;
   if (!Array.isArray(rules)) return { ok: false, errors: [...errors, where('customRules', `expected a list, got ${describe(rules)}`)] };
   if (rules.length > LIMITS.customRules) errors.push(where('customRules', `has ${rules.length} rules; the limit is ${LIMITS.customRules}`));
-  rules.forEach((r, i) => {
-    const v = validateCustomRule(r, `customRules[${i}]`);
-    if (!v.ok) errors.push(...v.errors.map((e) => where(e.path, e.message)));
-  });
+  errors.push(...validateCustomRules(rules).map((e) => where(e.path, e.message)));
   return errors.length ? { ok: false, errors } : { ok: true, kind: 'customRules', customRules: rules as CustomRule[] };
 }
 
@@ -149,6 +146,12 @@ export function applyImport(current: Settings, result: Extract<ImportResult, { o
     };
   }
   const next = structuredClone(current);
+  // Refused as the options form refuses it: a phrase the user already has.
+  const repeats = result.customRules.flatMap((rule, i) => {
+    const have = current.customRules.find((r) => sameCustomMatch(r, rule));
+    return have ? [`customRules[${i}].match: ${duplicateMessage(`your custom rule "${have.match}"`)}`] : [];
+  });
+  if (repeats.length) throw new Error(repeats.join('; '));
   for (const rule of result.customRules) {
     const taken = next.customRules.map((r) => r.id);
     next.customRules.push({ ...rule, id: taken.includes(rule.id) ? freshCustomRuleId(taken) : rule.id });

@@ -25,6 +25,30 @@ export const LIMITS = {
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const RULE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** A custom rule's id; findings carry it as their rule id, so `<pack>/<id>` turns it off. */
+export const CUSTOM_RULE_ID = /^custom-[a-z0-9-]{1,40}$/;
+
+/**
+ * Why `id` cannot be a key of `settings.rules`, or null when it can: "<pack>/<rule>" with a known
+ * pack and a built-in rule id or a custom rule id (custom ids may hold "--" or end in "-").
+ */
+export function ruleKeyProblem(id: string): string | null {
+  const [pack, rule, extra] = id.split('/');
+  if (extra !== undefined || !pack || !rule || !(PACK_IDS as readonly string[]).includes(pack) || !(RULE_ID.test(rule) || CUSTOM_RULE_ID.test(rule))) {
+    return `expected a rule id "<pack>/<rule>" with a known pack (${PACK_IDS.join(', ')})`;
+  }
+  return null;
+}
+
+/** Same text, ignoring case and surrounding space: the options form and import refuse a second one. */
+export function sameCustomMatch(a: Pick<CustomRule, 'match' | 'isPattern'>, b: Pick<CustomRule, 'match' | 'isPattern'>): boolean {
+  return a.isPattern === b.isPattern && a.match.trim().toLowerCase() === b.match.trim().toLowerCase();
+}
+
+/** The message for a custom rule that repeats an earlier one. */
+export function duplicateMessage(earlier: string): string {
+  return `repeats ${earlier}; each phrase or pattern can be listed once`;
+}
 const BUILT_IN_KEYS = ['gmail', 'linkedin', 'outlook'] as const;
 
 type Obj = Record<string, unknown>;
@@ -144,18 +168,41 @@ function checkPolicy(c: Checker, path: string, p: unknown): void {
 /** One custom rule; also used by the options form to validate a row as it is typed. */
 function checkCustomRule(c: Checker, path: string, r: unknown): void {
   if (!c.object(path, r, { required: ['id', 'match', 'isPattern', 'pack', 'severity', 'message', 'suggestion'] })) return;
-  if (typeof r.id !== 'string' || !/^custom-[a-z0-9-]{1,40}$/.test(r.id)) {
+  if (typeof r.id !== 'string' || !CUSTOM_RULE_ID.test(r.id)) {
     c.fail(`${path}.id`, `expected "custom-" followed by letters, digits or dashes, got ${describe(r.id)}`);
   }
   const isPattern = c.boolean(`${path}.isPattern`, r.isPattern) && r.isPattern === true;
-  if (c.text(`${path}.match`, r.match, { max: LIMITS.phrase }) && isPattern) {
-    const safe = checkCustomPattern(r.match);
-    if (!safe.ok) c.fail(`${path}.match`, `pattern refused: ${safe.reason}`);
+  if (c.text(`${path}.match`, r.match, { max: LIMITS.phrase })) {
+    if (isPattern) {
+      const safe = checkCustomPattern(r.match);
+      if (!safe.ok) c.fail(`${path}.match`, `pattern refused: ${safe.reason}`);
+    } else if ([...r.match.trim()].length === 1) {
+      c.fail(`${path}.match`, `"${r.match.trim()}" is a single character, so it would flag almost every draft; use a word or a phrase`);
+    }
   }
   c.oneOf(`${path}.pack`, r.pack, PACK_IDS);
   c.oneOf(`${path}.severity`, r.severity, SEVERITIES);
   c.text(`${path}.message`, r.message, { max: LIMITS.message });
   c.text(`${path}.suggestion`, r.suggestion, { max: LIMITS.suggestion, allowEmpty: true });
+}
+
+/** Each custom phrase or pattern once: a second copy doubles the work and the findings for nothing. */
+function checkDuplicateMatches(c: Checker, path: string, rules: unknown[]): void {
+  const matchOf = (r: unknown) => (isObject(r) && typeof r.match === 'string' && typeof r.isPattern === 'boolean' ? { match: r.match, isPattern: r.isPattern } : null);
+  const all = rules.map(matchOf);
+  all.forEach((r, i) => {
+    if (!r) return;
+    const j = all.findIndex((e) => e !== null && sameCustomMatch(e, r));
+    if (j < i) c.fail(`${path}[${i}].match`, duplicateMessage(`custom rule ${j + 1} ("${all[j]!.match.trim()}")`));
+  });
+}
+
+/** Custom rules alone (a custom-rules file): each valid, and none repeating another. */
+export function validateCustomRules(rules: unknown[], path = 'customRules'): SchemaError[] {
+  const c = new Checker();
+  rules.forEach((r, i) => checkCustomRule(c, `${path}[${i}]`, r));
+  checkDuplicateMatches(c, path, rules);
+  return c.errors;
 }
 
 /** Validate a whole settings object at the current version. Unknown fields are errors, as in Vale. */
@@ -173,9 +220,9 @@ export function validateSettings(v: unknown): Validation<Settings> {
     if (isObject(v.rules)) {
       for (const [id, rs] of Object.entries(v.rules)) {
         const path = `rules["${id}"]`;
-        const [pack, rule, extra] = id.split('/');
-        if (extra !== undefined || !pack || !rule || !(PACK_IDS as readonly string[]).includes(pack) || !RULE_ID.test(rule)) {
-          c.fail(path, `expected a rule id "<pack>/<rule>" with a known pack (${PACK_IDS.join(', ')})`);
+        const problem = ruleKeyProblem(id);
+        if (problem) {
+          c.fail(path, problem);
           continue;
         }
         if (c.object(path, rs, { required: [], optional: ['enabled', 'severity'] })) {
@@ -199,6 +246,7 @@ export function validateSettings(v: unknown): Validation<Settings> {
           seen.add(r.id);
         }
       });
+      checkDuplicateMatches(c, 'customRules', v.customRules);
     } else c.fail('customRules', `expected a list, got ${describe(v.customRules)}`);
 
     if (c.object('sites', v.sites, { required: ['builtIn', 'added'] })) {

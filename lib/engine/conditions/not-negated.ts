@@ -1,23 +1,29 @@
 // "I won't be available after 6" states a boundary; "don't hesitate to call me anytime" offers one.
 // A negation in the match's clause cancels it, unless grammar says it negates something harmless.
 import { clauseBefore, type Condition } from './types';
+import { clauseWindow, recalled, remember } from './near-match';
 
 const NEGATOR = /\b(?:not|never|no|nobody|nothing|cannot|unable|unavailable|without|neither|nor)\b|n't\b/i;
 // Negated verbs that leave the offer standing: "don't hesitate", "never mind", "no worries".
 const HARMLESS_VERBS = new Set(['hesitate', 'worry', 'mind', 'wait', 'forget', 'be', 'feel', 'think', 'need', 'hold', 'stress', 'panic']);
 const HARMLESS_PHRASE = /\b(?:no worries|no problem|not a problem|no need to (?:wait|ask|apologi[sz]e|worry)|not at all|no matter|no doubt|not only|nothing (?:is )?too|never too (?:late|early)|no charge|no extra)\b/gi;
+// Without grammar (the analysis used its parse budget): a negator right before a harmless verb.
+const HARMLESS_NEGATION = /(?:\b(?:not|never)|n't)\s+(?:(?:really|even|ever|just|you|to)\s+)?(?:hesitate|worry|mind|wait|forget|feel|think|need|hold|stress|panic)\b/gi;
 
 export const notNegated: Condition = (ctx) => {
-  const clause = clauseBefore(ctx).replace(HARMLESS_PHRASE, ' ');
+  const clause = clauseWindow(clauseBefore(ctx)).replace(HARMLESS_PHRASE, ' ');
   if (!NEGATOR.test(clause)) return true;
+  const known = recalled('not-negated', clause);
+  if (known !== undefined) return known;
   // Let grammar decide which verb the negation belongs to.
   const doc = ctx.nlp.get(clause);
+  if (!doc) return !NEGATOR.test(clause.replace(HARMLESS_NEGATION, ' '));
   const negated = doc.match('#Negative #Adverb? #Auxiliary? #Adverb? [#Verb]', 0).out('array') as string[];
   const adjectiveNegated = doc.has('#Negative (be|#Copula)? #Adjective') || doc.has('unavailable');
-  if (adjectiveNegated) return false;
-  if (negated.length === 0) {
-    // "no longer", "never" before a noun phrase, "not anymore": still a negation of the clause.
-    return !/\b(?:not|never|no longer|cannot|unable|unavailable)\b|n't\b/i.test(clause);
-  }
-  return negated.every((v) => HARMLESS_VERBS.has(v.toLowerCase().replace(/[^a-z]/g, '')));
+  let result: boolean;
+  if (adjectiveNegated) result = false;
+  // "no longer", "never" before a noun phrase, "not anymore": still a negation of the clause.
+  else if (negated.length === 0) result = !/\b(?:not|never|no longer|cannot|unable|unavailable)\b|n't\b/i.test(clause);
+  else result = negated.every((v) => HARMLESS_VERBS.has(v.toLowerCase().replace(/[^a-z]/g, '')));
+  return remember('not-negated', clause, result);
 };

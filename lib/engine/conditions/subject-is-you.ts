@@ -1,12 +1,13 @@
 // "You look stunning" is about the reader; "the deck looks stunning" is about the work.
 // Grammar finds the subject of the verb the match starts with.
-import { sentenceText, type Condition } from './types';
+import type { NlpDoc } from '../nlp';
+import type { Condition } from './types';
+import { matchWindow, recalled, remember } from './near-match';
 
 const PERSONAL_NOUN = /^(?:you|your|yours|u|ur)$/i;
 const APPEARANCE_NOUN = /^(?:eyes|smile|lips|legs|body|figure|hair|skin|face|curves|outfit|dress|photo|photos|picture|pictures|pic|pics|selfie|selfies|profile)$/i;
 
 export const subjectIsYou: Condition = (ctx) => {
-  const s = sentenceText(ctx);
   const matched = ctx.norm.slice(ctx.match.start, ctx.match.end);
   // The pattern itself may already name the reader ("your smile is…", "a photo of you…").
   if (/^(?:you|your|ur|u)\b/i.test(matched) || /\bof you\b/i.test(matched)) return true;
@@ -15,8 +16,20 @@ export const subjectIsYou: Condition = (ctx) => {
   const before = ctx.norm.slice(ctx.sentence.start, ctx.match.start).toLowerCase();
   if (/\b(?:you|u)\s+(?:(?:always|still|just|really|so|totally|truly|honestly|definitely|do|did|sure)\s+)*$/.test(before)) return true;
   if (!/\b(?:you|your|ur|u)\b/.test(before)) return false;
-  const offset = ctx.match.start - ctx.sentence.start;
+  const near = matchWindow(ctx);
+  const s = near.text;
+  const offset = ctx.match.start - near.start;
+  const key = `${offset}\u0000${s}`;
+  const known = recalled('subject-is-you', key);
+  if (known !== undefined) return known;
   const doc = ctx.nlp.get(s);
+  // Without grammar (parse budget used up): "you" is near but not the subject we can see.
+  if (!doc) return false;
+  return remember('subject-is-you', key, subjectBefore(doc, offset));
+};
+
+/** Whether the head word before `offset` in the parsed window is the reader. */
+function subjectBefore(doc: NlpDoc, offset: number): boolean {
   // Walk back from the match over adverbs and auxiliaries to the subject's head word.
   const terms = doc.terms().json({ offset: true }) as { text: string; offset: { start: number }; terms: { tags: string[]; normal: string }[] }[];
   let idx = terms.findIndex((t) => t.offset.start >= offset);
@@ -36,4 +49,4 @@ export const subjectIsYou: Condition = (ctx) => {
     return false;
   }
   return false;
-};
+}

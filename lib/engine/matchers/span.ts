@@ -9,6 +9,8 @@ export const matchSpan: RuleMatcher = (rule, ctx) => {
   const def = rule.def;
   // A condition that needs something the paragraph lacks rules out every match at once.
   for (const c of rule.conditions) if (c.gate && !c.gate.test(ctx.norm)) return out;
+  // Exceptions are judged once per sentence, however many matches it holds.
+  const excepted = new Map<number, boolean>();
   for (const re of rule.regexes) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -27,13 +29,20 @@ export const matchSpan: RuleMatcher = (rule, ctx) => {
         while (end > start && /\s/.test(ctx.norm[end - 1]!)) end--;
       }
       const sentence = sentenceAt(ctx.sentences, start);
-      const sentenceText = ctx.norm.slice(sentence.start, sentence.end);
       const cctx = { norm: ctx.norm, sentence, match: { start, end }, policy: ctx.policy, nlp: ctx.nlp };
       // Conditions first: they are ordered cheap-to-costly and usually settle it; exceptions such
       // as {HOURS_STATEMENT} are long patterns worth running only on a surviving match.
       if (!rule.conditions.every((c) => c(cctx))) continue;
-      if (rule.exceptions.some((x) => ((x.lastIndex = 0), x.test(sentenceText)))) continue;
-      const raw = def.scope === 'sentence' ? sentence : { start, end };
+      if (rule.exceptions.length) {
+        let hit = excepted.get(sentence.start);
+        if (hit === undefined) {
+          const sentenceText = ctx.norm.slice(sentence.start, sentence.end);
+          excepted.set(sentence.start, (hit = rule.exceptions.some((x) => ((x.lastIndex = 0), x.test(sentenceText)))));
+        }
+        if (hit) continue;
+      }
+      // A match may run past a run-on piece's cut: the finding still covers all of it.
+      const raw = def.scope === 'sentence' ? { start: Math.min(sentence.start, start), end: Math.max(sentence.end, end) } : { start, end };
       const span = snapToGraphemes(ctx.text, raw.start, raw.end);
       const spanText = ctx.text.slice(span.start, span.end);
       const values: Record<string, string | undefined> = { ...ctx.values, match: spanText };

@@ -4,7 +4,7 @@
 import { snapToGraphemes } from '../graphemes';
 import { fillTemplate, fitToContext } from '../suggestions';
 import type { Finding } from '../types';
-import type { RuleMatcher } from './types';
+import { sentenceIndexAt, type RuleMatcher } from './types';
 
 interface Hit {
   start: number;
@@ -36,8 +36,7 @@ export const matchStack: RuleMatcher = (rule, ctx) => {
     const marker = rule.markers[index]!;
     const start = m.index;
     const end = start + m[0].length;
-    const sentence = ctx.sentences.findIndex((s) => start < s.end);
-    hits.push({ start, end, weight: marker.weight, category: marker.category, remove: marker.remove, sentence: sentence < 0 ? ctx.sentences.length - 1 : sentence });
+    hits.push({ start, end, weight: marker.weight, category: marker.category, remove: marker.remove, sentence: Math.max(0, sentenceIndexAt(ctx.sentences, start)) });
   }
   if (hits.length === 0) return [];
   // Overlapping markers ("so sorry" and "sorry") count once, at the larger weight.
@@ -64,9 +63,19 @@ export const matchStack: RuleMatcher = (rule, ctx) => {
   const threshold = rule.def.threshold ?? 3;
   const minCategories = rule.def.minCategories ?? 2;
   let best: { score: number; from: number; to: number } | null = null;
-  for (let from = 0; from < ctx.sentences.length; from++) {
+  // Hits by sentence, so each window looks at its own few sentences (linear in the paragraph).
+  const bySentence = new Map<number, Hit[]>();
+  for (const h of merged) {
+    const list = bySentence.get(h.sentence);
+    if (list) list.push(h);
+    else bySentence.set(h.sentence, [h]);
+  }
+  const starts = new Set<number>();
+  for (const s of bySentence.keys()) for (let from = Math.max(0, s - WINDOW + 1); from <= s; from++) starts.add(from);
+  for (const from of [...starts].sort((a, b) => a - b)) {
     const to = Math.min(ctx.sentences.length - 1, from + WINDOW - 1);
-    const inWindow = merged.filter((h) => h.sentence >= from && h.sentence <= to);
+    const inWindow: Hit[] = [];
+    for (let s = from; s <= to; s++) inWindow.push(...(bySentence.get(s) ?? []));
     const score = inWindow.reduce((sum, h) => sum + h.weight, 0);
     const categories = new Set(inWindow.map((h) => h.category)).size;
     const apologies = inWindow.filter((h) => h.category === 'apology').length;

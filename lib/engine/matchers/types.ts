@@ -18,9 +18,21 @@ export interface ParagraphContext {
 
 export type RuleMatcher = (rule: CompiledRule, ctx: ParagraphContext) => Finding[];
 
+/** Index of the first sentence ending after `offset` (the last one when none does); binary search. */
+export function sentenceIndexAt(sentences: Span[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  if (hi < 0) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < sentences[mid]!.end) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 export function sentenceAt(sentences: Span[], offset: number): Span {
-  for (const s of sentences) if (offset < s.end) return s;
-  return sentences[sentences.length - 1] ?? { start: 0, end: 0 };
+  return sentences[sentenceIndexAt(sentences, offset)] ?? { start: 0, end: 0 };
 }
 
 /** True when only opening quotes, brackets or list marks stand between the sentence start and `offset`. */

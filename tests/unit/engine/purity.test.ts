@@ -17,9 +17,11 @@ test.each(files(ENGINE).map((f) => [path.relative(ENGINE, f), f]))('lib/engine/%
   const imports = [...src.matchAll(/from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]!);
   for (const spec of imports) {
     expect(spec, `${file} imports ${spec}`).not.toMatch(/^(?:wxt|@wxt-dev|webextension-polyfill|preact)|\/composer\/|\/settings\/storage|^#imports/);
-    if (!spec.startsWith('.')) expect(['compromise']).toContain(spec);
+    if (!spec.startsWith('.')) expect(['compromise', 're2js']).toContain(spec);
   }
   expect(src).not.toMatch(/\b(?:document|window|navigator|chrome|browser)\.[a-zA-Z]/);
   // Only nlp.ts may load compromise, so the prefilter decides when grammar is needed.
   if (!file.endsWith('nlp.ts')) expect(imports).not.toContain('compromise');
+  // Only the pattern gate compiles custom patterns, so every one the engine runs has passed it.
+  if (!file.endsWith('pattern-safety.ts')) expect(src).not.toMatch(/^import (?!type )[^\n]*from 're2js'/m);
 });

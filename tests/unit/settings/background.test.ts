@@ -137,10 +137,30 @@ describe('card requests', () => {
     await send({ kind: 'disableRule', rule: 'availability/call-me-anytime' }, gmailTab);
     expect((await getSettings()).rules['availability/call-me-anytime']?.enabled).toBe(false);
   });
-  test('a malformed rule id changes nothing', async () => {
+  test('a malformed rule id changes nothing and says why', async () => {
     const before = JSON.stringify(await getSettings());
-    await send({ kind: 'disableRule', rule: '../../etc' }, gmailTab);
+    expect(await send({ kind: 'disableRule', rule: '../../etc' }, gmailTab)).toEqual({ ok: false, error: expect.stringMatching(/expected a rule id "<pack>\/<rule>"/) });
     expect(JSON.stringify(await getSettings())).toBe(before);
+  });
+
+  test('"Turn off this rule" on a custom phrase\'s card switches that phrase off', async () => {
+    const phrase = { id: 'custom-1', match: 'hun', isPattern: false, pack: 'personal', severity: 'warning' as const, message: 'Pet name.', suggestion: '' };
+    await updateSettings((s) => void (s.customRules = [phrase]));
+    const text = 'Thanks hun, see you Monday.';
+    const custom = async () => ((await send({ kind: 'analyze', text }, gmailTab)) as AnalyzeResponse).findings.filter((f) => f.message === 'Pet name.');
+    await vi.waitFor(async () => expect(await custom()).toHaveLength(1));
+    const [f] = await custom();
+    // What the card sends: the finding's pack and rule.
+    expect(await send({ kind: 'disableRule', rule: `${f!.pack}/${f!.rule}` }, gmailTab)).toEqual({ ok: true });
+    expect((await getSettings()).rules).toEqual({ 'personal/custom-1': { enabled: false } });
+    await vi.waitFor(async () => expect(await custom()).toEqual([]));
+  });
+
+  test('custom ids the settings accept ("custom-a--b", "custom-x-") can be turned off', async () => {
+    for (const rule of ['personal/custom-a--b', 'tone/custom-x-']) {
+      expect(await send({ kind: 'disableRule', rule }, gmailTab)).toEqual({ ok: true });
+    }
+    expect(Object.keys((await getSettings()).rules)).toEqual(['personal/custom-a--b', 'tone/custom-x-']);
   });
 });
 

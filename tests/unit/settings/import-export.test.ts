@@ -77,7 +77,7 @@ describe('bad files are refused with every problem named', () => {
   test('schema errors carry the field path and the line it is on', () => {
     const s = customised() as any;
     s.policy.workStart = '25:00';
-    s.customRules[0].match = '(a+)+';
+    s.customRules[0].match = '(?<=not )available';
     s.customRules[0].isPattern = true;
     const text = exportSettings(s);
     const lineOf = (needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
@@ -86,7 +86,7 @@ describe('bad files are refused with every problem named', () => {
       ok: false,
       errors: [
         `line ${lineOf('"workStart"')}: settings.policy.workStart: expected "HH:MM" (24-hour), got "25:00"`,
-        `line ${lineOf('"match"')}: settings.customRules[0].match: pattern refused: nested quantifiers: "a+" is repeated inside "(a+)+", which can take exponential time on text that almost matches`,
+        `line ${lineOf('"match"')}: settings.customRules[0].match: pattern refused: not a valid pattern: lookbehind "(?<=…)" is not supported: custom patterns run in a matcher that never backtracks, and it has no lookaround`,
       ],
     });
   });
@@ -141,5 +141,53 @@ describe('applyImport', () => {
       ['custom-2', 'babe'],
     ]);
     expect(current.customRules).toHaveLength(1);
+  });
+});
+
+describe('custom rules the options form refuses are refused on import too', () => {
+  const customFile = (rules: object[]) => JSON.stringify({ format: 'clearline-custom-rules', version: 2, customRules: rules });
+
+  test('a single-character phrase or pattern, with the reason', () => {
+    const r = parseImport(customFile([{ ...rule, match: 'x' }, { ...rule, id: 'custom-2', match: '.', isPattern: true }]));
+    expect(r).toEqual({
+      ok: false,
+      errors: [
+        'line 1: customRules[0].match: "x" is a single character, so it would flag almost every draft; use a word or a phrase',
+        'line 1: customRules[1].match: pattern refused: the pattern can match a single character (such as "a"), so it would flag almost every draft; make every match at least two characters long',
+      ],
+    });
+  });
+
+  test('the same phrase twice (in any case) in a custom-rules file', () => {
+    const rules = Array.from({ length: 200 }, (_, i) => ({ ...rule, id: `custom-${i + 1}`, match: i % 2 ? 'HUN' : 'hun' }));
+    const r = parseImport(customFile(rules));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors).toHaveLength(199);
+      expect(r.errors[0]).toBe('line 1: customRules[1].match: repeats custom rule 1 ("hun"); each phrase or pattern can be listed once');
+    }
+  });
+
+  test('the same phrase twice in a settings file', () => {
+    const s = customised();
+    s.customRules.push({ ...rule, id: 'custom-2', match: ' Hun ' });
+    const r = parseImport(exportSettings(s));
+    expect(r.ok ? [] : r.errors.map((e) => e.replace(/^line \d+: /, ''))).toEqual([
+      'settings.customRules[1].match: repeats custom rule 1 ("hun"); each phrase or pattern can be listed once',
+    ]);
+  });
+
+  test('appending a phrase the user already has is refused and changes nothing', () => {
+    const current = customised();
+    const result = parseImport(exportCustomRules([{ ...rule, id: 'custom-7', match: 'HUN' }]));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(() => applyImport(current, result)).toThrow('customRules[0].match: repeats your custom rule "hun"; each phrase or pattern can be listed once');
+    expect(current.customRules).toEqual([rule]);
+  });
+
+  test('a phrase and a pattern with the same text are different rules', () => {
+    const r = parseImport(customFile([rule, { ...rule, id: 'custom-2', isPattern: true }]));
+    expect(r.ok).toBe(true);
   });
 });
