@@ -13,6 +13,10 @@ export interface CrossSite {
   composer: string[];
   /** Selectors inside the composer whose HTML must stay byte-identical. */
   untouched: string[];
+  /** The page enforces Trusted Types (every Gmail fixture does, as Gmail does). */
+  trustedTypes?: boolean;
+  /** Also run the options and popup flows here (one page per site is enough for those). */
+  extensionPages?: boolean;
 }
 
 export const SITES: CrossSite[] = [
@@ -22,12 +26,30 @@ export const SITES: CrossSite[] = [
     fixture: 'sites/gmail/new-message.html',
     composer: ['[role="dialog"] [g_editable="true"]'],
     untouched: ['.gmail_signature', '.gmail_signature_prefix'],
+    trustedTypes: true,
+    extensionPages: true,
+  },
+  {
+    name: 'Gmail thread reply',
+    url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQcpXkM',
+    fixture: 'sites/gmail/thread-reply.html',
+    composer: ['.AO [g_editable="true"]'],
+    untouched: ['.gmail_signature', '.gmail_signature_prefix'],
+    trustedTypes: true,
   },
   {
     name: 'LinkedIn overlay (late shadow root)',
     url: 'https://www.linkedin.com/feed/',
     fixture: 'sites/linkedin/overlay-late.html',
     composer: ['#interop-outlet', '.msg-form__contenteditable'],
+    untouched: [],
+    extensionPages: true,
+  },
+  {
+    name: 'LinkedIn new-UI thread (Enter sends)',
+    url: 'https://www.linkedin.com/messaging/thread/2-ZjA1NmE4/',
+    fixture: 'sites/linkedin/new-ui-thread.html',
+    composer: ['[role="textbox"][aria-label="Write a message…"]'],
     untouched: [],
   },
 ];
@@ -126,11 +148,22 @@ export interface Flow {
 }
 
 function flowsFor(site: CrossSite): Flow[] {
-  return [
+  const flows: Flow[] = [
     {
       title: `${site.name}: flags "call me anytime" while the user types, and highlights it`,
       async run(d) {
         await d.open(site.url, site.fixture);
+        if (site.trustedTypes) {
+          const blocked = await d.evaluate(() => {
+            try {
+              document.createElement('div').innerHTML = '<b>x</b>';
+              return 'allowed';
+            } catch (e) {
+              return (e as Error).name;
+            }
+          }, null);
+          assert.equal(blocked, 'TypeError', 'the page enforces Trusted Types');
+        }
         await typeDraft(d, site);
         const finding = await waitForSpan(d);
         assert.ok(finding.suggestions.length > 0, 'the finding offers rewrites');
@@ -151,6 +184,8 @@ function flowsFor(site: CrossSite): Flow[] {
         await waitFor(() => openCard(d), (k) => k === '', 'the card to close');
         const after = await waitFor(() => composerText(d, site), (t) => t.includes(finding.suggestions[0]!), 'the rewrite in the draft');
         assert.equal(after, before.replace(finding.text, finding.suggestions[0]!));
+        const sent = await d.evaluate(() => document.body.dataset.sent ?? null, null);
+        assert.ok(sent === null || sent === '0', 'Enter with the card open sent nothing');
         assert.deepEqual(await untouched(d, site), kept, 'signature unchanged after Apply');
         await d.press('Control+z');
         await waitFor(() => composerText(d, site), (t) => t === before, 'Ctrl+Z to restore the words');
@@ -190,6 +225,7 @@ function flowsFor(site: CrossSite): Flow[] {
       },
     },
   ];
+  return site.extensionPages ? flows : flows.slice(0, 2);
 }
 
 export const FLOWS: Flow[] = SITES.flatMap(flowsFor);
