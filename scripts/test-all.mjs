@@ -1,11 +1,12 @@
 // `npm test`: type check, unit tests, production builds for Chrome and Firefox, web-ext lint of
-// the Firefox build, the test build (CLEARLINE_TEST_HOOKS=1 → .output-test/, which the end-to-end
-// tests drive), then the end-to-end tests in Chromium (they include a search of the production
-// bundles for test hooks). Ends with "N passed, N failed" (unit + e2e) and exits non-zero when any
-// step fails.
+// the Firefox build, the test builds (CLEARLINE_TEST_HOOKS=1 → .output-test/, which the end-to-end
+// tests drive), then the end-to-end tests in Chromium (Playwright; they include a search of the
+// production bundles for test hooks) and the cross-browser flows in Firefox (puppeteer-core over
+// WebDriver BiDi). Ends with "N passed, N failed" (unit + both browsers' end-to-end tests) and exits
+// non-zero when any step fails.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, ensureChromium, ensureDependencies, run } from './ensure-env.mjs';
+import { ROOT, ensureChromium, ensureDependencies, ensureFirefox, run } from './ensure-env.mjs';
 
 const CACHE = path.join(ROOT, '.cache');
 mkdirSync(CACHE, { recursive: true });
@@ -42,8 +43,9 @@ step('unit tests (vitest)', () => run(bin('vitest'), ['run', '--reporter=default
 
 // Never let a test-hook setting from the caller's shell leak into the production builds.
 const production = { env: { ...process.env, CLEARLINE_TEST_HOOKS: '' } };
+const testHooks = { env: { ...process.env, CLEARLINE_TEST_HOOKS: '1' } };
 const builtProduction = step('build for Chrome (wxt build)', () => run(bin('wxt'), ['build'], production) === 0);
-step('build for Firefox (wxt build -b firefox)', () => run(bin('wxt'), ['build', '-b', 'firefox'], production) === 0);
+const builtFirefoxProduction = step('build for Firefox (wxt build -b firefox)', () => run(bin('wxt'), ['build', '-b', 'firefox'], production) === 0);
 step('web-ext lint of the Firefox build: 0 errors', () => {
   const out = path.join(CACHE, 'web-ext-lint.json');
   run('sh', ['-c', `"${bin('web-ext')}" lint --source-dir .output/firefox-mv3 --no-config-discovery --output json > "${out}"`]);
@@ -54,10 +56,10 @@ step('web-ext lint of the Firefox build: 0 errors', () => {
   return report.summary?.errors === 0;
 });
 
-const builtTest = step('test build for Chrome (CLEARLINE_TEST_HOOKS=1 wxt build → .output-test)', () =>
-  run(bin('wxt'), ['build'], { env: { ...process.env, CLEARLINE_TEST_HOOKS: '1' } }) === 0,
-);
+const builtTest = step('test build for Chrome (CLEARLINE_TEST_HOOKS=1 wxt build → .output-test)', () => run(bin('wxt'), ['build'], testHooks) === 0);
+const builtFirefoxTest = step('test build for Firefox (CLEARLINE_TEST_HOOKS=1 wxt build -b firefox → .output-test)', () => run(bin('wxt'), ['build', '-b', 'firefox'], testHooks) === 0);
 const built = builtProduction && builtTest;
+const builtFirefox = builtFirefoxProduction && builtFirefoxTest;
 
 const e2eJson = path.join(CACHE, 'e2e.json');
 rmSync(e2eJson, { force: true });
@@ -70,13 +72,33 @@ if (built) {
   failures.push('end-to-end tests (skipped: no build)');
 }
 
+// node's test runner: a readable report on stdout, TAP in a file for the counts.
+const firefoxTap = path.join(CACHE, 'e2e-firefox.tap');
+rmSync(firefoxTap, { force: true });
+if (builtFirefox) {
+  step('end-to-end flows in Firefox (puppeteer-core, WebDriver BiDi)', () => {
+    ensureFirefox();
+    const args = ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${firefoxTap}`, 'tests/e2e-firefox/run.ts'];
+    return run(process.execPath, args, { env: { ...process.env, CLEARLINE_FIREFOX_EXTENSION: path.join(ROOT, '.output-test', 'firefox-mv3') } }) === 0;
+  });
+} else {
+  failures.push('end-to-end flows in Firefox (skipped: no build)');
+}
+const tapCount = (name) => {
+  if (!existsSync(firefoxTap)) return null;
+  const m = new RegExp(`^# ${name} (\\d+)$`, 'm').exec(readFileSync(firefoxTap, 'utf8'));
+  return m ? Number(m[1]) : null;
+};
+const firefoxPassed = tapCount('pass') ?? 0;
+const firefoxFailed = tapCount('fail') ?? 1;
+
 const unit = readJson(unitJson);
 const e2e = readJson(e2eJson);
 const unitPassed = unit?.numPassedTests ?? 0;
 const unitFailed = unit ? unit.numFailedTests : 1;
 const e2ePassed = (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
 const e2eFailed = e2e ? e2e.stats.unexpected : 1;
-console.log(`\nunit: ${unitPassed} passed, ${unitFailed} failed; e2e: ${e2ePassed} passed, ${e2eFailed} failed${e2e?.stats?.skipped ? `, ${e2e.stats.skipped} skipped` : ''}`);
+console.log(`\nunit: ${unitPassed} passed, ${unitFailed} failed; e2e Chromium: ${e2ePassed} passed, ${e2eFailed} failed${e2e?.stats?.skipped ? `, ${e2e.stats.skipped} skipped` : ''}; e2e Firefox: ${firefoxPassed} passed, ${firefoxFailed} failed`);
 if (failures.length) console.log(`failed steps: ${failures.join('; ')}`);
-console.log(`${unitPassed + e2ePassed} passed, ${unitFailed + e2eFailed} failed`);
+console.log(`${unitPassed + e2ePassed + firefoxPassed} passed, ${unitFailed + e2eFailed + firefoxFailed} failed`);
 process.exit(failures.length ? 1 : 0);

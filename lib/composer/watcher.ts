@@ -100,7 +100,8 @@ export class Watcher {
       for (const r of records) {
         for (const n of r.addedNodes) if (n.nodeType === Node.ELEMENT_NODE) this.pending.add(n);
         if (r.removedNodes.length) this.sweep = true;
-        // Attribute flips (contenteditable, hidden, class) can make or unmake a composer.
+        // Attribute flips (contenteditable, hidden, class, style) can make or unmake a composer:
+        // Gmail minimises a mole and LinkedIn collapses a bubble by a class on an ancestor.
         if (r.type === 'attributes' && r.target.nodeType === Node.ELEMENT_NODE) {
           this.touched.add(r.target as Element);
           this.sweep = true;
@@ -112,7 +113,7 @@ export class Watcher {
       childList: true,
       subtree: true,
       attributes: true,
-      attributeFilter: ['contenteditable', 'hidden', 'aria-readonly', 'aria-hidden', 'disabled', 'readonly'],
+      attributeFilter: ['contenteditable', 'hidden', 'aria-readonly', 'aria-hidden', 'disabled', 'readonly', 'class', 'style', 'inert'],
     });
     this.observers.set(scope, mo);
   }

@@ -3,6 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { adapterFor, generic, gmail, linkedin, outlook } from '../../../lib/composer/sites/index';
 import { editingHost } from '../../../lib/composer/sites/common';
 import type { SiteAdapter } from '../../../lib/composer/sites/types';
+import { useLayoutFromStyles } from './layout';
+
+useLayoutFromStyles();
 
 function pick(html: string, selector: string): HTMLElement {
   document.body.className = '';
