@@ -2,7 +2,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { analyze, EngineInputError } from '@/lib/engine/index';
-import type { AnalyzeResponse, BackgroundRequest, LoadUiResponse, SiteResponse } from '@/lib/messages';
+import { UI_PORT, type AnalyzeResponse, type BackgroundRequest, type LoadUiResponse, type SiteResponse } from '@/lib/messages';
 import { isFromContentScript, isFromExtensionPage } from '@/lib/sender';
 import { toAnalyzeOptions } from '@/lib/settings/analyze-options';
 import { isPaused } from '@/lib/settings/pause';
@@ -63,6 +63,11 @@ export default defineBackground(() => {
       draft.sites.added = draft.sites.added.filter((o) => !gone.has(o));
     });
     await syncUserSites();
+  });
+
+  // The UI holds a port only to learn when the extension goes away; anyone else's is closed.
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== UI_PORT || !port.sender || !isFromContentScript(port.sender)) port.disconnect();
   });
 
   // Each request is accepted only from the senders that make it: the content script (in a web page's

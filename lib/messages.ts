@@ -58,6 +58,12 @@ export interface GetFindingsResponse {
 }
 
 /** The popup's answer when a finding it showed is gone (the draft changed, the composer closed). */
+/**
+ * Name of the port the UI keeps open to the background: it closes when the extension is reloaded
+ * or removed, so the UI can take itself off the page at once (see entrypoints/content/lifetime.ts).
+ */
+export const UI_PORT = 'clearline-ui';
+
 export const FINDING_GONE = 'That finding is no longer in the draft. Open the popup again to see the current ones.';
 
 export interface ApplyResponse {

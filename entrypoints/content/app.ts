@@ -19,7 +19,7 @@ import {
   type TrackedFinding,
 } from '@/lib/composer/index';
 import { userUse } from '@/lib/composer/user-use';
-import { FINDING_GONE, type AnalyzeResponse, type ApplyResponse, type BackgroundRequest, type FindingView, type GetFindingsResponse } from '@/lib/messages';
+import { FINDING_GONE, UI_PORT, type AnalyzeResponse, type ApplyResponse, type BackgroundRequest, type FindingView, type GetFindingsResponse } from '@/lib/messages';
 import { CardController } from './card-controller';
 import type { Lifetime } from './lifetime';
 import type { ComposerUi } from './ui-slot';
@@ -50,7 +50,27 @@ export function startClearline(life: Lifetime): ComposerUi {
   // Chrome clears a tab's badge when it navigates, so nothing needs saying until there is a count.
   let lastBadge = 0;
 
-  const send = <T>(msg: BackgroundRequest) => browser.runtime.sendMessage(msg) as Promise<T>;
+  const send = <T>(msg: BackgroundRequest) => {
+    connect();
+    return browser.runtime.sendMessage(msg) as Promise<T>;
+  };
+
+  // The port closes when the extension goes away (then runtime.id is gone too: tear down now, not
+  // at the next event) and also when an idle service worker stops (the next request reopens it).
+  let port: ReturnType<typeof browser.runtime.connect> | null = null;
+  function connect(): void {
+    if (port || life.isInvalid) return;
+    try {
+      port = browser.runtime.connect({ name: UI_PORT });
+      port.onDisconnect.addListener(() => {
+        port = null;
+        // Chrome clears runtime.id a moment after the port of a reloaded extension closes.
+        if (!life.isInvalid) setTimeout(() => void life.isInvalid, 500);
+      });
+    } catch {
+      void life.isInvalid;
+    }
+  }
 
   const card = new CardController(host, {
     apply: (session, finding, index) => accept(session, finding, index),
@@ -336,12 +356,14 @@ export function startClearline(life: Lifetime): ComposerUi {
   }
 
   life.onInvalidated(() => {
+    port = null;
     card.close();
     for (const s of sessions.values()) s.dispose();
     sessions.clear();
     host.element.remove();
   });
 
+  connect();
   // Last: the first scan reports composers at once, and everything above must exist by then.
   watcher.start(document, { immediate: true });
   publish();

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { FIXTURES_DIR, PRODUCTION_DIR, expect, launchWithExtension, test } from './fixtures';
-import { Clearline, caretAfter, composerText, phraseBox } from './pages/card';
+import { Clearline, caretAfter, composerText, highlightSizes, phraseBox } from './pages/card';
 import { tabIdOf } from './pages/popup';
 import { FLAGGED, analysed, gotoSite, resetSettings, typeDraft } from './suites';
 
@@ -285,3 +285,25 @@ for (const key of ['End', 'ArrowLeft', 'Home']) {
     expect(text).not.toContain(finding.suggestions[0]!);
   });
 }
+
+test('when the extension is reloaded, the old UI takes itself off the page at once', async () => {
+  // Its own browser: reloading the extension would pull the shared one out from under other tests.
+  const { context, worker } = await launchWithExtension();
+  try {
+    const done = await routeGmail(context, NEW_MESSAGE);
+    const page = await context.newPage();
+    await gotoSite(page, INBOX);
+    const cl = new Clearline(page);
+    await cl.ready();
+    await typeDraft(page, page.locator('[role="dialog"] [g_editable="true"]'));
+    await cl.waitForSpan(FLAGGED);
+    await expect.poll(async () => Object.values(await highlightSizes(page)).some((n) => n > 0)).toBe(true);
+    await worker.evaluate(() => chrome.runtime.reload());
+    // No user action needed: the UI's port to the background closed and runtime.id is gone.
+    await expect(page.locator('clearline-root[data-clearline-findings]')).toHaveCount(0);
+    await expect.poll(async () => Object.values(await highlightSizes(page)).some((n) => n > 0)).toBe(false);
+    await done();
+  } finally {
+    await context.close();
+  }
+});

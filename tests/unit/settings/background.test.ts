@@ -14,6 +14,7 @@ let registered: { id: string; matches: string[]; js: string[] }[];
 let removedListeners: Listener[];
 let addedListeners: Listener[];
 let openTabs: { id: number; url: string }[];
+let connectListeners: Listener[];
 const calls = {
   badge: [] as { tabId: number; text: string }[],
   openOptions: 0,
@@ -26,6 +27,8 @@ function stubUnimplementedApis() {
   removedListeners = [];
   addedListeners = [];
   openTabs = [];
+  connectListeners = [];
+  b.runtime.onConnect = { addListener: (fn: Listener) => connectListeners.push(fn) };
   b.tabs.query = async ({ url }: { url: string[] }) => openTabs.filter((t) => url.some((p) => t.url.startsWith(p.replace('/*', '/'))));
   b.permissions = {
     contains: async ({ origins }: { origins: string[] }) => origins.every((o) => granted.has(o)),
@@ -211,6 +214,17 @@ describe('sender checks', () => {
     expect((await send({ kind: 'analyze', text: DRAFT }, optionsPage())).findings.length).toBeGreaterThan(0);
     expect(await send({ kind: 'analyze', text: DRAFT }, { ...gmailTab, id: 'another-extension' })).toBeUndefined();
     expect(await send({ kind: 'analyze', text: DRAFT }, { url: 'https://mail.google.com/' })).toBeUndefined();
+  });
+  test('the UI port stays open for our content script only', () => {
+    const port = (name: string, sender: object) => {
+      const p = { name, sender, closed: false, disconnect: () => void (p.closed = true) };
+      for (const fn of connectListeners) fn(p);
+      return p;
+    };
+    expect(port('clearline-ui', gmailTab).closed).toBe(false);
+    expect(port('clearline-ui', optionsPage()).closed).toBe(true);
+    expect(port('clearline-ui', { ...gmailTab, id: 'another-extension' }).closed).toBe(true);
+    expect(port('something-else', gmailTab).closed).toBe(true);
   });
   test('"Turn off this rule" from a sender that is not ours changes nothing', async () => {
     await send({ kind: 'disableRule', rule: 'availability/call-me-anytime' }, { ...gmailTab, id: 'another-extension' });
