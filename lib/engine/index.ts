@@ -5,9 +5,9 @@ import { LruCache } from './cache';
 import { loadPacks, type CompiledRule } from './load-packs';
 import { matchSpan } from './matchers/span';
 import { matchStack } from './matchers/stack';
-import type { ParagraphContext } from './matchers/types';
+import { MAX_FINDINGS_PER_RULE, type ParagraphContext } from './matchers/types';
 import { forgetDecisions } from './conditions/near-match';
-import { compileCustomRule, CUSTOM_TIME_BUDGET_MS, CustomRuleError, matchCustomRules, MAX_CUSTOM_FINDINGS, MAX_FINDINGS_PER_CUSTOM_RULE, type CompiledCustomRule } from './custom-rules';
+import { compileCustomRule, CUSTOM_TIME_BUDGET_MS, CustomRuleError, matchCustomRules, MAX_CUSTOM_FINDINGS, MAX_FINDINGS_PER_CUSTOM_RULE, type CompiledCustomRule, type CustomParagraphResult } from './custom-rules';
 import { NlpCache } from './nlp';
 import { normalize } from './normalize';
 import { resolvePolicy } from './policy';
@@ -55,7 +55,7 @@ export const PARAGRAPH_CACHE_CHARS = 1_000_000;
 const weighFindings = (key: string, findings: Finding[]) =>
   key.length + findings.reduce((n, f) => n + 64 + f.message.length + f.why.length + f.suggestions.reduce((m, x) => m + x.length, 0), 0);
 const paragraphCache = new LruCache<string, Finding[]>(PARAGRAPH_CACHE_CHARS, weighFindings);
-const customCache = new LruCache<string, Finding[]>(PARAGRAPH_CACHE_CHARS / 4, weighFindings);
+const customCache = new LruCache<string, CustomParagraphResult>(PARAGRAPH_CACHE_CHARS / 4, (key, r) => weighFindings(key, r.findings));
 
 /** Characters the paragraph caches hold now (tests check the bound). */
 export function cachedCharacters(): number {
@@ -154,20 +154,20 @@ function customFindings(text: string, norm: string, paras: { start: number; end:
     if (out.length >= MAX_CUSTOM_FINDINGS) break;
     const ptext = text.slice(p.start, p.end);
     const key = `${config.id}\u0000${ptext}`;
-    let found = customCache.get(key);
-    if (!found) {
-      const result = matchCustomRules(ptext, norm.slice(p.start, p.end), config.custom, deadline, now);
-      found = result.findings;
-      if (result.complete) customCache.set(key, found);
-      else complete = false;
+    let result = customCache.get(key);
+    if (!result?.complete) {
+      // Past the deadline a paragraph not yet started waits for the next analysis.
+      if (!complete) break;
+      result = matchCustomRules(ptext, norm.slice(p.start, p.end), config.custom, deadline, now, result);
+      customCache.set(key, result);
+      if (!result.complete) complete = false;
     }
-    for (const f of found) {
+    for (const f of result.findings) {
       const n = perRule.get(f.rule) ?? 0;
       if (n >= MAX_FINDINGS_PER_CUSTOM_RULE || out.length >= MAX_CUSTOM_FINDINGS) continue;
       perRule.set(f.rule, n + 1);
       out.push({ ...f, start: f.start + p.start, end: f.end + p.start, suggestions: [...f.suggestions] });
     }
-    if (!complete) break;
   }
   return { findings: out, complete };
 }
@@ -284,8 +284,13 @@ export function analyzeWithReport(text: string, options: AnalyzeOptions = {}): A
   const paras = paragraphs(norm, analysableRegions(norm));
   const nlp = new NlpCache();
   const builtIn: Finding[] = [];
+  const perRule = new Map<string, number>();
   for (const p of paras) {
     for (const f of analyzeParagraph(text.slice(p.start, p.end), norm.slice(p.start, p.end), config, nlp)) {
+      const key = `${f.pack}/${f.rule}`;
+      const n = perRule.get(key) ?? 0;
+      if (n >= MAX_FINDINGS_PER_RULE) continue;
+      perRule.set(key, n + 1);
       builtIn.push({ ...f, start: f.start + p.start, end: f.end + p.start, suggestions: [...f.suggestions] });
     }
   }
