@@ -54,8 +54,10 @@ const SEVERITY_RANK: Record<Severity, number> = { suggestion: 0, warning: 1, ale
 export const PARAGRAPH_CACHE_CHARS = 1_000_000;
 const weighFindings = (key: string, findings: Finding[]) =>
   key.length + findings.reduce((n, f) => n + 64 + f.message.length + f.why.length + f.suggestions.reduce((m, x) => m + x.length, 0), 0);
-const paragraphCache = new LruCache<string, Finding[]>(PARAGRAPH_CACHE_CHARS, weighFindings);
-const customCache = new LruCache<string, CustomParagraphResult>(PARAGRAPH_CACHE_CHARS / 4, (key, r) => weighFindings(key, r.findings));
+// Keyed by the paragraph's text alone (no copy of it per lookup); an entry made under another
+// configuration is a miss and is replaced. One configuration is in use at a time.
+const paragraphCache = new LruCache<string, { config: number; findings: Finding[] }>(PARAGRAPH_CACHE_CHARS, (key, e) => weighFindings(key, e.findings));
+const customCache = new LruCache<string, { config: number; result: CustomParagraphResult }>(PARAGRAPH_CACHE_CHARS / 4, (key, e) => weighFindings(key, e.result.findings));
 
 /** Characters the paragraph caches hold now (tests check the bound). */
 export function cachedCharacters(): number {
@@ -110,12 +112,11 @@ function configFor(options: AnalyzeOptions): Config {
 }
 
 function analyzeParagraph(text: string, norm: string, config: Config, nlp: NlpCache): Finding[] {
-  const key = `${config.id}\u0000${text}`;
-  const cached = paragraphCache.get(key);
-  if (cached) return cached;
+  const cached = paragraphCache.get(text);
+  if (cached?.config === config.id) return cached.findings;
   const candidates = config.prefilter.candidates(norm);
   if (candidates.length === 0) {
-    paragraphCache.set(key, []);
+    paragraphCache.set(text, { config: config.id, findings: [] });
     return [];
   }
   let split: ReturnType<typeof sentences> | null = null;
@@ -138,7 +139,7 @@ function analyzeParagraph(text: string, norm: string, config: Config, nlp: NlpCa
   const result = dedupe(found);
   // Decided without some grammar (the analysis used its parse budget): provisional, so not kept;
   // the next analysis finds the paragraphs before it cached and has budget for this one.
-  if (!nlp.exhausted || exhaustedBefore) paragraphCache.set(key, result);
+  if (!nlp.exhausted || exhaustedBefore) paragraphCache.set(text, { config: config.id, findings: result });
   return result;
 }
 
@@ -153,13 +154,13 @@ function customFindings(text: string, norm: string, paras: { start: number; end:
   for (const p of paras) {
     if (out.length >= MAX_CUSTOM_FINDINGS) break;
     const ptext = text.slice(p.start, p.end);
-    const key = `${config.id}\u0000${ptext}`;
-    let result = customCache.get(key);
+    const cached = customCache.get(ptext);
+    let result = cached?.config === config.id ? cached.result : undefined;
     if (!result?.complete) {
       // Past the deadline a paragraph not yet started waits for the next analysis.
       if (!complete) break;
       result = matchCustomRules(ptext, norm.slice(p.start, p.end), config.custom, deadline, now, result);
-      customCache.set(key, result);
+      customCache.set(ptext, { config: config.id, result });
       if (!result.complete) complete = false;
     }
     for (const f of result.findings) {

@@ -40,6 +40,8 @@ interface TokenEntry {
   phraseSources: string[];
   /** Every rule this entry can add: once all are hit, later copies of the token are skipped. */
   allRules: number[];
+  /** The candidates() call in which all of allRules were hit (a stamp, cheaper than a set). */
+  doneIn: number;
 }
 
 /** Prefix triggers ("call" → "calling") sharing one key. */
@@ -100,7 +102,7 @@ class TokenTable {
       this.entries.push((list = []));
     }
     let e = list.find((x) => x.token === token);
-    if (!e) list.push((e = { token, exact: [], phrase: null, phrases: [], phraseRules: [], phraseSources: [], allRules: [] }));
+    if (!e) list.push((e = { token, exact: [], phrase: null, phrases: [], phraseRules: [], phraseSources: [], allRules: [], doneIn: 0 }));
     return e;
   }
 }
@@ -163,26 +165,27 @@ export function buildPrefilter(rules: CompiledRule[]): Prefilter {
   const [use1, use2] = prefixUsed;
   const [prefix1, prefix2, prefix3] = prefix as [(PrefixList | undefined)[], (PrefixList | undefined)[], (PrefixList | undefined)[]];
   const { home, mask } = tokens;
+  let calls = 0;
 
   return {
     candidates(norm: string): CompiledRule[] {
       const text = norm.toLowerCase();
       const hit = new Set<number>();
-      // Entries whose rules are all hit: a text repeating a trigger thousands of times tests its
-      // phrases only until each has matched once.
-      const done = new Set<TokenEntry>();
+      // Entries whose rules are all hit are stamped with this call: a text repeating a trigger
+      // thousands of times tests its phrases only until each has matched once.
+      const call = ++calls;
       const n = text.length;
       const token = (h: number, start: number, len: number) => {
         const list = tokens.get(h);
         if (!list) return;
         for (const e of list) {
-          if (done.has(e) || e.token.length !== len || !text.startsWith(e.token, start)) continue;
+          if (e.doneIn === call || e.token.length !== len || !text.startsWith(e.token, start)) continue;
           for (const r of e.exact) hit.add(r);
+          if (!e.phrase) continue;
           if (e.allRules.every((r) => hit.has(r))) {
-            done.add(e);
+            e.doneIn = call;
             continue;
           }
-          if (!e.phrase) continue;
           e.phrase.lastIndex = start;
           if (!e.phrase.test(text)) continue;
           e.phrases.forEach((re, k) => {
