@@ -5,8 +5,9 @@
 //   (sentence length × program size) steps;
 // - at most MAX_FINDINGS_PER_CUSTOM_RULE findings per rule and MAX_CUSTOM_FINDINGS in all per
 //   analysis, which also bounds the number of searches that succeed;
-// - the pass stops after CUSTOM_TIME_BUDGET_MS; a paragraph it did not finish is not cached, so
-//   the next analysis (the next keystroke) carries on where this one stopped.
+// - the pass stops after CUSTOM_TIME_BUDGET_MS, between two rules; what a paragraph got so far is
+//   kept, so the next analysis (the next keystroke) carries on where this one stopped, and each
+//   analysis finishes at least one rule, so the pass always gets to the end.
 import type { RE2JS } from 're2js';
 import { snapToGraphemes } from './graphemes';
 import { atSentenceStart } from './matchers/types';
@@ -87,6 +88,8 @@ export function compileCustomRule(rule: CustomRule, index: number): CompiledCust
 
 export interface CustomParagraphResult {
   findings: Finding[];
+  /** How many of the rules (in order) have run over the paragraph; all of them when complete. */
+  rulesDone: number;
   /** False when the time budget ran out before every rule had run over the paragraph. */
   complete: boolean;
 }
@@ -110,14 +113,24 @@ function finding(rule: CompiledCustomRule, text: string, norm: string, sentence:
 }
 
 /**
- * Every custom rule over one paragraph (offsets relative to it), at most
- * MAX_FINDINGS_PER_CUSTOM_RULE findings per rule. Stops early once `now()` passes `deadline`.
+ * The custom rules over one paragraph (offsets relative to it), at most
+ * MAX_FINDINGS_PER_CUSTOM_RULE findings per rule, carrying on from `from` (a result cut short
+ * before). Once `now()` passes `deadline` it stops after the rule it is running, but it always
+ * finishes at least one rule, so every analysis makes progress however slow the machine.
  */
-export function matchCustomRules(text: string, norm: string, rules: readonly CompiledCustomRule[], deadline: number, now: () => number): CustomParagraphResult {
-  const findings: Finding[] = [];
+export function matchCustomRules(
+  text: string,
+  norm: string,
+  rules: readonly CompiledCustomRule[],
+  deadline: number,
+  now: () => number,
+  from: CustomParagraphResult = { findings: [], rulesDone: 0, complete: false },
+): CustomParagraphResult {
+  const findings: Finding[] = [...from.findings];
   const split = sentences(norm, { start: 0, end: norm.length });
-  for (const rule of rules) {
-    if (now() > deadline) return { findings, complete: false };
+  for (let r = from.rulesDone; r < rules.length; r++) {
+    if (r > from.rulesDone && now() > deadline) return { findings, rulesDone: r, complete: false };
+    const rule = rules[r]!;
     let count = 0;
     if (rule.phrase) {
       const re = rule.phrase;
@@ -155,8 +168,7 @@ export function matchCustomRules(text: string, norm: string, rules: readonly Com
         }
         pos = b > a ? b : a + 1;
       }
-      if (now() > deadline) return { findings, complete: false };
     }
   }
-  return { findings, complete: true };
+  return { findings, rulesDone: rules.length, complete: true };
 }

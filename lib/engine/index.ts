@@ -5,9 +5,9 @@ import { LruCache } from './cache';
 import { loadPacks, type CompiledRule } from './load-packs';
 import { matchSpan } from './matchers/span';
 import { matchStack } from './matchers/stack';
-import type { ParagraphContext } from './matchers/types';
+import { MAX_FINDINGS_PER_RULE, type ParagraphContext } from './matchers/types';
 import { forgetDecisions } from './conditions/near-match';
-import { compileCustomRule, CUSTOM_TIME_BUDGET_MS, CustomRuleError, matchCustomRules, MAX_CUSTOM_FINDINGS, MAX_FINDINGS_PER_CUSTOM_RULE, type CompiledCustomRule } from './custom-rules';
+import { compileCustomRule, CUSTOM_TIME_BUDGET_MS, CustomRuleError, matchCustomRules, MAX_CUSTOM_FINDINGS, MAX_FINDINGS_PER_CUSTOM_RULE, type CompiledCustomRule, type CustomParagraphResult } from './custom-rules';
 import { NlpCache } from './nlp';
 import { normalize } from './normalize';
 import { resolvePolicy } from './policy';
@@ -54,8 +54,10 @@ const SEVERITY_RANK: Record<Severity, number> = { suggestion: 0, warning: 1, ale
 export const PARAGRAPH_CACHE_CHARS = 1_000_000;
 const weighFindings = (key: string, findings: Finding[]) =>
   key.length + findings.reduce((n, f) => n + 64 + f.message.length + f.why.length + f.suggestions.reduce((m, x) => m + x.length, 0), 0);
-const paragraphCache = new LruCache<string, Finding[]>(PARAGRAPH_CACHE_CHARS, weighFindings);
-const customCache = new LruCache<string, Finding[]>(PARAGRAPH_CACHE_CHARS / 4, weighFindings);
+// Keyed by the paragraph's text alone (no copy of it per lookup); an entry made under another
+// configuration is a miss and is replaced. One configuration is in use at a time.
+const paragraphCache = new LruCache<string, { config: number; findings: Finding[] }>(PARAGRAPH_CACHE_CHARS, (key, e) => weighFindings(key, e.findings));
+const customCache = new LruCache<string, { config: number; result: CustomParagraphResult }>(PARAGRAPH_CACHE_CHARS / 4, (key, e) => weighFindings(key, e.result.findings));
 
 /** Characters the paragraph caches hold now (tests check the bound). */
 export function cachedCharacters(): number {
@@ -110,12 +112,11 @@ function configFor(options: AnalyzeOptions): Config {
 }
 
 function analyzeParagraph(text: string, norm: string, config: Config, nlp: NlpCache): Finding[] {
-  const key = `${config.id}\u0000${text}`;
-  const cached = paragraphCache.get(key);
-  if (cached) return cached;
+  const cached = paragraphCache.get(text);
+  if (cached?.config === config.id) return cached.findings;
   const candidates = config.prefilter.candidates(norm);
   if (candidates.length === 0) {
-    paragraphCache.set(key, []);
+    paragraphCache.set(text, { config: config.id, findings: [] });
     return [];
   }
   let split: ReturnType<typeof sentences> | null = null;
@@ -138,7 +139,7 @@ function analyzeParagraph(text: string, norm: string, config: Config, nlp: NlpCa
   const result = dedupe(found);
   // Decided without some grammar (the analysis used its parse budget): provisional, so not kept;
   // the next analysis finds the paragraphs before it cached and has budget for this one.
-  if (!nlp.exhausted || exhaustedBefore) paragraphCache.set(key, result);
+  if (!nlp.exhausted || exhaustedBefore) paragraphCache.set(text, { config: config.id, findings: result });
   return result;
 }
 
@@ -153,21 +154,21 @@ function customFindings(text: string, norm: string, paras: { start: number; end:
   for (const p of paras) {
     if (out.length >= MAX_CUSTOM_FINDINGS) break;
     const ptext = text.slice(p.start, p.end);
-    const key = `${config.id}\u0000${ptext}`;
-    let found = customCache.get(key);
-    if (!found) {
-      const result = matchCustomRules(ptext, norm.slice(p.start, p.end), config.custom, deadline, now);
-      found = result.findings;
-      if (result.complete) customCache.set(key, found);
-      else complete = false;
+    const cached = customCache.get(ptext);
+    let result = cached?.config === config.id ? cached.result : undefined;
+    if (!result?.complete) {
+      // Past the deadline a paragraph not yet started waits for the next analysis.
+      if (!complete) break;
+      result = matchCustomRules(ptext, norm.slice(p.start, p.end), config.custom, deadline, now, result);
+      customCache.set(ptext, { config: config.id, result });
+      if (!result.complete) complete = false;
     }
-    for (const f of found) {
+    for (const f of result.findings) {
       const n = perRule.get(f.rule) ?? 0;
       if (n >= MAX_FINDINGS_PER_CUSTOM_RULE || out.length >= MAX_CUSTOM_FINDINGS) continue;
       perRule.set(f.rule, n + 1);
       out.push({ ...f, start: f.start + p.start, end: f.end + p.start, suggestions: [...f.suggestions] });
     }
-    if (!complete) break;
   }
   return { findings: out, complete };
 }
@@ -284,8 +285,13 @@ export function analyzeWithReport(text: string, options: AnalyzeOptions = {}): A
   const paras = paragraphs(norm, analysableRegions(norm));
   const nlp = new NlpCache();
   const builtIn: Finding[] = [];
+  const perRule = new Map<string, number>();
   for (const p of paras) {
     for (const f of analyzeParagraph(text.slice(p.start, p.end), norm.slice(p.start, p.end), config, nlp)) {
+      const key = `${f.pack}/${f.rule}`;
+      const n = perRule.get(key) ?? 0;
+      if (n >= MAX_FINDINGS_PER_RULE) continue;
+      perRule.set(key, n + 1);
       builtIn.push({ ...f, start: f.start + p.start, end: f.end + p.start, suggestions: [...f.suggestions] });
     }
   }

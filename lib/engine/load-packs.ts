@@ -122,6 +122,7 @@ function validateRule(raw: unknown, file: string, index: number, seen: Set<strin
   for (const key of Object.keys(r)) if (!RULE_KEYS.has(key)) fail(key, 'unknown field');
   if (typeof r.id !== 'string' || !KEBAB.test(r.id)) fail('id', 'expected a kebab-case string');
   if (seen.has(id)) fail('id', 'duplicate rule id in this pack');
+  if (id.startsWith('custom-')) fail('id', 'the "custom-" prefix is kept for the user\'s own rules');
   seen.add(id);
   if (r.kind !== 'span' && r.kind !== 'stack' && r.kind !== 'missing') fail('kind', 'expected "span", "stack" or "missing"');
   if (typeof r.severity !== 'string' || !SEVERITIES.includes(r.severity as Severity)) fail('severity', `expected one of ${SEVERITIES.join(', ')}`);

@@ -46,7 +46,9 @@ function explainSyntax(error: string, what: string): string {
   if (error === 'unexpected )') return 'a ")" has no opening "("';
   if (error === 'missing argument to repetition operator') return `"${what}" has nothing before it to repeat`;
   if (error === 'invalid nested repetition operator') return `"${what}" repeats a repetition; use one "*", "+" or "?"`;
-  if (error === 'invalid repeat count') return `"${what}": a repeat count may be at most 1000, and the first number no larger than the second`;
+  if (error === 'invalid repeat count') {
+    return `"${what}": a repeat count may be at most 1000 (counts inside counts multiply), and the first number no larger than the second`;
+  }
   if (error === 'invalid character class range') return `"${what}" is not a valid range or character class`;
   if (error === 'trailing backslash at end of expression') return 'the pattern ends with a lone "\\"';
   return `${error}${what ? ` at "${what}"` : ''}`;

@@ -38,6 +38,10 @@ interface TokenEntry {
   phrases: RegExp[];
   phraseRules: number[][];
   phraseSources: string[];
+  /** Every rule this entry can add: once all are hit, later copies of the token are skipped. */
+  allRules: number[];
+  /** The candidates() call in which all of allRules were hit (a stamp, cheaper than a set). */
+  doneIn: number;
 }
 
 /** Prefix triggers ("call" → "calling") sharing one key. */
@@ -98,7 +102,7 @@ class TokenTable {
       this.entries.push((list = []));
     }
     let e = list.find((x) => x.token === token);
-    if (!e) list.push((e = { token, exact: [], phrase: null, phrases: [], phraseRules: [], phraseSources: [] }));
+    if (!e) list.push((e = { token, exact: [], phrase: null, phrases: [], phraseRules: [], phraseSources: [], allRules: [], doneIn: 0 }));
     return e;
   }
 }
@@ -157,22 +161,31 @@ export function buildPrefilter(rules: CompiledRule[]): Prefilter {
       e.phrases = e.phraseSources.map((x) => new RegExp(x, 'y'));
     }
   }
+  for (const list of tokens.entries) for (const e of list) e.allRules = [...new Set([...e.exact, ...e.phraseRules.flat()])];
   const [use1, use2] = prefixUsed;
   const [prefix1, prefix2, prefix3] = prefix as [(PrefixList | undefined)[], (PrefixList | undefined)[], (PrefixList | undefined)[]];
   const { home, mask } = tokens;
+  let calls = 0;
 
   return {
     candidates(norm: string): CompiledRule[] {
       const text = norm.toLowerCase();
       const hit = new Set<number>();
+      // Entries whose rules are all hit are stamped with this call: a text repeating a trigger
+      // thousands of times tests its phrases only until each has matched once.
+      const call = ++calls;
       const n = text.length;
       const token = (h: number, start: number, len: number) => {
         const list = tokens.get(h);
         if (!list) return;
         for (const e of list) {
-          if (e.token.length !== len || !text.startsWith(e.token, start)) continue;
+          if (e.doneIn === call || e.token.length !== len || !text.startsWith(e.token, start)) continue;
           for (const r of e.exact) hit.add(r);
           if (!e.phrase) continue;
+          if (e.allRules.every((r) => hit.has(r))) {
+            e.doneIn = call;
+            continue;
+          }
           e.phrase.lastIndex = start;
           if (!e.phrase.test(text)) continue;
           e.phrases.forEach((re, k) => {

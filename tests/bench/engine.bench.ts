@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import type * as Engine from '../../lib/engine/index';
+import type * as Adversarial from '../fixtures/adversarial';
 
 const json = process.argv.includes('--json');
 const log = (...a: unknown[]) => {
@@ -20,9 +21,15 @@ const require = createRequire(import.meta.url);
 // into the background), not through the TypeScript loader's per-module wrappers.
 const dir = mkdtempSync(path.join(os.tmpdir(), 'clearline-bench-'));
 const engineEntry = path.join(dir, 'engine-entry.ts');
-writeFileSync(engineEntry, `export { analyze, clearCaches } from ${JSON.stringify(path.resolve('lib/engine/index.ts'))};\nexport { nlpParseCount } from ${JSON.stringify(path.resolve('lib/engine/nlp.ts'))};\n`);
+writeFileSync(
+  engineEntry,
+  `export { analyze, clearCaches } from ${JSON.stringify(path.resolve('lib/engine/index.ts'))};\n` +
+    `export { nlpParseCount } from ${JSON.stringify(path.resolve('lib/engine/nlp.ts'))};\n` +
+    `export { adversarialDrafts, repeatTo } from ${JSON.stringify(path.resolve('tests/fixtures/adversarial.ts'))};\n`,
+);
 await build({ entryPoints: [engineEntry], bundle: true, format: 'esm', platform: 'node', outfile: path.join(dir, 'engine.mjs'), logLevel: 'silent' });
-const { analyze, clearCaches, nlpParseCount } = (await import(pathToFileURL(path.join(dir, 'engine.mjs')).href)) as typeof Engine & { nlpParseCount: () => number };
+const { analyze, clearCaches, nlpParseCount, adversarialDrafts, repeatTo } = (await import(pathToFileURL(path.join(dir, 'engine.mjs')).href)) as typeof Engine &
+  typeof Adversarial & { nlpParseCount: () => number };
 const writeGood = require('write-good') as (text: string) => unknown[];
 const { text: alex } = (await import('alex')) as unknown as { text: (t: string) => { messages: unknown[] } };
 
@@ -94,6 +101,30 @@ const f = percentiles(full);
 const e = percentiles(edits);
 log(`Latency, ${words}-word draft: full analysis p50 ${f.p50.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms; after a one-character edit p50 ${e.p50.toFixed(3)} ms, p95 ${e.p95.toFixed(3)} ms`);
 
+// Hostile drafts (tests/fixtures/adversarial.ts): 100 of 10,000 characters, each analysed cold
+// (caches cleared), best of three; and each repeated to 200,000 characters. Goal: every one
+// under 100 ms.
+const GOAL_MS = 100;
+function coldMs(text: string): number {
+  let best = Infinity;
+  for (let r = 0; r < 3; r++) {
+    clearCaches();
+    const t0 = performance.now();
+    analyze(text);
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+const hostile = adversarialDrafts();
+for (const d of hostile) analyze(d.text); // warm the JIT
+const small = hostile.map((d) => ({ name: d.name, ms: coldMs(d.text) })).sort((a, b) => b.ms - a.ms);
+const large = hostile.map((d) => ({ name: d.name, ms: coldMs(repeatTo(d.text.trim(), 200_000, ' ')) })).sort((a, b) => b.ms - a.ms);
+const over = (list: { ms: number }[]) => list.filter((x) => x.ms > GOAL_MS).length;
+const sm = percentiles(small.map((x) => x.ms));
+const lg = percentiles(large.map((x) => x.ms));
+log(`Adversarial drafts, 10,000 characters (100, cold, best of 3): p50 ${sm.p50.toFixed(1)} ms, p95 ${sm.p95.toFixed(1)} ms, max ${small[0]!.ms.toFixed(1)} ms (${small[0]!.name}); ${over(small)} over ${GOAL_MS} ms`);
+log(`Adversarial drafts, 200,000 characters (the same, repeated): p50 ${lg.p50.toFixed(1)} ms, p95 ${lg.p95.toFixed(1)} ms, max ${large[0]!.ms.toFixed(1)} ms (${large[0]!.name}); ${over(large)} over ${GOAL_MS} ms`);
+
 // Cold start: a fresh Node process evaluating the bundled engine (as the extension ships it) and
 // analysing one draft.
 const entry = path.join(dir, 'entry.ts');
@@ -121,6 +152,10 @@ if (json) {
       edit_1000w_ms_p50: Number(e.p50.toFixed(4)),
       edit_1000w_ms_p95: Number(e.p95.toFixed(4)),
       cold_start_ms: Number(coldStart.toFixed(1)),
+      adversarial_10k_ms_max: Number(small[0]!.ms.toFixed(1)),
+      adversarial_10k_over_goal: over(small),
+      adversarial_200k_ms_max: Number(large[0]!.ms.toFixed(1)),
+      adversarial_200k_over_goal: over(large),
     }),
   );
 }

@@ -2,7 +2,7 @@
 import { snapToGraphemes } from '../graphemes';
 import { fillTemplate, fitToContext } from '../suggestions';
 import type { Finding } from '../types';
-import { atSentenceStart, sentenceAt, type RuleMatcher } from './types';
+import { atSentenceStart, MAX_FINDINGS_PER_RULE, sentenceAt, type RuleMatcher } from './types';
 
 export const matchSpan: RuleMatcher = (rule, ctx) => {
   const out: Finding[] = [];
@@ -14,7 +14,7 @@ export const matchSpan: RuleMatcher = (rule, ctx) => {
   for (const re of rule.regexes) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(ctx.norm)) !== null) {
+    while (out.length < MAX_FINDINGS_PER_RULE && (m = re.exec(ctx.norm)) !== null) {
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;

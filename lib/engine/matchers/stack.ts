@@ -16,6 +16,11 @@ interface Hit {
 }
 
 const WINDOW = 3;
+/**
+ * Markers read per paragraph. Real mail has a handful; a hostile draft of nothing but hedges
+ * would otherwise have the whole marker alternation run over all of it, hit after hit.
+ */
+const MAX_HITS = 300;
 /** Group names m0, m1, … of markerRegex, built once rather than per match. */
 const GROUP_NAMES: string[] = [];
 const groupName = (i: number) => (GROUP_NAMES[i] ??= `m${i}`);
@@ -25,7 +30,7 @@ export const matchStack: RuleMatcher = (rule, ctx) => {
   const re = rule.markerRegex!;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(ctx.norm)) !== null) {
+  while (hits.length < MAX_HITS && (m = re.exec(ctx.norm)) !== null) {
     if (m[0].length === 0) {
       re.lastIndex++;
       continue;

@@ -16,6 +16,13 @@ export interface ParagraphContext {
   nlp: NlpCache;
 }
 
+/**
+ * Findings one rule reports per draft (and so per paragraph). Past a few dozen underlines of the
+ * same kind the user has the message; a hostile draft repeating a phrase thousands of times would
+ * otherwise cost a suggestion built per copy.
+ */
+export const MAX_FINDINGS_PER_RULE = 50;
+
 export type RuleMatcher = (rule: CompiledRule, ctx: ParagraphContext) => Finding[];
 
 /** Index of the first sentence ending after `offset` (the last one when none does); binary search. */

@@ -104,10 +104,26 @@ describe('built-in analysis never waits on custom rules', () => {
     const text = Array.from({ length: 40 }, (_, i) => `Paragraph ${i}: ${'я'.repeat(300)} marker${i}x here.`).join('\n\n');
     const rules = Array.from({ length: 200 }, (_, i) => phrase({ id: `custom-${i + 1}`, match: `(?:\\p{L}|я)+ marker${i % 40}x`, isPattern: true }));
     let report = analyzeWithReport(text, { customRules: rules });
-    for (let i = 0; i < 200 && !report.complete; i++) report = analyzeWithReport(text, { customRules: rules });
+    // Each analysis runs at least one more rule over one more paragraph, however slow the machine.
+    let analyses = 1;
+    for (; analyses < 200 * 40 && !report.complete; analyses++) report = analyzeWithReport(text, { customRules: rules });
     expect(report.complete).toBe(true);
     // One per paragraph: the five rules that match each marker overlap, and one is kept.
     expect(report.findings.filter((f) => f.rule.startsWith('custom-'))).toHaveLength(40);
+  });
+
+  test('a pass cut short keeps what it found and never starts over', () => {
+    const text = Array.from({ length: 5 }, (_, i) => `Note ${i}: marker${i}x.`).join('\n\n');
+    const rules = Array.from({ length: 5 }, (_, i) => phrase({ id: `custom-${i + 1}`, match: `marker${i}x` }));
+    // No time at all: each analysis still finishes one rule.
+    const counts: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const report = analyzeWithReport(text, { customRules: rules, customTimeBudgetMs: -1 });
+      counts.push(report.findings.filter((f) => f.rule.startsWith('custom-')).length);
+      if (report.complete) break;
+    }
+    expect(counts.at(-1)).toBe(5);
+    for (let i = 1; i < counts.length; i++) expect(counts[i]).toBeGreaterThanOrEqual(counts[i - 1]!);
   });
 
   test('the Cyrillic pattern from the review finds its matches without stalling', () => {
