@@ -45,7 +45,7 @@ const settings: SiteCase = {
   untouched: ['.gmail_signature'],
 };
 
-const GMAIL_FIXTURES = ['new-message', 'inline-reply', 'popout', 'spanish', 'demo', 'thread-reply', 'fullscreen', 'settings-signature'];
+const GMAIL_FIXTURES = ['new-message', 'inline-reply', 'popout', 'spanish', 'demo', 'thread-reply', 'fullscreen', 'settings-signature', 'invisible-lookalikes'];
 
 const autosaves = async (page: Page) => Number((await page.locator('body').getAttribute('data-autosaves')) ?? 0);
 
@@ -197,4 +197,26 @@ test('Gmail: a minimised compose is ignored; restored it is analysed, minimised 
   await page.getByRole('button', { name: 'Invoice (minimised)' }).click();
   await expect(mini).toBeHidden();
   await expect.poll(async () => (await cl.composers()).map((c) => c.text.startsWith(DRAFT))).toEqual([true]);
+});
+
+test('Gmail: invisible look-alike bodies (transparent, off the page, a pixel, clipped, no pointer input) are never composers', async ({ page, site }) => {
+  const mole: SiteCase = {
+    name: 'Gmail next to invisible look-alikes',
+    url: 'https://mail.google.com/mail/u/0/#inbox',
+    fixture: 'sites/gmail/invisible-lookalikes.html',
+    composer: (p) => p.locator('[aria-label="New Message"] [g_editable="true"]'),
+  };
+  const cl = await openSite(page, site, mole);
+  const hidden = page.locator('[aria-label^="Hidden"] [g_editable="true"]');
+  expect(await hidden.count()).toBe(5);
+  // Script focus and typing reach each of them (a page can do this), yet none is analysed.
+  for (let i = 0; i < 5; i++) {
+    await hidden.nth(i).evaluate((el) => (el as HTMLElement).focus());
+    await page.keyboard.type(' Text me at 11pm.');
+  }
+  await typeDraft(page, mole.composer(page));
+  await cl.waitForSpan(FLAGGED);
+  const composers = await cl.composers();
+  expect(composers.map((c) => c.text.startsWith(DRAFT))).toEqual([true]);
+  expect((await hidden.allInnerTexts()).filter((t) => t.includes('Text me at 11pm')).length).toBeGreaterThan(0);
 });
