@@ -220,3 +220,18 @@ test('Gmail: invisible look-alike bodies (transparent, off the page, a pixel, cl
   expect(composers.map((c) => c.text.startsWith(DRAFT))).toEqual([true]);
   expect((await hidden.allInnerTexts()).filter((t) => t.includes('Text me at 11pm')).length).toBeGreaterThan(0);
 });
+
+test('Gmail thread reply: scrolling the thread back up (the reply out of view) keeps the draft\'s findings', async ({ page, site }) => {
+  const cl = await openSite(page, site, reply);
+  await typeDraft(page, reply.composer(page));
+  const finding = await cl.waitForSpan(FLAGGED);
+  await page.locator('[role="main"]').evaluate((el) => (el.scrollTop = 0));
+  await expect(reply.composer(page)).not.toBeInViewport();
+  // Gmail flips classes all the time; each flip makes Clearline re-check its composers. Let it run.
+  await page.evaluate(() => document.body.classList.add('aAU-hover'));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  expect((await cl.findings()).map((f) => f.key)).toContain(finding.key);
+  await page.keyboard.press('Alt+Enter');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => composerText(reply.composer(page))).toContain(finding.suggestions[0]!);
+});
