@@ -130,6 +130,8 @@ async function typeDraft(d: Driver, site: CrossSite, text = DRAFT): Promise<void
       d.evaluate((path: string[]) => {
         let el: Element | null | undefined = document.querySelector(path[0]!);
         for (const s of path.slice(1)) el = el?.shadowRoot?.querySelector(s);
+        // The user scrolls to the composer first (a reply sits at the bottom of a long thread).
+        el?.scrollIntoView({ block: 'center' });
         const r = el?.getBoundingClientRect();
         return r && r.width > 0 ? { x: r.left + Math.min(40, r.width / 2), y: r.top + Math.min(12, r.height / 2) } : null;
       }, site.composer),

@@ -67,11 +67,11 @@ export function isVisible(el: HTMLElement): boolean {
   }
   const rect = el.getBoundingClientRect();
   if (rect.width <= PIXEL || rect.height <= PIXEL) return false;
-  if (isOffPage(el, rect)) return false;
   const view = el.ownerDocument.defaultView;
   if (!view) return false;
   if (view.getComputedStyle(el).pointerEvents === 'none') return false;
-  return !clippedToPixel(el, view);
+  const layout = ancestorsLayout(el, view);
+  return !layout.clipped && !isOffPage(el, rect, layout, view);
 }
 
 /** Where checkVisibility is missing: opacity 0 anywhere up the flat tree. */
@@ -83,36 +83,75 @@ function hasTransparentAncestor(el: Element): boolean {
   return false;
 }
 
-/**
- * Entirely outside the area the page can be scrolled over: left of or above its origin, or beyond
- * its far edges. A page cannot scroll to negative coordinates, so such a box is never on screen.
- */
-function isOffPage(el: Element, rect: DOMRect): boolean {
-  const doc = el.ownerDocument;
-  const view = doc.defaultView;
-  if (!view) return true;
-  const root = doc.documentElement;
-  const left = rect.left + view.scrollX;
-  const top = rect.top + view.scrollY;
-  const width = Math.max(root.scrollWidth, view.innerWidth);
-  const height = Math.max(root.scrollHeight, view.innerHeight);
-  return left + rect.width <= 0 || top + rect.height <= 0 || left >= width || top >= height;
+const POSITIONED = /^(relative|absolute|fixed|sticky)$/;
+
+interface AncestorsLayout {
+  /** Inside a box that hides its overflow and is itself a pixel or less (the "visually hidden" pattern). */
+  clipped: boolean;
+  /** The nearest ancestor the box scrolls in (overflow auto/scroll), if any. */
+  scroller: Element | null;
+  /** Positioned against the viewport (itself or an ancestor is position: fixed). */
+  fixed: boolean;
 }
 
-/** Inside a wrapper that hides its overflow and is itself a pixel or less (the "visually hidden" pattern). */
-function clippedToPixel(el: Element, view: Window): boolean {
-  // A fixed box escapes the clipping of everything above it (LinkedIn paints dialogs that way
-  // from a zero-height host), so the walk stops there.
-  if (view.getComputedStyle(el).position === 'fixed') return false;
-  for (let p = flatParent(el); p && p !== el.ownerDocument.documentElement; p = flatParent(p)) {
+/**
+ * One walk up the flat tree. Only ancestors that really clip or scroll the box count: an absolutely
+ * positioned box escapes every ancestor below its containing block, and a fixed one everything
+ * above it (LinkedIn paints dialogs that way from a zero-height host).
+ */
+function ancestorsLayout(el: Element, view: Window): AncestorsLayout {
+  const root = el.ownerDocument.documentElement;
+  const own = view.getComputedStyle(el).position;
+  if (own === 'fixed') return { clipped: false, scroller: null, fixed: true };
+  let escaping = own === 'absolute';
+  let scroller: Element | null = null;
+  for (let p = flatParent(el); p && p !== root; p = flatParent(p)) {
     const style = view.getComputedStyle(p);
-    if (/hidden|clip/.test(`${style.overflow} ${style.overflowX} ${style.overflowY}`)) {
-      const r = p.getBoundingClientRect();
-      if (r.width <= PIXEL || r.height <= PIXEL) return true;
+    // A positioned ancestor is the containing block of the absolute box below: it clips that box.
+    if (escaping && POSITIONED.test(style.position)) escaping = false;
+    if (!escaping) {
+      const overflow = `${style.overflow} ${style.overflowX} ${style.overflowY}`;
+      if (/hidden|clip|auto|scroll/.test(overflow)) {
+        const r = p.getBoundingClientRect();
+        if (r.width <= PIXEL || r.height <= PIXEL) return { clipped: true, scroller, fixed: false };
+        if (!scroller && /auto|scroll/.test(overflow)) scroller = p;
+      }
     }
-    if (style.position === 'fixed') return false;
+    if (style.position === 'fixed') return { clipped: false, scroller, fixed: true };
+    if (style.position === 'absolute') escaping = true;
   }
-  return false;
+  return { clipped: false, scroller, fixed: false };
+}
+
+/**
+ * Entirely outside the area it can be scrolled into view over: left of or above the origin of its
+ * scroll container (or the page, or for fixed boxes the viewport), or beyond the far edges. Nothing
+ * scrolls to negative coordinates, so such a box is never on screen. A composer merely scrolled out
+ * of view in a long thread is inside that area and still counts.
+ */
+function isOffPage(el: Element, rect: DOMRect, layout: AncestorsLayout, view: Window): boolean {
+  let left: number;
+  let top: number;
+  let width: number;
+  let height: number;
+  if (layout.scroller) {
+    const c = layout.scroller.getBoundingClientRect();
+    left = rect.left - c.left - layout.scroller.clientLeft + layout.scroller.scrollLeft;
+    top = rect.top - c.top - layout.scroller.clientTop + layout.scroller.scrollTop;
+    width = layout.scroller.scrollWidth;
+    height = layout.scroller.scrollHeight;
+  } else if (layout.fixed) {
+    ({ left, top } = rect);
+    width = view.innerWidth;
+    height = view.innerHeight;
+  } else {
+    const root = el.ownerDocument.documentElement;
+    left = rect.left + view.scrollX;
+    top = rect.top + view.scrollY;
+    width = Math.max(root.scrollWidth, view.innerWidth);
+    height = Math.max(root.scrollHeight, view.innerHeight);
+  }
+  return left + rect.width <= 0 || top + rect.height <= 0 || left >= width || top >= height;
 }
 
 /** Parent in the flat tree: a shadow root's host when we reach the top of a shadow tree. */

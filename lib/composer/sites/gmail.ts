@@ -30,5 +30,5 @@ export const gmail: SiteAdapter = {
   },
 };
 
-// Fixtures: tests/fixtures/sites/gmail/{new-message,inline-reply,popout,spanish,demo}.html
+// Fixtures: tests/fixtures/sites/gmail/{new-message,inline-reply,popout,spanish,demo,thread-reply,fullscreen,settings-signature}.html
 // Real pages: https://mail.google.com/mail/u/0/#inbox?compose=new, an opened thread's Reply.

@@ -34,5 +34,5 @@ export const linkedin: SiteAdapter = {
   },
 };
 
-// Fixtures: tests/fixtures/sites/linkedin/{messaging,overlay-late}.html (+ editors' post-quill, comment-prosemirror)
+// Fixtures: tests/fixtures/sites/linkedin/{messaging,overlay-late,new-ui-thread,new-ui-overlay}.html (+ editors' post-quill, comment-prosemirror)
 // Real pages: https://www.linkedin.com/messaging/, the feed's "Start a post" and comment boxes.

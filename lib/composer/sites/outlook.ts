@@ -27,5 +27,5 @@ export const outlook: SiteAdapter = {
   },
 };
 
-// Fixtures: tests/fixtures/sites/outlook/reply.html
+// Fixtures: tests/fixtures/sites/outlook/{reply,app-hidden,popout,compose-frame}.html
 // Real pages: https://outlook.office.com/mail/ (New mail, Reply), https://outlook.live.com/mail/0/

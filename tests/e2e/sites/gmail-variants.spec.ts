@@ -45,7 +45,7 @@ const settings: SiteCase = {
   untouched: ['.gmail_signature'],
 };
 
-const GMAIL_FIXTURES = ['new-message', 'inline-reply', 'popout', 'spanish', 'demo', 'thread-reply', 'fullscreen', 'settings-signature'];
+const GMAIL_FIXTURES = ['new-message', 'inline-reply', 'popout', 'spanish', 'demo', 'thread-reply', 'fullscreen', 'settings-signature', 'invisible-lookalikes'];
 
 const autosaves = async (page: Page) => Number((await page.locator('body').getAttribute('data-autosaves')) ?? 0);
 
@@ -197,4 +197,41 @@ test('Gmail: a minimised compose is ignored; restored it is analysed, minimised 
   await page.getByRole('button', { name: 'Invoice (minimised)' }).click();
   await expect(mini).toBeHidden();
   await expect.poll(async () => (await cl.composers()).map((c) => c.text.startsWith(DRAFT))).toEqual([true]);
+});
+
+test('Gmail: invisible look-alike bodies (transparent, off the page, a pixel, clipped, no pointer input) are never composers', async ({ page, site }) => {
+  const mole: SiteCase = {
+    name: 'Gmail next to invisible look-alikes',
+    url: 'https://mail.google.com/mail/u/0/#inbox',
+    fixture: 'sites/gmail/invisible-lookalikes.html',
+    composer: (p) => p.locator('[aria-label="New Message"] [g_editable="true"]'),
+  };
+  const cl = await openSite(page, site, mole);
+  const hidden = page.locator('[aria-label^="Hidden"] [g_editable="true"]');
+  expect(await hidden.count()).toBe(5);
+  // Script focus and typing reach each of them (a page can do this), yet none is analysed.
+  for (let i = 0; i < 5; i++) {
+    await hidden.nth(i).evaluate((el) => (el as HTMLElement).focus());
+    await page.keyboard.type(' Text me at 11pm.');
+  }
+  await typeDraft(page, mole.composer(page));
+  await cl.waitForSpan(FLAGGED);
+  const composers = await cl.composers();
+  expect(composers.map((c) => c.text.startsWith(DRAFT))).toEqual([true]);
+  expect((await hidden.allInnerTexts()).filter((t) => t.includes('Text me at 11pm')).length).toBeGreaterThan(0);
+});
+
+test('Gmail thread reply: scrolling the thread back up (the reply out of view) keeps the draft\'s findings', async ({ page, site }) => {
+  const cl = await openSite(page, site, reply);
+  await typeDraft(page, reply.composer(page));
+  const finding = await cl.waitForSpan(FLAGGED);
+  await page.locator('[role="main"]').evaluate((el) => (el.scrollTop = 0));
+  await expect(reply.composer(page)).not.toBeInViewport();
+  // Gmail flips classes all the time; each flip makes Clearline re-check its composers. Let it run.
+  await page.evaluate(() => document.body.classList.add('aAU-hover'));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  expect((await cl.findings()).map((f) => f.key)).toContain(finding.key);
+  await page.keyboard.press('Alt+Enter');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => composerText(reply.composer(page))).toContain(finding.suggestions[0]!);
 });

@@ -80,8 +80,9 @@ for (const { name, box } of boxes) {
     await field.press('Control+z');
     await expect.poll(text).toBe(before);
     // Only the box the user typed in holds text and findings; the page's other boxes stay empty.
-    const used = (await cl.composers()).filter((c) => c.text.trim() !== '');
-    expect(used.map((c) => c.text.startsWith(DRAFT))).toEqual([true]);
+    await expect
+      .poll(async () => (await cl.composers()).filter((c) => c.text.trim() !== '').map((c) => c.text.startsWith(DRAFT)))
+      .toEqual([true]);
     expect((await cl.composers()).flatMap((c) => (c.text.trim() ? [] : c.findings))).toEqual([]);
   });
 }

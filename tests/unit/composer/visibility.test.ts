@@ -58,6 +58,8 @@ describe('refused: invisible to the user', () => {
     ['pushed off the page above', BODY('style="position: absolute; top: -5000px; height: 100px"')],
     ['pointer-events none on itself', BODY('style="pointer-events: none"')],
     ['clipped by a visually-hidden wrapper', `<div style="width: 1px; height: 1px; overflow: hidden">${BODY()}</div>`],
+    ['absolute, inside the positioned pixel-sized wrapper that clips it', `<div style="position: relative; width: 1px; height: 1px; overflow: hidden">${BODY('style="position: absolute"')}</div>`],
+    ['pushed above the origin of its scroll container', `<div style="overflow: auto">${BODY('style="top: -5000px"')}</div>`],
   ])('%s', (_n, html) => {
     const el = pick(html);
     expect(isVisible(el)).toBe(false);
@@ -85,6 +87,17 @@ describe('accepted: visible boxes', () => {
   });
   test('a small but real box (two lines of a comment field)', () => {
     expect(isVisible(pick(BODY('style="width: 200px; height: 18px"')))).toBe(true);
+  });
+  test('a reply scrolled out of view inside the thread\'s scroll container (above its visible part)', () => {
+    const el = pick(`<div id="thread" style="top: 0px; height: 500px; overflow: auto">${BODY('style="top: -2400px"')}</div>`);
+    const thread = document.getElementById('thread')!;
+    thread.scrollTop = 2500;
+    Object.defineProperties(thread, { scrollHeight: { value: 3000 }, scrollWidth: { value: 400 } });
+    expect(isVisible(el)).toBe(true);
+  });
+  test('an absolutely positioned box escapes a zero-height wrapper that is not its containing block', () => {
+    const el = pick(`<div style="height: 0px; overflow: hidden">${BODY('style="position: absolute"')}</div>`);
+    expect(isVisible(el)).toBe(true);
   });
   test('a fixed dialog painted from a zero-height host (LinkedIn #interop-outlet)', () => {
     const el = pick(
