@@ -13,7 +13,7 @@ import { FLOWS } from '../cross/flows';
 import { waitFor, type Driver, type ExtensionPage, type Key } from '../cross/driver';
 
 /** The build under test: the production Firefox build unless pointed elsewhere (e.g. a test build). */
-export const EXTENSION_DIR = path.resolve(process.env.CLEARLINE_FIREFOX_EXTENSION ?? '.output/firefox-mv3');
+export const EXTENSION_DIR = path.resolve(process.env.CLEARLINE_FIREFOX_EXTENSION ?? '.output-test/firefox-mv3');
 export const FIREFOX = process.env.CLEARLINE_FIREFOX ?? '/usr/bin/firefox-esr';
 const FIXTURES_DIR = path.resolve('tests/fixtures');
 /** Fixed moz-extension:// host for our add-on id, set through extensions.webextensions.uuids. */
