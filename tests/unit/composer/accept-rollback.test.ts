@@ -6,6 +6,10 @@ import { accept, MESSAGES } from '../../../lib/composer/accept';
 import type { Host } from '../../../lib/composer/host';
 import { Session, type TrackedFinding } from '../../../lib/composer/session';
 import { generic } from '../../../lib/composer/sites/index';
+import { useLayoutFromStyles } from './layout';
+
+// happy-dom lays nothing out: give the fields the boxes their styles ask for.
+useLayoutFromStyles();
 
 const TEXT = 'Thanks. Call me anytime if anything comes up.';
 const SPAN = 'Call me anytime';
