@@ -150,6 +150,8 @@ test('Gmail thread reply: Grammarly\'s and Loom\'s attributes on the body are le
 test('Gmail full screen: a giveaway inside pasted Word markup is flagged and rewritten in place', async ({ page, site }) => {
   const cl = await openSite(page, site, fullscreen);
   const composer = fullscreen.composer(page);
+  // The pasted draft is analysed once the user clicks into it.
+  await composer.click();
   await caretAfter(composer, 'unlimited revisions.');
   const finding = await cl.waitForSpan(/unlimited revisions/i);
   const list = await composer.locator('ol').evaluate((el) => el.outerHTML);
