@@ -10,6 +10,7 @@ import {
   getHost,
   isOurs,
   isVisible,
+  onForcedColoursChange,
   Overlay,
   saveCaret,
   Session,
@@ -43,6 +44,10 @@ export function startClearline(ctx: ContentScriptContext): ComposerUi {
     changed: () => publish(),
   });
   const overlay = new Overlay(host, () => card.reposition());
+  // Highlights or overlay boxes: which one paints depends on forced colours.
+  onForcedColoursChange(() => {
+    for (const s of sessions.values()) s.paint();
+  }, signal);
 
   // ---- sessions —
 

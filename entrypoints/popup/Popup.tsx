@@ -66,7 +66,7 @@ export function Popup() {
     return () => clearInterval(timer);
   }, [refresh]);
 
-  if (tab === null || !settings) return <div class="popup"><p class="cl-muted">Loading…</p></div>;
+  if (tab === null || !settings) return <main class="popup"><p class="cl-muted">Loading…</p></main>;
 
   const site: SiteMatch = matchSite(tab?.url, settings);
   const paused = isPaused(settings);
@@ -127,7 +127,7 @@ export function Popup() {
       : [];
 
   return (
-    <div class="popup">
+    <main class="popup">
       <header class="popup-header">
         <img src="/icon/32.png" width={20} height={20} alt="" />
         <h1>Clearline</h1>
@@ -210,6 +210,6 @@ export function Popup() {
           Settings
         </a>
       </footer>
-    </div>
+    </main>
   );
 }

@@ -25,6 +25,18 @@ const HOST_CSS = `
   cursor: pointer; box-shadow: 0 1px 3px rgba(0,0,0,.25); }
 .marker:hover, .marker[data-active="true"] { background: #fde68a; }
 @media (prefers-color-scheme: dark) { .marker { background: #3b2a06; color: #fcd34d; border-color: #f59e0b; } }
+/* Forced colours: our own boxes in system colours, a different underline per severity, drawn just
+   below the words so they never look like selected text (see forced-colours.ts). */
+@media (forced-colors: active) {
+  .box, .marker { forced-color-adjust: none; }
+  .box { box-sizing: content-box; padding-bottom: 1px; background: none; }
+  .box[data-severity="suggestion"] { border-bottom: 2px dotted LinkText; }
+  .box[data-severity="warning"] { border-bottom: 3px dashed CanvasText; }
+  .box[data-severity="alert"] { border-bottom: 4px double Mark; }
+  .box[data-active="true"] { background: none; outline: 2px solid Highlight; }
+  .marker { background: ButtonFace; color: ButtonText; border-color: ButtonText; }
+  .marker:hover, .marker[data-active="true"] { background: Highlight; color: HighlightText; }
+}
 .mirror { position: fixed; visibility: hidden; pointer-events: none; overflow: hidden; white-space: pre-wrap; overflow-wrap: break-word; }
 `;
 

@@ -4,7 +4,8 @@ import type { AnalyzeResponse } from '../messages';
 import type { Finding, Severity } from '../engine/types';
 import type { SiteAdapter } from './sites/types';
 import { readModel, isTextField, type TextModel } from './text-model';
-import { clearOwner, ensureHighlightStyle, highlightsSupported, paint } from './highlights';
+import { paintsWithHighlights } from './forced-colours';
+import { clearOwner, ensureHighlightStyle, paint } from './highlights';
 import { clipRects, fieldRects, type OverlayBox, type OverlayMarker, type OverlaySource } from './overlay';
 import type { Host } from './host';
 import { nextFrame } from './next-frame';
@@ -209,7 +210,7 @@ export class Session implements OverlaySource {
 
   paint(): void {
     if (this.disposed) return;
-    if (!this.isField && highlightsSupported()) {
+    if (!this.isField && paintsWithHighlights()) {
       const bySeverity: Record<Severity, Range[]> = { suggestion: [], warning: [], alert: [] };
       for (const f of this.findings) {
         const r = this.ranges.get(f.key);
@@ -220,6 +221,8 @@ export class Session implements OverlaySource {
       paint(this, 'alert', bySeverity.alert);
       const active = this.activeKey ? this.ranges.get(this.activeKey) : undefined;
       paint(this, 'active', active ? [active] : []);
+    } else {
+      clearOwner(this);
     }
     this.deps.redraw();
   }
@@ -277,7 +280,7 @@ export class Session implements OverlaySource {
 
   /** OverlaySource: boxes only where the Highlight API cannot paint. */
   boxes(): OverlayBox[] {
-    if (this.disposed || (!this.isField && highlightsSupported())) return [];
+    if (this.disposed || (!this.isField && paintsWithHighlights())) return [];
     return this.findings
       .filter((f) => f.kind === 'span')
       .map((f) => ({ key: f.key, severity: f.severity, rects: this.rectsOf(f), active: f.key === this.activeKey }));
