@@ -49,7 +49,15 @@ export interface FindingView extends Finding {
 /** Popup → content script (tabs.sendMessage). */
 export type ContentRequest =
   | { kind: 'getFindings' }
-  | { kind: 'applySuggestion'; key: string; suggestion: number };
+  | { kind: 'applySuggestion'; key: string; suggestion: number }
+  /** Popup: hide one finding for this draft, or bring it back (Undo). */
+  | { kind: 'ignoreFinding'; key: string }
+  | { kind: 'unignoreFinding'; key: string }
+  /** Popup "Show in draft": scroll the flagged words into view and select them. */
+  | { kind: 'revealFinding'; key: string };
+
+/** Content requests about one finding, answered by the frame that holds it. */
+export const FINDING_REQUESTS: ReadonlySet<ContentRequest['kind']> = new Set(['applySuggestion', 'ignoreFinding', 'unignoreFinding', 'revealFinding']);
 
 export interface GetFindingsResponse {
   /** Null when no composer on the page has been used yet. */

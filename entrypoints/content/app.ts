@@ -18,7 +18,8 @@ import {
   type Host,
   type TrackedFinding,
 } from '@/lib/composer/index';
-import { FINDING_GONE, type AnalyzeResponse, type ApplyResponse, type BackgroundRequest, type FindingView, type GetFindingsResponse } from '@/lib/messages';
+import { reveal } from '@/lib/composer/reveal';
+import { FINDING_GONE, type AnalyzeResponse, type ApplyResponse, type BackgroundRequest, type ContentRequest, type FindingView, type GetFindingsResponse } from '@/lib/messages';
 import { CardController } from './card-controller';
 import type { ComposerUi } from './ui-slot';
 
@@ -241,6 +242,23 @@ export function startClearline(ctx: ContentScriptContext): ComposerUi {
     return { composer: { label: s.label, ...(s.error ? { error: s.error } : {}) }, findings: s.findings.map(toView) };
   }
 
+  /** Ignore, Undo ignore and Show in draft, asked by the popup. */
+  function findingAction(req: Exclude<ContentRequest, { kind: 'getFindings' | 'applySuggestion' }>): ApplyResponse {
+    for (const s of sessions.values()) {
+      if (req.kind === 'unignoreFinding') {
+        if (req.key.startsWith(`${s.id}:`) && s.unignore(req.key)) return { ok: true };
+        continue;
+      }
+      const f = s.find(req.key);
+      if (!f) continue;
+      if (req.kind === 'revealFinding') return reveal(s, f);
+      if (card.open?.finding.key === f.key) card.close();
+      s.ignore(f);
+      return { ok: true };
+    }
+    return { ok: false, error: FINDING_GONE };
+  }
+
   async function applyFromPopup(key: string, index: number): Promise<ApplyResponse> {
     for (const s of sessions.values()) {
       const f = s.find(key);
@@ -296,8 +314,15 @@ export function startClearline(ctx: ContentScriptContext): ComposerUi {
 
   // Popup requests arrive through the page-load script (it listens from the start).
   return {
-    owns: (req) => (req.kind === 'getFindings' ? !!popupSession() : [...sessions.values()].some((s) => s.find(req.key))),
-    answer: (req) => (req.kind === 'getFindings' ? Promise.resolve(getFindings()) : applyFromPopup(req.key, req.suggestion)),
+    owns: (req) =>
+      req.kind === 'getFindings'
+        ? !!popupSession()
+        : [...sessions.values()].some((s) => (req.kind === 'unignoreFinding' ? req.key.startsWith(`${s.id}:`) : s.find(req.key))),
+    answer: (req) => {
+      if (req.kind === 'getFindings') return Promise.resolve(getFindings());
+      if (req.kind === 'applySuggestion') return applyFromPopup(req.key, req.suggestion);
+      return Promise.resolve(findingAction(req));
+    },
   };
 }
 

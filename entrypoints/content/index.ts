@@ -10,7 +10,7 @@ import { hostElement } from '@/lib/composer/host';
 import { editingHost } from '@/lib/composer/sites/common';
 import { adapterFor } from '@/lib/composer/sites/index';
 import { Watcher } from '@/lib/composer/watcher';
-import { FINDING_GONE, type BackgroundRequest, type ContentRequest, type LoadUiResponse } from '@/lib/messages';
+import { FINDING_GONE, FINDING_REQUESTS, type BackgroundRequest, type ContentRequest, type LoadUiResponse } from '@/lib/messages';
 import { openUiSlot, type ComposerUi } from './ui-slot';
 
 export default defineContentScript({
@@ -83,7 +83,7 @@ function watchForUse(ctx: ContentScriptContext): void {
   // frame answers only about composers it owns; the top frame says "none" a moment later.
   browser.runtime.onMessage.addListener((message: unknown) => {
     const req = message as ContentRequest;
-    if (req?.kind !== 'getFindings' && req?.kind !== 'applySuggestion') return undefined;
+    if (req?.kind !== 'getFindings' && !FINDING_REQUESTS.has(req?.kind)) return undefined;
     if (slot.ui?.owns(req)) return slot.ui.answer(req);
     if (window !== window.top) return undefined;
     return new Promise((resolve) =>

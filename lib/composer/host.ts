@@ -20,8 +20,8 @@ const HOST_CSS = `
 .box[data-severity="warning"] { border-color: #d97706; background: rgba(217, 119, 6, 0.10); }
 .box[data-severity="alert"] { border-color: #e11d48; background: rgba(225, 29, 72, 0.12); }
 .box[data-active="true"] { background: rgba(99, 102, 241, 0.28); }
-.marker { position: fixed; pointer-events: auto; width: 20px; height: 20px; padding: 0; border-radius: 10px;
-  border: 1.5px solid #d97706; background: #fffbeb; color: #92400e; font: 700 13px/17px system-ui, sans-serif;
+.marker { position: fixed; pointer-events: auto; width: 24px; height: 24px; padding: 0; border-radius: 12px;
+  border: 1.5px solid #b45309; background: #fffbeb; color: #92400e; font: 700 14px/21px system-ui, sans-serif;
   cursor: pointer; box-shadow: 0 1px 3px rgba(0,0,0,.25); }
 .marker:hover, .marker[data-active="true"] { background: #fde68a; }
 @media (prefers-color-scheme: dark) { .marker { background: #3b2a06; color: #fcd34d; border-color: #f59e0b; } }

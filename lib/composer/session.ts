@@ -41,6 +41,9 @@ export interface SessionDeps {
 
 let nextId = 1;
 
+/** The missing-statement marker's side: a 24 px target (WCAG 2.5.8). */
+const MARKER_SIZE = 24;
+
 export class Session implements OverlaySource {
   readonly id = nextId++;
   readonly isField: boolean;
@@ -243,6 +246,13 @@ export class Session implements OverlaySource {
     this.deps.changed(this);
   }
 
+  /** Undo an Ignore: the occurrence shows again after a fresh analysis. */
+  unignore(key: string): boolean {
+    const removed = this.ignored.delete(key.slice(key.indexOf(':') + 1));
+    if (removed) this.schedule(0, true);
+    return removed;
+  }
+
   find(key: string): TrackedFinding | undefined {
     return this.findings.find((f) => f.key === key);
   }
@@ -251,7 +261,7 @@ export class Session implements OverlaySource {
   rectsOf(f: TrackedFinding): DOMRect[] {
     if (f.kind !== 'span') {
       const m = this.markerPoint();
-      return m ? [new DOMRect(m.x, m.y, 20, 20)] : [];
+      return m ? [new DOMRect(m.x, m.y, MARKER_SIZE, MARKER_SIZE)] : [];
     }
     const clip = this.root.getBoundingClientRect();
     if (this.isField) {
@@ -308,8 +318,8 @@ export class Session implements OverlaySource {
   private markerPoint(): { x: number; y: number } | null {
     const box = this.root.getBoundingClientRect();
     if (!box.width || !box.height) return null;
-    let x = box.right - 26;
-    let y = box.bottom - 26;
+    let x = box.right - MARKER_SIZE - 6;
+    let y = box.bottom - MARKER_SIZE - 6;
     if (!this.isField) {
       const model = (this.cached ??= this.read());
       const end = model.text.trimEnd().length;
@@ -318,11 +328,11 @@ export class Session implements OverlaySource {
       const last = rects[rects.length - 1];
       if (last && last.width + last.height > 0) {
         x = last.right + 6;
-        y = last.top + (last.height - 20) / 2;
+        y = last.top + (last.height - MARKER_SIZE) / 2;
       }
     }
-    x = Math.min(Math.max(x, box.left + 2), box.right - 22);
-    y = Math.min(Math.max(y, box.top + 2), box.bottom - 22);
+    x = Math.min(Math.max(x, box.left + 2), box.right - MARKER_SIZE - 2);
+    y = Math.min(Math.max(y, box.top + 2), box.bottom - MARKER_SIZE - 2);
     return { x, y };
   }
 
