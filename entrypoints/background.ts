@@ -29,7 +29,8 @@ export default defineBackground(() => {
     const s = await ensureSettings(); // writes defaults on install, migrates on update
     cached = Promise.resolve(s);
     await syncUserSites();
-    if (reason === 'install') await browser.runtime.openOptionsPage();
+    // First run: a short, skippable welcome (hours, urgent path, keys, pinning) rather than every setting.
+    if (reason === 'install') await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
 
   browser.runtime.onStartup.addListener(async () => {

@@ -1,6 +1,6 @@
 // The options page: loads settings, keeps them in sync with storage, and saves every change at once.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { PROFESSIONS, type Profession } from '@/lib/engine/types';
+import { defaultUrgentChannel, PROFESSIONS, type Profession } from '@/lib/engine/types';
 import { getSettings, updateSettings, watchSettings } from '@/lib/settings/storage';
 import type { Settings } from '@/lib/settings/types';
 import { CustomRules } from './CustomRules';
@@ -91,6 +91,8 @@ export function Options() {
               onChange={(e) => {
                 const profession = (e.currentTarget as HTMLSelectElement).value as Profession;
                 void save((s) => {
+                  // The urgent path follows the profession unless the user wrote their own.
+                  if (s.policy.urgentChannel === defaultUrgentChannel(s.policy.profession)) s.policy.urgentChannel = defaultUrgentChannel(profession);
                   s.policy.profession = profession;
                   s.packs = {};
                 }, `Profession set to ${PROFESSION_LABELS[profession]}`);

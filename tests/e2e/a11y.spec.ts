@@ -163,3 +163,15 @@ test('forced colours: each severity is painted its own way, unlike selected text
   expect(await edge(0)).not.toBe(await edge(1));
   await page.emulateMedia({ forcedColors: 'none' });
 });
+
+test('the welcome page: axe finds nothing in light and dark, and it reflows at 320 px', async ({ ext }) => {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/welcome.html`);
+  await expect(page.getByRole('heading', { name: 'Welcome to Clearline' })).toBeVisible();
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await axeViolations(page), scheme).toEqual([]);
+  }
+  await expectReflow(page, 320);
+  await page.close();
+});

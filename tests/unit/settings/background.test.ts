@@ -17,6 +17,7 @@ let openTabs: { id: number; url: string }[];
 const calls = {
   badge: [] as { tabId: number; text: string }[],
   openOptions: 0,
+  created: [] as string[],
   executed: [] as unknown[],
   revoked: [] as string[][],
 };
@@ -50,6 +51,7 @@ function stubUnimplementedApis() {
   b.action.setBadgeText = async (d: { tabId: number; text: string }) => void calls.badge.push(d);
   b.action.setBadgeBackgroundColor = async () => undefined;
   b.runtime.openOptionsPage = async () => void calls.openOptions++;
+  b.tabs.create = (async ({ url }: { url: string }) => void calls.created.push(url)) as never;
 }
 
 async function send(message: unknown, sender: object = {}): Promise<any> {
@@ -65,6 +67,7 @@ beforeEach(() => {
   registered = [];
   calls.badge = [];
   calls.openOptions = 0;
+  calls.created = [];
   calls.executed = [];
   calls.revoked = [];
   stubUnimplementedApis();
@@ -73,10 +76,11 @@ beforeEach(() => {
 });
 
 describe('install and update', () => {
-  test('a fresh install writes the defaults and opens the options page', async () => {
+  test('a fresh install writes the defaults and opens the welcome page (not every setting)', async () => {
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
     expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(defaultSettings());
-    expect(calls.openOptions).toBe(1);
+    expect(calls.created).toEqual([expect.stringMatching(/\/welcome\.html$/)]);
+    expect(calls.openOptions).toBe(0);
   });
 
   test('an update migrates stored v1 settings and opens nothing', async () => {
@@ -87,6 +91,7 @@ describe('install and update', () => {
     expect(stored.version).toBe(2);
     expect(stored.policy).toMatchObject({ workStart: '07:00', workEnd: '15:00' });
     expect(calls.openOptions).toBe(0);
+    expect(calls.created).toEqual([]);
   });
 });
 
