@@ -21,6 +21,8 @@ import {
 import { reveal } from '@/lib/composer/reveal';
 import { FINDING_GONE, type AnalyzeResponse, type ApplyResponse, type BackgroundRequest, type ContentRequest, type FindingView, type GetFindingsResponse } from '@/lib/messages';
 import { CardController } from './card-controller';
+import { Announcer } from './announcer';
+import { HoverIntent } from './hover-intent';
 import type { ComposerUi } from './ui-slot';
 
 /** Start the UI in this frame (the page-load script saw a composer in use). */
@@ -37,8 +39,16 @@ export function startClearline(ctx: ContentScriptContext): ComposerUi {
 
   const send = <T>(msg: BackgroundRequest) => browser.runtime.sendMessage(msg) as Promise<T>;
 
+  const announcer = new Announcer(host);
+  /** The session whose last change was ours (Apply/Insert): its next Ctrl+Z is announced as Undo. */
+  let lastAccepted: Session | null = null;
   const card = new CardController(host, {
-    apply: (session, finding, index) => accept(session, finding, index),
+    apply: async (session, finding, index) => {
+      const result = await accept(session, finding, index);
+      if (result.ok) lastAccepted = session;
+      return result;
+    },
+    announce: (text) => announcer.say(text),
     disableRule: async (finding) => {
       await send({ kind: 'disableRule', rule: `${finding.pack}/${finding.rule}` });
     },
@@ -129,6 +139,13 @@ export function startClearline(ctx: ContentScriptContext): ComposerUi {
     return null;
   };
 
+  type Hit = { key: string; session: Session; finding: TrackedFinding };
+  const intent = new HoverIntent<Hit>((hit) => {
+    // Still on the same words after the pointer rested: open.
+    const now = lastPointer && hitTest(lastPointer.clientX, lastPointer.clientY);
+    if (now && now[1].key === hit.key) card.show(now[0], now[1], 'hover');
+  });
+
   document.addEventListener(
     'pointermove',
     (e) => {
@@ -138,10 +155,15 @@ export function startClearline(ctx: ContentScriptContext): ComposerUi {
         pointerFrame = 0;
         const ev = lastPointer;
         if (!ev) return;
-        if (overCard(ev)) return card.cancelClose();
+        if (overCard(ev)) {
+          intent.cancel();
+          return card.cancelClose();
+        }
         const hit = hitTest(ev.clientX, ev.clientY);
-        if (hit) card.show(hit[0], hit[1], 'hover');
-        else card.closeSoon();
+        const open = card.open;
+        if (hit && open && open.finding.key === hit[1].key) return card.cancelClose();
+        intent.move(ev.clientX, ev.clientY, hit ? { key: hit[1].key, session: hit[0], finding: hit[1] } : null);
+        card.closeSoon();
       });
     },
     { capture: true, passive: true, signal },
@@ -151,9 +173,9 @@ export function startClearline(ctx: ContentScriptContext): ComposerUi {
     'pointerdown',
     (e) => {
       if (isOurs(e.composedPath()[0] as Node)) return;
-      const hit = hitTest(e.clientX, e.clientY);
-      if (hit) card.show(hit[0], hit[1], 'click');
-      else card.close();
+      // A click in the draft is the user editing: close any card, and open none where they clicked.
+      intent.quiet(e.clientX, e.clientY);
+      card.close();
     },
     { capture: true, signal },
   );
@@ -183,20 +205,49 @@ export function startClearline(ctx: ContentScriptContext): ComposerUi {
           card.step(1);
           return;
         }
+        swallow();
         const f = findingNearCaret(s);
-        if (f) {
-          swallow();
-          card.show(s, f, 'keyboard');
-        }
+        if (f) card.show(s, f, 'keyboard');
+        else announcer.say(s.paused ? 'Clearline is paused.' : 'No issues in this draft.');
         return;
       }
+      if (s && (e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && lastAccepted === s) {
+        lastAccepted = null;
+        requestAnimationFrame(() => announcer.say('Undone: your words are back.'));
+      }
+      // Keys that edit the draft (not Enter choosing a rewrite in a keyboard card).
+      const choosing = open && open.mode === 'keyboard' && open.session === s && e.key === 'Enter';
+      if (s && !choosing && !e.ctrlKey && !e.metaKey && !e.altKey && (e.key.length === 1 || e.key === 'Backspace' || e.key === 'Delete' || e.key === 'Enter')) typedSince = true;
       if (!open) return;
-      if (e.key === 'Escape') {
+      const inCard = overCard(e);
+      if (e.key === 'Escape' && (inCard || s === open.session || !s)) {
         swallow();
         card.close();
+        if (inCard) open.session.root.focus();
         return;
       }
-      if (open.mode !== 'keyboard' || s !== open.session) return;
+      if (inCard) return; // the card's own keys (cardKey) and native button keys
+      if (s !== open.session) {
+        if (s && typedSince) card.close(); // typing in another composer
+        return;
+      }
+      if (e.altKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyI' || e.code === 'KeyO')) {
+        swallow();
+        if (e.code === 'KeyI') card.ignore();
+        else void card.disableRule();
+        return;
+      }
+      if (e.key === 'Tab' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        // The card comes before the page's next stop (Gmail's Send): Enter must never send by surprise.
+        if (card.focusCard()) swallow();
+        return;
+      }
+      const typing = !e.ctrlKey && !e.metaKey && !e.altKey && (e.key.length === 1 || e.key === 'Backspace' || e.key === 'Delete');
+      if (open.mode !== 'keyboard' || s !== open.session) {
+        // Typing in a composer closes any card: it must never sit over the words being written.
+        if (s && (typing || e.key === 'Enter')) card.close();
+        return;
+      }
       if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         swallow();
         card.move(e.key === 'ArrowDown' ? 1 : -1);
@@ -272,6 +323,8 @@ export function startClearline(ctx: ContentScriptContext): ComposerUi {
   // ---- test hook and badge —
 
   let publishQueued = false;
+  let typedSince = false;
+  let lastTotal = 0;
   function publish(): void {
     if (publishQueued) return;
     publishQueued = true;
@@ -293,6 +346,13 @@ export function startClearline(ctx: ContentScriptContext): ComposerUi {
       host.element.setAttribute('data-clearline-findings', JSON.stringify(composers));
       const open = card.open;
       host.element.setAttribute('data-clearline-card', open ? open.finding.key : '');
+      // After the user typed: say how many issues the draft has now, once per change (not after our own Apply).
+      const total = active && !active.disposed ? active.findings.length : 0;
+      if (typedSince && total !== lastTotal) {
+        typedSince = false;
+        announcer.say(total ? `Clearline: ${total} ${total === 1 ? 'issue' : 'issues'} in this draft.` : 'Clearline: no issues left in this draft.');
+      }
+      lastTotal = total;
       const count = active && !active.disposed ? active.warningCount() : 0;
       if (count !== lastBadge) {
         lastBadge = count;
@@ -339,5 +399,6 @@ function toView(f: TrackedFinding): FindingView {
     why: f.why,
     suggestions: f.suggestions,
     text: f.text,
+    ...(f.focus ? { focus: f.focus } : {}),
   };
 }

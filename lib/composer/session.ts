@@ -24,6 +24,17 @@ export interface TrackedFinding extends Finding {
 }
 
 export const CONTEXT_CHARS = 16;
+
+/** Where a finding is underlined: its trigger words when the engine named them, else the whole span. */
+export function marked(f: Pick<TrackedFinding, 'start' | 'end' | 'focus'>): { start: number; end: number } {
+  return f.focus && f.focus.start >= f.start && f.focus.end <= f.end && f.focus.end > f.focus.start ? f.focus : f;
+}
+
+/** The underlined words as analysed. */
+export function markedText(f: TrackedFinding): string {
+  const m = marked(f);
+  return f.source.slice(m.start, m.end);
+}
 export const DEBOUNCE_MS = 100;
 
 const SEVERITY_RANK: Record<Severity, number> = { suggestion: 0, warning: 1, alert: 2 };
@@ -106,7 +117,7 @@ export class Session implements OverlaySource {
     const broken = this.findings.some((f) => {
       if (f.kind !== 'span') return false;
       const r = this.ranges.get(f.key);
-      return !r || r.toString().replace(/\u00A0/g, ' ') !== f.text;
+      return !r || r.toString().replace(/\u00A0/g, ' ') !== markedText(f);
     });
     if (!broken) return;
     const model = this.read();
@@ -204,7 +215,8 @@ export class Session implements OverlaySource {
     if (!this.isField && model.text === this.analysedText) {
       for (const f of this.findings) {
         if (f.kind !== 'span') continue;
-        const r = model.rangeFor(f.start, f.end);
+        const m = marked(f);
+        const r = model.rangeFor(m.start, m.end);
         if (r) this.ranges.set(f.key, r);
       }
     }
@@ -267,7 +279,8 @@ export class Session implements OverlaySource {
     if (this.isField) {
       // Offsets refer to the analysed text; only measure while the field still holds it.
       if ((this.root as HTMLTextAreaElement).value.replace(/\u00A0/g, ' ') !== this.analysedText) return [];
-      return fieldRects(this.deps.host, this.root as HTMLTextAreaElement, f.start, f.end);
+      const m = marked(f);
+      return fieldRects(this.deps.host, this.root as HTMLTextAreaElement, m.start, m.end);
     }
     const r = this.ranges.get(f.key);
     return r ? clipRects(Array.from(r.getClientRects()), clip) : [];

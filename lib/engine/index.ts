@@ -228,7 +228,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Finding[] {
   const found: Finding[] = [];
   for (const p of paras) {
     for (const f of analyzeParagraph(text.slice(p.start, p.end), norm.slice(p.start, p.end), config)) {
-      found.push({ ...f, start: f.start + p.start, end: f.end + p.start, suggestions: [...f.suggestions] });
+      found.push({
+        ...f,
+        start: f.start + p.start,
+        end: f.end + p.start,
+        ...(f.focus ? { focus: { start: f.focus.start + p.start, end: f.focus.end + p.start } } : {}),
+        suggestions: [...f.suggestions],
+      });
     }
   }
   found.push(...missingFindings(text, norm, paras, found, config));

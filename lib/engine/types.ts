@@ -29,6 +29,11 @@ export interface Finding {
   why: string;
   /** 1–3 strings: full replacements of the span, or for `missing` the sentence to insert. */
   suggestions: string[];
+  /**
+   * The words that carry the finding when they are narrower than the span (the trigger phrase of a
+   * sentence-wide finding): these are underlined and quoted, while suggestions still replace the span.
+   */
+  focus?: { start: number; end: number };
 }
 
 /** The user's own boundaries. Detection and rewrites both read it. */
