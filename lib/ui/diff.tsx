@@ -43,8 +43,11 @@ export function wordDiff(from: string, to: string): DiffPart[] {
 /** The rewrite as a change. Struck words are hidden from screen readers, so the text reads as the rewrite. */
 export function WordDiff({ from, to }: { from: string; to: string }) {
   const parts = wordDiff(from, to);
-  // Nothing in common: striking the whole sentence adds noise; show the rewrite alone.
-  if (!parts.some((p) => p.kind === 'same' && p.text.trim())) return <span class="diff">{to}</span>;
+  // Little in common (a sentence replaced, not edited): interleaved strikes would be noise, so show the
+  // rewrite alone; the card quotes the flagged words above it.
+  const words = (t: string) => t.split(/\s+/).filter(Boolean).length;
+  const kept = parts.filter((p) => p.kind === 'same').reduce((n, p) => n + words(p.text), 0);
+  if (kept < Math.max(2, words(to) / 2)) return <span class="diff">{to}</span>;
   return (
     <span class="diff">
       {parts.map((p, i) =>
