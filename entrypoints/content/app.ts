@@ -134,7 +134,8 @@ export function startClearline(ctx: ContentScriptContext): ComposerUi {
       if (!hits.length) continue;
       const open = card.open;
       const keep = open && open.session === s ? hits.find((f) => f.key === open.finding.key) : undefined;
-      return [s, keep ?? hits[0]!];
+      // The user's own phrase speaks first where it is (their message, not the built-in one).
+      return [s, keep ?? hits.find(isCustom) ?? hits[0]!];
     }
     return null;
   };
@@ -270,7 +271,7 @@ export function startClearline(ctx: ContentScriptContext): ComposerUi {
     const spans = s.findings.filter((f) => f.kind === 'span').sort((a, b) => a.start - b.start);
     let best: TrackedFinding | null = null;
     for (const f of spans) if (f.start <= at) best = f;
-    if (best) return best;
+    if (best) return spans.find((f) => isCustom(f) && f.start < best!.end && best!.start < f.end && f.start <= at) ?? best;
     return s.findings.find((f) => f.kind === 'missing') ?? spans[0] ?? null;
   }
 
@@ -385,6 +386,9 @@ export function startClearline(ctx: ContentScriptContext): ComposerUi {
     },
   };
 }
+
+/** A finding from the user's own custom phrases (options page). */
+const isCustom = (f: { rule: string }) => f.rule.startsWith('custom-');
 
 function toView(f: TrackedFinding): FindingView {
   return {

@@ -116,7 +116,9 @@ export class CardController {
     }
     const overlapping = st.session.findings.filter((g) => g.kind === 'span' && g.start < f.end && f.start < g.end);
     if (!overlapping.some((g) => g.key === f.key)) overlapping.push(f);
-    return overlapping.sort((a, b) => a.start - b.start || a.key.localeCompare(b.key));
+    // The user's own phrases first: their message is what they asked to see there.
+    const own = (g: TrackedFinding) => (g.rule.startsWith('custom-') ? 0 : 1);
+    return overlapping.sort((a, b) => own(a) - own(b) || a.start - b.start || a.key.localeCompare(b.key));
   }
 
   /** Show the next (or previous) issue on the same words. */
