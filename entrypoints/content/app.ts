@@ -8,6 +8,7 @@ import {
   adapterFor,
   ensureHighlightStyle,
   getHost,
+  Indicator,
   isOurs,
   isVisible,
   onForcedColoursChange,
@@ -32,6 +33,7 @@ export function startClearline(ctx: ContentScriptContext): ComposerUi {
   const host: Host = getHost();
   ensureHighlightStyle(document);
   const sessions = new Map<HTMLElement, Session>();
+  const indicators = new Map<Session, Indicator>();
   /** The composer the user used last: the popup and the badge speak about it. */
   let active: Session | null = null;
   // Chrome clears a tab's badge when it navigates, so nothing needs saying until there is a count.
@@ -77,12 +79,18 @@ export function startClearline(ctx: ContentScriptContext): ComposerUi {
     });
     sessions.set(root, s);
     overlay.add(s);
+    const badge = new Indicator(s, (session) => card.showList(session));
+    indicators.set(s, badge);
+    overlay.add(badge);
     return s;
   }
 
   function drop(s: Session): void {
     sessions.delete(s.root);
     overlay.remove(s);
+    const badge = indicators.get(s);
+    if (badge) overlay.remove(badge);
+    indicators.delete(s);
     s.dispose();
     card.sessionChanged(s);
     if (active === s) active = null;

@@ -26,6 +26,8 @@ interface OpenCard {
   activeIndex: number;
   busy: boolean;
   status: CardModel['status'];
+  /** Opened from the indicator: the pager walks every finding of the draft. */
+  all?: boolean;
 }
 
 export class CardController {
@@ -65,6 +67,17 @@ export class CardController {
     session.setActive(finding.key);
     this.render();
     this.actions.changed();
+  }
+
+  /** The indicator by the composer: every finding of the draft, one at a time, first in reading order. */
+  showList(session: Session): void {
+    const first = [...session.findings].sort((a, b) => a.start - b.start)[0];
+    if (!first) return;
+    this.show(session, first, 'marker');
+    if (this.state) {
+      this.state.all = true;
+      this.render();
+    }
   }
 
   close(): void {
@@ -109,6 +122,10 @@ export class CardController {
     const st = this.state;
     if (!st) return [];
     const f = st.finding;
+    if (st.all) {
+      const all = [...st.session.findings].sort((a, b) => a.start - b.start || a.key.localeCompare(b.key));
+      return all.some((g) => g.key === f.key) ? all : [f, ...all];
+    }
     // Missing statements all sit at the end of the draft: page through them together.
     if (f.kind === 'missing') {
       const missing = st.session.findings.filter((g) => g.kind === 'missing');

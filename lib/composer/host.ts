@@ -37,6 +37,12 @@ const HOST_CSS = `
   .marker { background: ButtonFace; color: ButtonText; border-color: ButtonText; }
   .marker:hover, .marker[data-active="true"] { background: Highlight; color: HighlightText; }
 }
+.indicator { position: fixed; pointer-events: auto; min-width: 24px; height: 24px; padding: 0 6px; border-radius: 12px;
+  box-sizing: border-box; border: 1.5px solid #b45309; background: #ffffff; color: #92400e; font: 700 12px/21px system-ui, sans-serif;
+  cursor: pointer; box-shadow: 0 1px 3px rgba(0,0,0,.25); }
+.indicator.paused { border-color: #59636e; color: #3d444d; }
+@media (prefers-color-scheme: dark) { .indicator { background: #1f2329; color: #fcd34d; border-color: #f59e0b; } .indicator.paused { color: #c9d1d9; border-color: #9aa4af; } }
+@media (forced-colors: active) { .indicator { forced-color-adjust: none; background: ButtonFace; color: ButtonText; border-color: ButtonText; } }
 .mirror { position: fixed; visibility: hidden; pointer-events: none; overflow: hidden; white-space: pre-wrap; overflow-wrap: break-word; }
 `;
 

@@ -5,6 +5,7 @@ export { onForcedColoursChange } from './forced-colours';
 export { ensureHighlightStyle, HIGHLIGHT_NAMES } from './highlights';
 export { holdsDraft } from './holds-draft';
 export { getHost, isOurs, HOST_TAG, type Host } from './host';
+export { Indicator } from './indicator';
 export { Overlay } from './overlay';
 export { Session, type TrackedFinding } from './session';
 export { isVisible } from './sites/common';
