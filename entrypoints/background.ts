@@ -26,7 +26,7 @@ export default defineBackground(() => {
   watchSettings((next) => {
     cached = Promise.resolve(next);
     const paused = isPaused(next);
-    if (paused !== wasPaused) void showPausedBadges(paused);
+    if (paused !== wasPaused) showPausedBadges(paused).catch((e) => console.warn('[clearline] could not mark paused badges:', e));
     wasPaused = paused;
   });
 

@@ -27,7 +27,7 @@ function stubUnimplementedApis() {
   removedListeners = [];
   addedListeners = [];
   openTabs = [];
-  b.tabs.query = async ({ url }: { url: string[] }) => openTabs.filter((t) => url.some((p) => t.url.startsWith(p.replace('/*', '/'))));
+  b.tabs.query = async ({ url }: { url?: string[] }) => (url ? openTabs.filter((t) => url.some((p) => t.url.startsWith(p.replace('/*', '/')))) : openTabs);
   b.permissions = {
     contains: async ({ origins }: { origins: string[] }) => origins.every((o) => granted.has(o)),
     remove: async ({ origins }: { origins: string[] }) => {
