@@ -76,7 +76,8 @@ export default defineBackground(() => {
       case 'analyze':
         return handleAnalyze(req.text, sender);
       case 'setBadge':
-        return settings().then((s) => setBadge(sender.tab?.id, req.count, isPaused(s)));
+        // Read storage itself, not the cache: right after a resume the cache may still say paused.
+        return getSettings().then((s) => setBadge(sender.tab?.id, req.count, isPaused(s)));
       case 'registerSite':
         return registerSite(req.origin, req.tabId);
       case 'unregisterSite':
