@@ -22,15 +22,21 @@ export default defineBackground(() => {
   // Settings are read on every keystroke's analysis, so keep them in memory and refresh on change.
   let cached: Promise<Settings> | null = null;
   const settings = () => (cached ??= getSettings());
+  // Paused shows on the toolbar icon in every tab ("II"), so it never looks like "no issues".
+  let wasPaused: boolean | null = null;
   watchSettings((next) => {
     cached = Promise.resolve(next);
+    const paused = isPaused(next);
+    if (paused !== wasPaused) showPausedBadges(paused).catch((e) => console.warn('[clearline] could not mark paused badges:', e));
+    wasPaused = paused;
   });
 
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     const s = await ensureSettings(); // writes defaults on install, migrates on update
     cached = Promise.resolve(s);
     await syncUserSites();
-    if (reason === 'install') await browser.runtime.openOptionsPage();
+    // First run: a short, skippable welcome (hours, urgent path, keys, pinning) rather than every setting.
+    if (reason === 'install') await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
 
   browser.runtime.onStartup.addListener(async () => {
@@ -81,7 +87,8 @@ export default defineBackground(() => {
       case 'analyze':
         return content || page ? handleAnalyze(req.text, sender) : undefined;
       case 'setBadge':
-        return content ? setBadge(sender.tab?.id, req.count) : undefined;
+        // Read storage itself, not the cache: right after a resume the cache may still say paused.
+        return content ? getSettings().then((s) => setBadge(sender.tab?.id, req.count, isPaused(s))) : undefined;
       case 'registerSite':
         return page ? registerSite(req.origin, req.tabId) : undefined;
       case 'unregisterSite':
@@ -162,8 +169,26 @@ export default defineBackground(() => {
   }
 });
 
-async function setBadge(tabId: number | undefined, count: number): Promise<void> {
+const PAUSED_BADGE = 'II';
+const PAUSED_COLOR = '#59636E';
+
+async function showPausedBadges(paused: boolean): Promise<void> {
+  for (const tab of await browser.tabs.query({})) {
+    if (tab.id === undefined) continue;
+    // On resume clear only the pause mark: a tab may already have sent its new count.
+    if (!paused && (await browser.action.getBadgeText({ tabId: tab.id }).catch(() => '')) !== PAUSED_BADGE) continue;
+    await browser.action.setBadgeText({ tabId: tab.id, text: paused ? PAUSED_BADGE : '' }).catch(() => undefined);
+    if (paused) await browser.action.setBadgeBackgroundColor({ tabId: tab.id, color: PAUSED_COLOR }).catch(() => undefined);
+  }
+}
+
+async function setBadge(tabId: number | undefined, count: number, paused = false): Promise<void> {
   if (tabId === undefined) return;
+  if (paused) {
+    await browser.action.setBadgeText({ tabId, text: PAUSED_BADGE });
+    await browser.action.setBadgeBackgroundColor({ tabId, color: PAUSED_COLOR });
+    return;
+  }
   const text = Number.isFinite(count) && count > 0 ? String(Math.min(count, 99)) : '';
   await browser.action.setBadgeText({ tabId, text });
   if (text) await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });

@@ -14,7 +14,7 @@ import { editingHost } from '@/lib/composer/sites/common';
 import { adapterFor } from '@/lib/composer/sites/index';
 import { userUse, watchPresses } from '@/lib/composer/user-use';
 import { Watcher } from '@/lib/composer/watcher';
-import { FINDING_GONE, type BackgroundRequest, type ContentRequest, type LoadUiResponse } from '@/lib/messages';
+import { FINDING_GONE, FINDING_REQUESTS, type BackgroundRequest, type ContentRequest, type LoadUiResponse } from '@/lib/messages';
 import { isFromExtensionPage } from '@/lib/sender';
 import { Lifetime } from './content/lifetime';
 import { openUiSlot, type ComposerUi } from './content/ui-slot';
@@ -75,7 +75,7 @@ function watchForUse(life: Lifetime): void {
   // frame answers only about composers it owns; the top frame says "none" a moment later.
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const req = message as ContentRequest;
-    if (req?.kind !== 'getFindings' && req?.kind !== 'applySuggestion') return undefined;
+    if (req?.kind !== 'getFindings' && !FINDING_REQUESTS.has(req?.kind)) return undefined;
     if (life.isInvalid || !isFromExtensionPage(sender)) return undefined;
     if (slot.ui?.owns(req)) return slot.ui.answer(req);
     if (window !== window.top) return undefined;

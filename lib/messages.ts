@@ -49,7 +49,15 @@ export interface FindingView extends Finding {
 /** Popup → content script (tabs.sendMessage). */
 export type ContentRequest =
   | { kind: 'getFindings' }
-  | { kind: 'applySuggestion'; key: string; suggestion: number };
+  | { kind: 'applySuggestion'; key: string; suggestion: number }
+  /** Popup: hide one finding for this draft, or bring it back (Undo). */
+  | { kind: 'ignoreFinding'; key: string }
+  | { kind: 'unignoreFinding'; key: string }
+  /** Popup "Show in draft": scroll the flagged words into view and select them. */
+  | { kind: 'revealFinding'; key: string };
+
+/** Content requests about one finding, answered by the frame that holds it. */
+export const FINDING_REQUESTS: ReadonlySet<ContentRequest['kind']> = new Set(['applySuggestion', 'ignoreFinding', 'unignoreFinding', 'revealFinding']);
 
 export interface GetFindingsResponse {
   /** Null when no composer on the page has been used yet. */
@@ -57,13 +65,13 @@ export interface GetFindingsResponse {
   findings: FindingView[];
 }
 
-/** The popup's answer when a finding it showed is gone (the draft changed, the composer closed). */
 /**
  * Name of the port the UI keeps open to the background: it closes when the extension is reloaded
  * or removed, so the UI can take itself off the page at once (see entrypoints/content/lifetime.ts).
  */
 export const UI_PORT = 'clearline-ui';
 
+/** The popup's answer when a finding it showed is gone (the draft changed, the composer closed). */
 export const FINDING_GONE = 'That finding is no longer in the draft. Open the popup again to see the current ones.';
 
 export interface ApplyResponse {

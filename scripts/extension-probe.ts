@@ -10,6 +10,9 @@ export interface ProbeFinding {
   rule: string;
   severity: string;
   kind: 'span' | 'missing';
+  start: number;
+  /** The underlined trigger words, when narrower than the span. */
+  focus?: { start: number; end: number };
   text: string;
   message: string;
   suggestions: string[];

@@ -92,7 +92,9 @@ async function main(): Promise<void> {
     const spans = found.filter((f) => f.kind === 'span');
     const target = spans.find((f) => f.pack === 'scope') ?? spans.find((f) => f.severity !== 'suggestion') ?? spans[0];
     if (!target) throw new Error('the demo draft produced no span finding to show a card for');
-    const at = await phrasePoint(gmail, composerSelector, target.text.slice(0, 24));
+    // Hover the underlined words (the trigger phrase), where a resting pointer opens the card.
+    const marked = target.focus ? target.text.slice(target.focus.start - target.start, target.focus.end - target.start) : target.text;
+    const at = await phrasePoint(gmail, composerSelector, marked.slice(0, 24));
     await gmail.mouse.move(at.x, at.y);
     await waitForCard(gmail);
     await gmail.screenshot({ path: path.join(OUT, 'card.png') });

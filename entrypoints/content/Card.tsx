@@ -2,6 +2,7 @@
 // Pure view: state and actions come from the card controller. Buttons act on trusted clicks only
 // (a page script's element.click() or dispatched event is not the user).
 import type { Severity } from '@/lib/engine/types';
+import { WordDiff } from '@/lib/ui/diff';
 
 export interface CardModel {
   key: string;
@@ -10,12 +11,16 @@ export interface CardModel {
   pack: string;
   message: string;
   why: string;
-  /** The flagged words ('' for a missing statement). */
+  /** The flagged words ('' for a missing statement): what a rewrite replaces. */
   text: string;
+  /** The underlined words the card quotes (the trigger phrase, or the whole span). */
+  quote: string;
   suggestions: string[];
   /** Which suggestion Enter applies (keyboard mode). */
   activeIndex: number;
   keyboard: boolean;
+  /** A button in the card has keyboard focus. */
+  focused: boolean;
   busy: boolean;
   /** The words cannot be rewritten automatically (line break or emoji image inside). */
   blocked: boolean;
@@ -56,7 +61,7 @@ export function Card({ model, onApply, onIgnore, onDisableRule, onClose, onStep 
             <button type="button" class="step" aria-label="Previous issue" onClick={byUser(() => onStep(-1))}>
               ‹
             </button>
-            <span aria-live="polite">
+            <span>
               {model.position.index} of {model.position.count}
             </span>
             <button type="button" class="step" aria-label="Next issue" onClick={byUser(() => onStep(1))}>
@@ -71,6 +76,11 @@ export function Card({ model, onApply, onIgnore, onDisableRule, onClose, onStep 
         </button>
       </div>
       <p class="message">{model.message}</p>
+      {model.quote && (
+        <p class="flagged">
+          <q>{model.quote}</q>
+        </p>
+      )}
       {model.why && <p class="why">{model.why}</p>}
       {model.status && (
         <p class="status" role="status" data-tone={model.status.tone}>
@@ -83,12 +93,12 @@ export function Card({ model, onApply, onIgnore, onDisableRule, onClose, onStep 
             <button
               type="button"
               class="suggestion"
-              aria-label={`Apply: ${s}`}
               data-active={model.keyboard && i === model.activeIndex ? 'true' : undefined}
               disabled={model.busy || model.blocked}
               onClick={byUser(() => onApply(i))}
             >
-              {s}
+              <span class="visually-hidden">Apply: </span>
+              <WordDiff from={model.text} to={s} />
             </button>
           ))}
         </div>
@@ -111,24 +121,40 @@ export function Card({ model, onApply, onIgnore, onDisableRule, onClose, onStep 
         )
       )}
       <div class="foot">
-        <button type="button" class="link" onClick={byUser(onIgnore)} title="Hide this one in this draft">
+        <button type="button" class="link" onClick={byUser(onIgnore)} title="Hide this one in this draft (Alt+I)" aria-keyshortcuts="Alt+I">
           Ignore
         </button>
-        <button type="button" class="link" onClick={byUser(onDisableRule)}>
+        <button type="button" class="link" onClick={byUser(onDisableRule)} title="Turn off this rule everywhere (Alt+O)" aria-keyshortcuts="Alt+O">
           Turn off this rule
         </button>
       </div>
-      {model.keyboard && (
-        <p class="hint">
-          <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> apply · <kbd>Esc</kbd> close
-          {model.position && (
-            <>
-              {' '}
-              · <kbd>Alt</kbd>+<kbd>Enter</kbd> next issue
-            </>
-          )}
-        </p>
-      )}
+      <p class="hint" data-testid="card-keys">
+        {model.focused ? (
+          <>
+            <kbd>Enter</kbd> {model.kind === 'missing' ? 'insert' : 'apply this one'} · <kbd>Tab</kbd> next button · <kbd>Esc</kbd> back to your draft
+          </>
+        ) : model.keyboard ? (
+          <>
+            {model.kind === 'span' && (
+              <>
+                <kbd>↑</kbd> <kbd>↓</kbd> choose ·{' '}
+              </>
+            )}
+            <kbd>Enter</kbd> {model.kind === 'missing' ? 'insert' : 'apply'} · <kbd>Alt</kbd>+<kbd>I</kbd> ignore · <kbd>Alt</kbd>+<kbd>O</kbd> turn off ·{' '}
+            <kbd>Tab</kbd> to the card · <kbd>Esc</kbd> close
+            {model.position && (
+              <>
+                {' '}
+                · <kbd>Alt</kbd>+<kbd>Enter</kbd> next issue
+              </>
+            )}
+          </>
+        ) : (
+          <>
+            <kbd>Alt</kbd>+<kbd>Enter</kbd> use the keyboard · <kbd>Esc</kbd> close
+          </>
+        )}
+      </p>
     </div>
   );
 }

@@ -8,8 +8,10 @@ import {
   adapterFor,
   ensureHighlightStyle,
   getHost,
+  Indicator,
   isOurs,
   isVisible,
+  onForcedColoursChange,
   Overlay,
   readModel,
   saveCaret,
@@ -18,10 +20,13 @@ import {
   type Host,
   type TrackedFinding,
 } from '@/lib/composer/index';
+import { reveal } from '@/lib/composer/reveal';
 import { userUse } from '@/lib/composer/user-use';
-import { FINDING_GONE, UI_PORT, type AnalyzeResponse, type ApplyResponse, type BackgroundRequest, type FindingView, type GetFindingsResponse } from '@/lib/messages';
+import { FINDING_GONE, UI_PORT, type AnalyzeResponse, type ApplyResponse, type BackgroundRequest, type ContentRequest, type FindingView, type GetFindingsResponse } from '@/lib/messages';
 import { CardController } from './card-controller';
 import type { Lifetime } from './lifetime';
+import { Announcer } from './announcer';
+import { HoverIntent } from './hover-intent';
 import type { ComposerUi } from './ui-slot';
 
 /** Keys that move the caret: a keyboard card steps aside, so the next Enter is a new line again. */
@@ -47,6 +52,7 @@ export function startClearline(life: Lifetime): ComposerUi {
    * element (LinkedIn reopening a conversation) is still the composer the user was using.
    */
   const goneTexts = new Set<string>();
+  const indicators = new Map<Session, Indicator>();
   // Chrome clears a tab's badge when it navigates, so nothing needs saying until there is a count.
   let lastBadge = 0;
 
@@ -72,14 +78,26 @@ export function startClearline(life: Lifetime): ComposerUi {
     }
   }
 
+  const announcer = new Announcer(host);
+  /** The session whose last change was ours (Apply/Insert): its next Ctrl+Z is announced as Undo. */
+  let lastAccepted: Session | null = null;
   const card = new CardController(host, {
-    apply: (session, finding, index) => accept(session, finding, index),
+    apply: async (session, finding, index) => {
+      const result = await accept(session, finding, index);
+      if (result.ok) lastAccepted = session;
+      return result;
+    },
+    announce: (text) => announcer.say(text),
     disableRule: async (finding) => {
       await send({ kind: 'disableRule', rule: `${finding.pack}/${finding.rule}` });
     },
     changed: () => publish(),
   });
   const overlay = new Overlay(host, () => card.reposition());
+  // Highlights or overlay boxes: which one paints depends on forced colours.
+  onForcedColoursChange(() => {
+    for (const s of sessions.values()) s.paint();
+  }, signal);
 
   // ---- sessions —
 
@@ -98,6 +116,9 @@ export function startClearline(life: Lifetime): ComposerUi {
     });
     sessions.set(root, s);
     overlay.add(s);
+    const badge = new Indicator(s, (session) => card.showList(session));
+    indicators.set(s, badge);
+    overlay.add(badge);
     return s;
   }
 
@@ -105,6 +126,9 @@ export function startClearline(life: Lifetime): ComposerUi {
     sessions.delete(s.root);
     if (s.analysedText.trim()) rememberGone(s.analysedText);
     overlay.remove(s);
+    const badge = indicators.get(s);
+    if (badge) overlay.remove(badge);
+    indicators.delete(s);
     s.dispose();
     card.sessionChanged(s);
     publish();
@@ -189,10 +213,18 @@ export function startClearline(life: Lifetime): ComposerUi {
       if (!hits.length) continue;
       const open = card.open;
       const keep = open && open.session === s ? hits.find((f) => f.key === open.finding.key) : undefined;
-      return [s, keep ?? hits[0]!];
+      // The user's own phrase speaks first where it is (their message, not the built-in one).
+      return [s, keep ?? hits.find(isCustom) ?? hits[0]!];
     }
     return null;
   };
+
+  type Hit = { key: string; session: Session; finding: TrackedFinding };
+  const intent = new HoverIntent<Hit>((hit) => {
+    // Still on the same words after the pointer rested: open.
+    const now = lastPointer && hitTest(lastPointer.clientX, lastPointer.clientY);
+    if (now && now[1].key === hit.key) card.show(now[0], now[1], 'hover');
+  });
 
   document.addEventListener(
     'pointermove',
@@ -204,10 +236,15 @@ export function startClearline(life: Lifetime): ComposerUi {
         pointerFrame = 0;
         const ev = lastPointer;
         if (!ev) return;
-        if (overCard(ev)) return card.cancelClose();
+        if (overCard(ev)) {
+          intent.cancel();
+          return card.cancelClose();
+        }
         const hit = hitTest(ev.clientX, ev.clientY);
-        if (hit) card.show(hit[0], hit[1], 'hover');
-        else card.closeSoon();
+        const open = card.open;
+        if (hit && open && open.finding.key === hit[1].key) return card.cancelClose();
+        intent.move(ev.clientX, ev.clientY, hit ? { key: hit[1].key, session: hit[0], finding: hit[1] } : null);
+        card.closeSoon();
       });
     },
     { capture: true, passive: true, signal },
@@ -217,9 +254,9 @@ export function startClearline(life: Lifetime): ComposerUi {
     'pointerdown',
     (e) => {
       if (!e.isTrusted || life.isInvalid || isOurs(e.composedPath()[0] as Node)) return;
-      const hit = hitTest(e.clientX, e.clientY);
-      if (hit) card.show(hit[0], hit[1], 'click');
-      else card.close();
+      // A click in the draft is the user editing: close any card, and open none where they clicked.
+      intent.quiet(e.clientX, e.clientY);
+      card.close();
     },
     { capture: true, signal },
   );
@@ -249,20 +286,49 @@ export function startClearline(life: Lifetime): ComposerUi {
           card.step(1);
           return;
         }
+        swallow();
         const f = findingNearCaret(s);
-        if (f) {
-          swallow();
-          card.show(s, f, 'keyboard');
-        }
+        if (f) card.show(s, f, 'keyboard');
+        else announcer.say(s.paused ? 'Clearline is paused.' : 'No issues in this draft.');
         return;
       }
+      if (s && (e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && lastAccepted === s) {
+        lastAccepted = null;
+        requestAnimationFrame(() => announcer.say('Undone: your words are back.'));
+      }
+      // Keys that edit the draft (not Enter choosing a rewrite in a keyboard card).
+      const choosing = open && open.mode === 'keyboard' && open.session === s && e.key === 'Enter';
+      if (s && !choosing && !e.ctrlKey && !e.metaKey && !e.altKey && (e.key.length === 1 || e.key === 'Backspace' || e.key === 'Delete' || e.key === 'Enter')) typedSince = true;
       if (!open) return;
-      if (e.key === 'Escape') {
+      const inCard = overCard(e);
+      if (e.key === 'Escape' && (inCard || s === open.session || !s)) {
         swallow();
         card.close();
+        if (inCard) open.session.root.focus();
         return;
       }
-      if (open.mode !== 'keyboard' || s !== open.session) return;
+      if (inCard) return; // the card's own keys (cardKey) and native button keys
+      if (s !== open.session) {
+        if (s && typedSince) card.close(); // typing in another composer
+        return;
+      }
+      if (e.altKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyI' || e.code === 'KeyO')) {
+        swallow();
+        if (e.code === 'KeyI') card.ignore();
+        else void card.disableRule();
+        return;
+      }
+      if (e.key === 'Tab' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        // The card comes before the page's next stop (Gmail's Send): Enter must never send by surprise.
+        if (card.focusCard()) swallow();
+        return;
+      }
+      const typing = !e.ctrlKey && !e.metaKey && !e.altKey && (e.key.length === 1 || e.key === 'Backspace' || e.key === 'Delete');
+      if (open.mode !== 'keyboard' || s !== open.session) {
+        // Typing in a composer closes any card: it must never sit over the words being written.
+        if (s && (typing || e.key === 'Enter')) card.close();
+        return;
+      }
       const plain = !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey;
       if (CARET_KEYS.has(e.key) || ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !plain)) {
         // The caret moves (the key goes on to the editor): the card steps aside.
@@ -289,7 +355,7 @@ export function startClearline(life: Lifetime): ComposerUi {
     const spans = s.findings.filter((f) => f.kind === 'span').sort((a, b) => a.start - b.start);
     let best: TrackedFinding | null = null;
     for (const f of spans) if (f.start <= at) best = f;
-    if (best) return best;
+    if (best) return spans.find((f) => isCustom(f) && f.start < best!.end && best!.start < f.end && f.start <= at) ?? best;
     return s.findings.find((f) => f.kind === 'missing') ?? spans[0] ?? null;
   }
 
@@ -313,6 +379,23 @@ export function startClearline(life: Lifetime): ComposerUi {
     return { composer: { label: s.label, ...(s.error ? { error: s.error } : {}) }, findings: s.findings.map(toView) };
   }
 
+  /** Ignore, Undo ignore and Show in draft, asked by the popup. */
+  function findingAction(req: Exclude<ContentRequest, { kind: 'getFindings' | 'applySuggestion' }>): ApplyResponse {
+    for (const s of sessions.values()) {
+      if (req.kind === 'unignoreFinding') {
+        if (req.key.startsWith(`${s.id}:`) && s.unignore(req.key)) return { ok: true };
+        continue;
+      }
+      const f = s.find(req.key);
+      if (!f) continue;
+      if (req.kind === 'revealFinding') return reveal(s, f);
+      if (card.open?.finding.key === f.key) card.close();
+      s.ignore(f);
+      return { ok: true };
+    }
+    return { ok: false, error: FINDING_GONE };
+  }
+
   /** Only into the composer the popup showed: the one the user last used. */
   async function applyFromPopup(key: string, index: number): Promise<ApplyResponse> {
     const s = popupSession();
@@ -325,12 +408,21 @@ export function startClearline(life: Lifetime): ComposerUi {
   // ---- badge and (test builds only) the test hook —
 
   let publishQueued = false;
+  let typedSince = false;
+  let lastTotal = 0;
   function publish(): void {
     if (publishQueued) return;
     publishQueued = true;
     queueMicrotask(() => {
       publishQueued = false;
       const active = activeSession();
+      // After the user typed: say how many issues the draft has now, once per change (not after our own Apply).
+      const total = active ? active.findings.length : 0;
+      if (typedSince && total !== lastTotal) {
+        typedSince = false;
+        announcer.say(total ? `Clearline: ${total} ${total === 1 ? 'issue' : 'issues'} in this draft.` : 'Clearline: no issues left in this draft.');
+      }
+      lastTotal = total;
       const count = active ? active.warningCount() : 0;
       if (count !== lastBadge) {
         lastBadge = count;
@@ -370,10 +462,20 @@ export function startClearline(life: Lifetime): ComposerUi {
 
   // Popup requests arrive through the page-load script (it listens from the start).
   return {
-    owns: (req) => (req.kind === 'getFindings' ? !!popupSession() : [...sessions.values()].some((s) => s.find(req.key))),
-    answer: (req) => (req.kind === 'getFindings' ? Promise.resolve(getFindings()) : applyFromPopup(req.key, req.suggestion)),
+    owns: (req) =>
+      req.kind === 'getFindings'
+        ? !!popupSession()
+        : [...sessions.values()].some((s) => (req.kind === 'unignoreFinding' ? req.key.startsWith(`${s.id}:`) : s.find(req.key))),
+    answer: (req) => {
+      if (req.kind === 'getFindings') return Promise.resolve(getFindings());
+      if (req.kind === 'applySuggestion') return applyFromPopup(req.key, req.suggestion);
+      return Promise.resolve(findingAction(req));
+    },
   };
 }
+
+/** A finding from the user's own custom phrases (options page). */
+const isCustom = (f: { rule: string }) => f.rule.startsWith('custom-');
 
 function toView(f: TrackedFinding): FindingView {
   return {
@@ -388,5 +490,6 @@ function toView(f: TrackedFinding): FindingView {
     why: f.why,
     suggestions: f.suggestions,
     text: f.text,
+    ...(f.focus ? { focus: f.focus } : {}),
   };
 }

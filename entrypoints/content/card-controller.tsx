@@ -3,8 +3,9 @@
 import { render } from 'preact';
 import type { Host } from '@/lib/composer/host';
 import { rewriteBlocker } from '@/lib/composer/accept';
-import type { Session, TrackedFinding } from '@/lib/composer/session';
+import { markedText, type Session, type TrackedFinding } from '@/lib/composer/session';
 import { Card, type CardModel } from './Card';
+import { caretLine } from './caret-line';
 import cardCss from './card.css?inline';
 
 export type OpenMode = 'hover' | 'click' | 'keyboard' | 'marker';
@@ -14,6 +15,8 @@ export interface CardActions {
   disableRule(finding: TrackedFinding): Promise<void>;
   /** The open card changed (for the test hook). */
   changed(): void;
+  /** Say something in the live region. */
+  announce(text: string): void;
 }
 
 interface OpenCard {
@@ -23,12 +26,17 @@ interface OpenCard {
   activeIndex: number;
   busy: boolean;
   status: CardModel['status'];
+  /** Opened from the indicator: the pager walks every finding of the draft. */
+  all?: boolean;
 }
 
 export class CardController {
   private popover: HTMLElement | null = null;
   private state: OpenCard | null = null;
   private closeTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastAnnounced = '';
+  /** A button in the card has keyboard focus (the hint then speaks about that button). */
+  private focused = false;
 
   constructor(
     private host: Host,
@@ -61,11 +69,23 @@ export class CardController {
     this.actions.changed();
   }
 
+  /** The indicator by the composer: every finding of the draft, one at a time, first in reading order. */
+  showList(session: Session): void {
+    const first = [...session.findings].sort((a, b) => a.start - b.start)[0];
+    if (!first) return;
+    this.show(session, first, 'marker');
+    if (this.state) {
+      this.state.all = true;
+      this.render();
+    }
+  }
+
   close(): void {
     this.cancelClose();
     if (!this.state) return;
     this.state.session.setActive(null);
     this.state = null;
+    this.lastAnnounced = '';
     this.render();
     this.actions.changed();
   }
@@ -102,6 +122,10 @@ export class CardController {
     const st = this.state;
     if (!st) return [];
     const f = st.finding;
+    if (st.all) {
+      const all = [...st.session.findings].sort((a, b) => a.start - b.start || a.key.localeCompare(b.key));
+      return all.some((g) => g.key === f.key) ? all : [f, ...all];
+    }
     // Missing statements all sit at the end of the draft: page through them together.
     if (f.kind === 'missing') {
       const missing = st.session.findings.filter((g) => g.kind === 'missing');
@@ -109,7 +133,9 @@ export class CardController {
     }
     const overlapping = st.session.findings.filter((g) => g.kind === 'span' && g.start < f.end && f.start < g.end);
     if (!overlapping.some((g) => g.key === f.key)) overlapping.push(f);
-    return overlapping.sort((a, b) => a.start - b.start || a.key.localeCompare(b.key));
+    // The user's own phrases first: their message is what they asked to see there.
+    const own = (g: TrackedFinding) => (g.rule.startsWith('custom-') ? 0 : 1);
+    return overlapping.sort((a, b) => own(a) - own(b) || a.start - b.start || a.key.localeCompare(b.key));
   }
 
   /** Show the next (or previous) issue on the same words. */
@@ -150,7 +176,10 @@ export class CardController {
     if (this.state !== st) return; // closed meanwhile (composer removed)
     st.busy = false;
     if (result.ok) {
+      const back = this.focused;
       this.close();
+      this.announce(st.finding.kind === 'missing' ? 'Boundary statement inserted. Ctrl+Z takes it out.' : 'Rewrite applied. Ctrl+Z undoes it.');
+      if (back) st.session.root.focus();
     } else {
       st.status = { tone: 'error', text: result.error ?? 'Nothing was changed.' };
       // Keep the explanation up until the user dismisses it, even if the pointer wanders off.
@@ -159,26 +188,63 @@ export class CardController {
     }
   }
 
-  private ignore(): void {
+  ignore(): void {
     const st = this.state;
     if (!st) return;
+    const back = this.focused;
     this.close();
     st.session.ignore(st.finding);
+    this.announce('Ignored in this draft.');
+    if (back) st.session.root.focus();
   }
 
-  private async disableRule(): Promise<void> {
+  /** Tab from the editor: into the card, before anything of the page (such as Send). */
+  focusCard(): boolean {
+    const el = this.popover;
+    const first = ['.suggestion:not([disabled])', '.primary:not([disabled])', 'button:not([disabled])'].map((q) => el?.querySelector<HTMLElement>(q)).find(Boolean);
+    if (!first || !this.state) return false;
+    if (this.state.mode === 'hover') this.state.mode = 'click'; // keep it open while the pointer is away
+    first.focus();
+    return true;
+  }
+
+  async disableRule(): Promise<void> {
     const st = this.state;
     if (!st) return;
     st.busy = true;
     this.render();
     try {
       await this.actions.disableRule(st.finding);
+      const back = this.focused;
       if (this.state === st) this.close();
+      this.announce('Rule turned off. You can turn it back on in Settings.');
+      if (back) st.session.root.focus();
     } catch {
       if (this.state !== st) return;
       st.busy = false;
       st.status = { tone: 'error', text: 'Could not save the setting. Try again from the options page.' };
       this.render();
+    }
+  }
+
+  /** Keys while a card button has focus: arrows walk the rewrites, Tab past either end returns to the draft. */
+  private cardKey(e: KeyboardEvent): void {
+    const st = this.state;
+    const el = this.popover;
+    if (!st || !el) return;
+    const buttons = [...el.querySelectorAll<HTMLElement>('button:not([disabled])')];
+    const at = buttons.indexOf(e.target as HTMLElement);
+    const back = () => {
+      e.preventDefault();
+      st.session.root.focus();
+    };
+    if (e.key === 'Tab' && ((e.shiftKey && at === 0) || (!e.shiftKey && at === buttons.length - 1))) back();
+    else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      const rewrites = [...el.querySelectorAll<HTMLElement>('.suggestion:not([disabled])')];
+      const i = rewrites.indexOf(e.target as HTMLElement);
+      if (i < 0) return;
+      e.preventDefault();
+      rewrites[(i + (e.key === 'ArrowDown' ? 1 : rewrites.length - 1)) % rewrites.length]!.focus();
     }
   }
 
@@ -197,10 +263,15 @@ export class CardController {
     // A one-line span: align with its start. A wrapped one: with the start of its last line.
     const anchorLeft = rects.length === 1 ? first.left : last.left;
     const left = Math.max(8, Math.min(anchorLeft, vw - card.width - 8));
-    let top = last.bottom + 6;
-    if (top + card.height > vh - 8 && top0 - card.height - 6 > 8) top = top0 - card.height - 6;
+    // Below the words, else above them, else below the caret's line: never over the line being typed.
+    const caret = caretLine(this.state.session.root);
+    const fits = (t: number) => t >= 8 && t + card.height <= vh - 8;
+    const clear = (t: number) => !caret || t >= caret.bottom + 2 || t + card.height <= caret.top - 2;
+    const candidates = [last.bottom + 6, top0 - card.height - 6, ...(caret ? [caret.bottom + 6, caret.top - card.height - 6] : [])];
+    let top = candidates.find((t) => fits(t) && clear(t)) ?? candidates.find(fits) ?? last.bottom + 6;
+    top = Math.max(8, Math.min(top, vh - card.height - 8));
     this.popover.style.left = `${Math.round(left)}px`;
-    this.popover.style.top = `${Math.round(Math.max(8, Math.min(top, vh - card.height - 8)))}px`;
+    this.popover.style.top = `${Math.round(top)}px`;
   }
 
   private ensurePopover(): HTMLElement {
@@ -215,6 +286,16 @@ export class CardController {
     const keep = (e: Event) => e.preventDefault();
     el.addEventListener('mousedown', keep);
     el.addEventListener('pointerdown', keep);
+    el.addEventListener('focusin', () => {
+      this.focused = true;
+      this.render();
+    });
+    el.addEventListener('focusout', (e) => {
+      if (el.contains((e as FocusEvent).relatedTarget as Node | null)) return;
+      this.focused = false;
+      if (this.state) this.render();
+    });
+    el.addEventListener('keydown', (e) => this.cardKey(e));
     el.addEventListener('pointerenter', () => this.cancelClose());
     el.addEventListener('pointerleave', () => this.closeSoon());
     this.host.cardSlot.append(style, el);
@@ -224,23 +305,22 @@ export class CardController {
 
   /** Screen readers hear what the card says while focus stays in the editor. */
   private announce(text: string): void {
-    let region = this.host.shadow.querySelector<HTMLElement>('.live');
-    if (!region) {
-      region = this.host.shadow.ownerDocument.createElement('div');
-      region.className = 'live';
-      region.setAttribute('aria-live', 'polite');
-      region.setAttribute('style', 'position:fixed;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap');
-      this.host.shadow.append(region);
-    }
-    region.textContent = text;
+    this.actions.announce(text);
   }
 
   private announceState(): void {
     const st = this.state;
-    if (!st || st.mode !== 'keyboard') return;
+    if (!st) return;
     const f = st.finding;
+    const key = `${f.key}|${st.mode}|${st.activeIndex}`;
+    if (key === this.lastAnnounced) return;
+    this.lastAnnounced = key;
+    if (st.mode === 'hover' || st.mode === 'click') {
+      this.announce(`Clearline ${f.severity}: ${f.message} Alt+Enter opens it from the keyboard.`);
+      return;
+    }
     const n = Math.min(3, f.suggestions.length);
-    const choice = f.kind === 'missing' ? 'Enter inserts your boundary statement.' : `Rewrite ${st.activeIndex + 1} of ${n}: ${f.suggestions[st.activeIndex] ?? ''}. Enter applies.`;
+    const choice = f.kind === 'missing' ? 'Enter inserts your boundary statement.' : `Rewrite ${st.activeIndex + 1} of ${n}: ${f.suggestions[st.activeIndex] ?? ''} Enter applies it.`;
     this.announce(`Clearline: ${f.message} ${choice} Escape closes.`);
   }
 
@@ -264,9 +344,11 @@ export class CardController {
       message: f.message,
       why: f.why,
       text: f.text,
+      quote: f.kind === 'span' ? markedText(f) : '',
       suggestions: f.suggestions,
       activeIndex: st.activeIndex,
       keyboard: st.mode === 'keyboard',
+      focused: this.focused,
       busy: st.busy,
       // A span the editor cannot take in one piece: say so before the user tries.
       status: st.status ?? (rewriteBlocker(f) ? { tone: 'info', text: rewriteBlocker(f)! } : null),

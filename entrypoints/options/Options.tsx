@@ -1,11 +1,12 @@
 // The options page: loads settings, keeps them in sync with storage, and saves every change at once.
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { PROFESSIONS, type Profession } from '@/lib/engine/types';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { defaultUrgentChannel, PROFESSIONS, type Profession } from '@/lib/engine/types';
 import { getSettings, updateSettings, watchSettings } from '@/lib/settings/storage';
 import type { Settings } from '@/lib/settings/types';
 import { CustomRules } from './CustomRules';
 import { ImportExport } from './ImportExport';
 import { PackList } from './PackList';
+import { NOTE_MS, placeNear, type NotePlace } from './save-note';
 import { PolicyForm } from './PolicyForm';
 import { Sites } from './Sites';
 import { TryIt } from './TryIt';
@@ -22,7 +23,14 @@ export type Save = (mutate: (s: Settings) => void, done?: string) => Promise<boo
 
 export function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [status, setStatus] = useState<{ text: string; error?: boolean }>({ text: '' });
+  const [status, setStatusState] = useState<{ text: string; error?: boolean; place?: NotePlace | null }>({ text: '' });
+  // Every status is shown beside whatever the user just changed (focus is still on it).
+  const noteTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const setStatus = useCallback((s: { text: string; error?: boolean }) => {
+    setStatusState({ ...s, place: placeNear(document.activeElement) });
+    clearTimeout(noteTimer.current);
+    noteTimer.current = setTimeout(() => setStatusState((cur) => ({ ...cur, place: null })), NOTE_MS);
+  }, []);
 
   useEffect(() => {
     void getSettings().then(setSettings);
@@ -39,7 +47,7 @@ export function Options() {
       setStatus({ text: `Not saved: ${e instanceof Error ? e.message : String(e)}`, error: true });
       return false;
     }
-  }, []);
+  }, [setStatus]);
 
   if (!settings) return <p class="loading">Loading settings…</p>;
 
@@ -51,7 +59,13 @@ export function Options() {
           <h1>Clearline settings</h1>
           <p class="cl-muted">Changes apply at once to open drafts. Everything stays on this device.</p>
         </div>
-        <p class={`status${status.error ? ' status-error' : ''}`} role="status" aria-live="polite" data-testid="save-status">
+        <p
+          class={`status${status.error ? ' status-error' : ''}${status.place ? ' status-near' : ''}`}
+          role="status"
+          aria-live="polite"
+          data-testid="save-status"
+          style={status.place ? { top: `${status.place.top}px`, left: `${status.place.right}px` } : undefined}
+        >
           {status.text}
         </p>
       </header>
@@ -77,6 +91,8 @@ export function Options() {
               onChange={(e) => {
                 const profession = (e.currentTarget as HTMLSelectElement).value as Profession;
                 void save((s) => {
+                  // The urgent path follows the profession unless the user wrote their own.
+                  if (s.policy.urgentChannel === defaultUrgentChannel(s.policy.profession)) s.policy.urgentChannel = defaultUrgentChannel(profession);
                   s.policy.profession = profession;
                   s.packs = {};
                 }, `Profession set to ${PROFESSION_LABELS[profession]}`);

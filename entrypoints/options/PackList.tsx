@@ -4,6 +4,7 @@ import { PACKS } from '@/lib/engine/catalog';
 import { SEVERITIES, type Severity } from '@/lib/engine/types';
 import { isPackOn } from '@/lib/settings/analyze-options';
 import type { Settings } from '@/lib/settings/types';
+import { ruleName } from '@/lib/ui/rule-name';
 import { SEVERITY_LABELS } from '@/lib/ui/SeverityBadge';
 import type { Save } from './Options';
 
@@ -65,6 +66,7 @@ export function PackList({ settings, save }: { settings: Settings; save: Save })
                     const ruleOn = rs.enabled !== false;
                     const ruleSwitchId = `rule-${rule.fullId.replace('/', '--')}`;
                     const severity = rs.severity ?? rule.severity;
+                    const name = ruleName(rule);
                     return (
                       <li class="rule" key={rule.fullId} data-rule={rule.fullId}>
                         <input
@@ -81,15 +83,14 @@ export function PackList({ settings, save }: { settings: Settings; save: Save })
                               if (checked) delete next.enabled;
                               else next.enabled = false;
                               setRule(s, rule.fullId, next);
-                            }, `${rule.fullId} ${checked ? 'on' : 'off'}`);
+                            }, `${name}: ${checked ? 'on' : 'off'}`);
                           }}
                         />
                         <label for={ruleSwitchId} class="rule-text">
-                          <span>{rule.message}</span>
-                          <code class="cl-muted">{rule.fullId}</code>
+                          {name}
                         </label>
                         <label class="rule-severity">
-                          <span class="visually-hidden">Severity of {rule.fullId}</span>
+                          <span class="visually-hidden">Severity of “{name}”</span>
                           <select
                             value={severity}
                             disabled={!on}
@@ -100,7 +101,7 @@ export function PackList({ settings, save }: { settings: Settings; save: Save })
                                 if (value === rule.severity) delete next.severity;
                                 else next.severity = value;
                                 setRule(s, rule.fullId, next);
-                              }, `${rule.fullId}: ${SEVERITY_LABELS[value]}`);
+                              }, `${name}: ${SEVERITY_LABELS[value]}`);
                             }}
                           >
                             {SEVERITIES.map((sev) => (

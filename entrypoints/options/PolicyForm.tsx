@@ -1,9 +1,10 @@
 // The user's policy: working days and hours, time zone, reply time, urgent path, optional lines, with a live statement preview.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { boundaryStatement, DAY_NAMES, resolvePolicy } from '@/lib/engine/policy';
 import type { Policy } from '@/lib/engine/types';
 import { LIMITS, validatePolicy } from '@/lib/settings/schema';
 import type { Settings } from '@/lib/settings/types';
+import { TimeZonePicker } from '@/lib/ui/TimeZonePicker';
 import type { Save } from './Options';
 
 const WEEK = [1, 2, 3, 4, 5, 6, 0]; // shown Monday first
@@ -18,14 +19,8 @@ function canonical(p: Policy): string {
   return JSON.stringify(Object.fromEntries(Object.entries(p).sort(([a], [b]) => a.localeCompare(b))));
 }
 
-function zones(): string[] {
-  const intl = Intl as unknown as { supportedValuesOf?: (k: string) => string[] };
-  return intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : [];
-}
-
 export function PolicyForm({ settings, save }: { settings: Settings; save: Save }) {
   const [draft, setDraft] = useState<Policy>(settings.policy);
-  const zoneList = useMemo(zones, []);
   // Storage echoes every save back, possibly behind the user's typing. Echoes of our own saves
   // (pending, in order) and repeats of the policy we last saw leave the draft alone; anything
   // else is an import, a reset or another tab, and replaces the draft.
@@ -113,26 +108,16 @@ export function PolicyForm({ settings, save }: { settings: Settings; save: Save 
           </label>
           {errorFor('workEnd')}
         </div>
-        <div class="field">
-          <label class="field-label">
-          <span>Time zone</span>
-          <input
-            type="text"
-            name="timeZone"
-            list="time-zones"
-            value={draft.timeZone}
-            {...invalid('timeZone')}
-            onInput={(e) => change({ timeZone: (e.currentTarget as HTMLInputElement).value.trim() })}
-          />
-          <datalist id="time-zones">
-            <option value="local">This computer’s time zone</option>
-            {zoneList.map((z) => (
-              <option value={z} key={z} />
-            ))}
-          </datalist>
-          </label>
-          {errorFor('timeZone')}
-        </div>
+        <TimeZonePicker value={draft.timeZone} onChange={(timeZone) => change({ timeZone })} />
+        <fieldset class="clock">
+          <legend>Times in your statement</legend>
+          {(['12h', '24h'] as const).map((c) => (
+            <label class="field checkbox" key={c}>
+              <input type="radio" name="clock" checked={(draft.clock ?? '12h') === c} onChange={() => change({ clock: c })} />
+              {c === '12h' ? '4:30 PM' : '16:30'}
+            </label>
+          ))}
+        </fieldset>
         <div class="field wide">
           <label class="field-label">
           <span>I reply…</span>

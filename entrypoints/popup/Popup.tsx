@@ -1,5 +1,5 @@
 // Toolbar popup: Clearline's state on the active tab, the focused draft's findings with Apply, pause, and a link to settings.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import type { ApplyResponse, BackgroundRequest, ContentRequest, FindingView, GetFindingsResponse, SiteResponse } from '@/lib/messages';
 import { isPaused, pauseForOneHour, pauseUntilTomorrow } from '@/lib/settings/pause';
@@ -33,12 +33,24 @@ function formatUntil(ms: number): string {
   return sameDay ? time : `${d.toLocaleDateString([], { weekday: 'long' })} ${time}`;
 }
 
+/** "3 issues: 1 alert, 2 warnings" — the total the badge cannot show when the icon is not pinned. */
+function totalLabel(list: FindingView[]): string {
+  const n = list.length;
+  const parts = (['alert', 'warning', 'suggestion'] as const)
+    .map((sev) => [sev, list.filter((f) => f.severity === sev).length] as const)
+    .filter(([, c]) => c > 0)
+    .map(([sev, c]) => `${c} ${sev}${c === 1 ? '' : 's'}`);
+  return `${n} ${n === 1 ? 'issue' : 'issues'} in this draft: ${parts.join(', ')}`;
+}
+
 export function Popup() {
   const [tab, setTab] = useState<Browser.tabs.Tab | undefined | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [findings, setFindings] = useState<Findings>({ state: 'loading' });
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  const [message, setMessage] = useState<{ text: string; error?: boolean; undo?: () => Promise<void> } | null>(null);
+  const messageRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
     void targetTab().then((t) => setTab(t));
@@ -66,7 +78,7 @@ export function Popup() {
     return () => clearInterval(timer);
   }, [refresh]);
 
-  if (tab === null || !settings) return <div class="popup"><p class="cl-muted">Loading…</p></div>;
+  if (tab === null || !settings) return <main class="popup"><p class="cl-muted">Loading…</p></main>;
 
   const site: SiteMatch = matchSite(tab?.url, settings);
   const paused = isPaused(settings);
@@ -87,20 +99,85 @@ export function Popup() {
     setMessage(res?.ok ? { text: `Clearline now runs on ${origin}.` } : { text: res?.error ?? 'Could not enable this site.', error: true });
   }
 
-  async function apply(f: FindingView, index: number) {
-    if (tab?.id === undefined) return;
+  const ask = async (req: ContentRequest): Promise<ApplyResponse> => {
+    if (tab?.id === undefined) return { ok: false, error: 'No tab to act on.' };
+    try {
+      return ((await browser.tabs.sendMessage(tab.id, req)) as ApplyResponse | undefined) ?? { ok: false, error: 'The page did not answer.' };
+    } catch (e) {
+      return { ok: false, error: `The page did not answer: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  };
+
+  /**
+   * Run an action that removes a finding from the list, then keep keyboard focus in the popup:
+   * on the next finding's first button, or on the message saying what happened.
+   */
+  async function act(run: () => Promise<{ text: string; error?: boolean; undo?: () => Promise<void> }>) {
+    const items = listRef.current ? [...listRef.current.children] : [];
+    const at = items.findIndex((li) => li.contains(document.activeElement));
     setBusy(true);
     setMessage(null);
     try {
-      const res = (await browser.tabs.sendMessage(tab.id, { kind: 'applySuggestion', key: f.key, suggestion: index } satisfies ContentRequest)) as ApplyResponse;
-      if (res?.ok) setMessage({ text: f.kind === 'missing' ? 'Statement inserted.' : 'Rewrite applied. Ctrl+Z in the draft undoes it.' });
-      else setMessage({ text: res?.error ?? 'The draft could not be changed.', error: true });
-    } catch (e) {
-      setMessage({ text: `The page did not answer: ${e instanceof Error ? e.message : String(e)}`, error: true });
+      setMessage(await run());
     } finally {
       setBusy(false);
       await refresh();
     }
+    requestAnimationFrame(() => {
+      const left = listRef.current ? [...listRef.current.children] : [];
+      const next = at >= 0 ? (left[Math.min(at, left.length - 1)] as HTMLElement | undefined) : undefined;
+      const target = next?.querySelector<HTMLElement>('button:not([disabled])') ?? messageRef.current?.querySelector<HTMLElement>('button') ?? messageRef.current;
+      if (at >= 0 || document.activeElement === document.body) target?.focus();
+    });
+  }
+
+  const apply = (f: FindingView, index: number) =>
+    act(async () => {
+      const res = await ask({ kind: 'applySuggestion', key: f.key, suggestion: index });
+      if (res.ok) return { text: f.kind === 'missing' ? 'Statement inserted.' : 'Rewrite applied. Ctrl+Z in the draft undoes it.' };
+      return { text: res.error ?? 'The draft could not be changed.', error: true };
+    });
+
+  const ignore = (f: FindingView) =>
+    act(async () => {
+      const res = await ask({ kind: 'ignoreFinding', key: f.key });
+      if (!res.ok) return { text: res.error ?? 'Could not ignore it.', error: true };
+      return {
+        text: f.kind === 'missing' ? `Ignored: ${f.message}` : `Ignored “${f.text}” in this draft.`,
+        undo: async () => {
+          const back = await ask({ kind: 'unignoreFinding', key: f.key });
+          setMessage(back.ok ? { text: 'Shown again.' } : { text: back.error ?? 'Could not undo.', error: true });
+        },
+      };
+    });
+
+  const disableRule = (f: FindingView) =>
+    act(async () => {
+      const id = `${f.pack}/${f.rule}`;
+      const before = settings?.rules[id];
+      await updateSettings((s) => void (s.rules[id] = { ...s.rules[id], enabled: false }));
+      return {
+        text: `Turned off: ${f.message}`,
+        undo: async () => {
+          await updateSettings((s) => {
+            if (before) s.rules[id] = before;
+            else delete s.rules[id];
+          });
+          setMessage({ text: `Turned on again: ${f.message}` });
+        },
+      };
+    });
+
+  async function revealWords(f: FindingView) {
+    const res = await ask({ kind: 'revealFinding', key: f.key });
+    setMessage(res.ok ? { text: `Selected “${f.text}” in the draft.` } : { text: res.error ?? 'Could not show it.', error: true });
+  }
+
+  async function setSiteOn(on: boolean) {
+    setMessage(null);
+    if (on) return enableHere();
+    if (site.kind === 'builtIn') await updateSettings((s) => void (s.sites.builtIn[site.id] = false));
+    else if (site.origin) await browser.runtime.sendMessage({ kind: 'unregisterSite', origin: site.origin } satisfies BackgroundRequest);
   }
 
   const pause = (until: number) => void updateSettings((s) => void (s.pausedUntil = until));
@@ -127,7 +204,7 @@ export function Popup() {
       : [];
 
   return (
-    <div class="popup">
+    <main class="popup">
       <header class="popup-header">
         <img src="/icon/32.png" width={20} height={20} alt="" />
         <h1>Clearline</h1>
@@ -135,6 +212,13 @@ export function Popup() {
           {stateLabel}
         </span>
       </header>
+
+      {siteOn && !paused && (
+        <label class="site-switch">
+          <input type="checkbox" role="switch" class="cl-switch" checked onChange={() => void setSiteOn(false)} />
+          <span>Clearline on {site.kind === 'builtIn' ? site.name : site.origin ? new URL(site.origin).host : 'this site'}</span>
+        </label>
+      )}
 
       {!siteOn && !paused && (
         <section class="enable" aria-label="This site">
@@ -169,21 +253,40 @@ export function Popup() {
           {findings.state === 'ok' && findings.response.composer && !findings.response.composer.error && list.length === 0 && (
             <p class="all-clear">Nothing to flag in this draft.</p>
           )}
+          {list.length > 0 && <p class="total" data-testid="popup-total">{totalLabel(list)}</p>}
           {list.length > 0 && (
-            <ul class="finding-list" aria-label="Findings" data-testid="popup-findings">
+            <ul class="finding-list" aria-label="Findings" data-testid="popup-findings" ref={listRef}>
               {list.map((f) => (
-                <FindingItem key={f.key} finding={f} busy={busy} onApply={(i) => void apply(f, i)} />
+                <FindingItem
+                  key={f.key}
+                  finding={f}
+                  busy={busy}
+                  onApply={(i) => void apply(f, i)}
+                  onReveal={() => void revealWords(f)}
+                  onIgnore={() => void ignore(f)}
+                  onDisableRule={() => void disableRule(f)}
+                />
               ))}
             </ul>
           )}
         </section>
       )}
 
-      {message && (
-        <p class={message.error ? 'cl-error' : 'popup-ok'} role={message.error ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      <div class="popup-message" ref={messageRef} tabIndex={-1}>
+        {message && (
+          <p class={message.error ? 'cl-error' : 'popup-ok'} role={message.error ? 'alert' : 'status'}>
+            {message.text}
+            {message.undo && (
+              <>
+                {' '}
+                <button type="button" class="cl-button small" onClick={() => void message.undo!()}>
+                  Undo
+                </button>
+              </>
+            )}
+          </p>
+        )}
+      </div>
 
       <footer class="popup-footer">
         {paused ? (
@@ -210,6 +313,6 @@ export function Popup() {
           Settings
         </a>
       </footer>
-    </div>
+    </main>
   );
 }

@@ -21,11 +21,29 @@ const HOST_CSS = `
 .box[data-severity="warning"] { border-color: #d97706; background: rgba(217, 119, 6, 0.10); }
 .box[data-severity="alert"] { border-color: #e11d48; background: rgba(225, 29, 72, 0.12); }
 .box[data-active="true"] { background: rgba(99, 102, 241, 0.28); }
-.marker { position: fixed; pointer-events: auto; width: 20px; height: 20px; padding: 0; border-radius: 10px;
-  border: 1.5px solid #d97706; background: #fffbeb; color: #92400e; font: 700 13px/17px system-ui, sans-serif;
+.marker { position: fixed; pointer-events: auto; width: 24px; height: 24px; padding: 0; border-radius: 12px;
+  border: 1.5px solid #b45309; background: #fffbeb; color: #92400e; font: 700 14px/21px system-ui, sans-serif;
   cursor: pointer; box-shadow: 0 1px 3px rgba(0,0,0,.25); }
 .marker:hover, .marker[data-active="true"] { background: #fde68a; }
 @media (prefers-color-scheme: dark) { .marker { background: #3b2a06; color: #fcd34d; border-color: #f59e0b; } }
+/* Forced colours: our own boxes in system colours, a different underline per severity, drawn just
+   below the words so they never look like selected text (see forced-colours.ts). */
+@media (forced-colors: active) {
+  .box, .marker { forced-color-adjust: none; }
+  .box { box-sizing: content-box; padding-bottom: 1px; background: none; }
+  .box[data-severity="suggestion"] { border-bottom: 2px dotted LinkText; }
+  .box[data-severity="warning"] { border-bottom: 3px dashed CanvasText; }
+  .box[data-severity="alert"] { border-bottom: 4px double Mark; }
+  .box[data-active="true"] { background: none; outline: 2px solid Highlight; }
+  .marker { background: ButtonFace; color: ButtonText; border-color: ButtonText; }
+  .marker:hover, .marker[data-active="true"] { background: Highlight; color: HighlightText; }
+}
+.indicator { position: fixed; pointer-events: auto; min-width: 24px; height: 24px; padding: 0 6px; border-radius: 12px;
+  box-sizing: border-box; border: 1.5px solid #b45309; background: #ffffff; color: #92400e; font: 700 12px/21px system-ui, sans-serif;
+  cursor: pointer; box-shadow: 0 1px 3px rgba(0,0,0,.25); }
+.indicator.paused { border-color: #59636e; color: #3d444d; }
+@media (prefers-color-scheme: dark) { .indicator { background: #1f2329; color: #fcd34d; border-color: #f59e0b; } .indicator.paused { color: #c9d1d9; border-color: #9aa4af; } }
+@media (forced-colors: active) { .indicator { forced-color-adjust: none; background: ButtonFace; color: ButtonText; border-color: ButtonText; } }
 .mirror { position: fixed; visibility: hidden; pointer-events: none; overflow: hidden; white-space: pre-wrap; overflow-wrap: break-word; }
 `;
 

@@ -18,6 +18,9 @@ export interface OverlayMarker {
   label: string;
   active: boolean;
   onActivate(): void;
+  /** Shown text and class (default: the "+" of the missing-statement marker). */
+  text?: string;
+  className?: string;
 }
 
 export interface OverlaySource {
@@ -80,8 +83,8 @@ export class Overlay {
       for (const m of source.markers()) {
         const el = doc.createElement('button');
         el.type = 'button';
-        el.className = 'marker';
-        el.textContent = '+';
+        el.className = m.className ?? 'marker';
+        el.textContent = m.text ?? '+';
         el.title = m.label;
         el.setAttribute('aria-label', m.label);
         el.dataset.key = m.key;

@@ -4,7 +4,8 @@ import type { AnalyzeResponse } from '../messages';
 import type { Finding, Severity } from '../engine/types';
 import type { SiteAdapter } from './sites/types';
 import { readModel, isTextField, type TextModel } from './text-model';
-import { clearOwner, ensureHighlightStyle, highlightsSupported, paint } from './highlights';
+import { paintsWithHighlights } from './forced-colours';
+import { clearOwner, ensureHighlightStyle, paint } from './highlights';
 import { clipRects, fieldRects, type OverlayBox, type OverlayMarker, type OverlaySource } from './overlay';
 import type { Host } from './host';
 import { nextFrame } from './next-frame';
@@ -23,6 +24,17 @@ export interface TrackedFinding extends Finding {
 }
 
 export const CONTEXT_CHARS = 16;
+
+/** Where a finding is underlined: its trigger words when the engine named them, else the whole span. */
+export function marked(f: Pick<TrackedFinding, 'start' | 'end' | 'focus'>): { start: number; end: number } {
+  return f.focus && f.focus.start >= f.start && f.focus.end <= f.end && f.focus.end > f.focus.start ? f.focus : f;
+}
+
+/** The underlined words as analysed. */
+export function markedText(f: TrackedFinding): string {
+  const m = marked(f);
+  return f.source.slice(m.start, m.end);
+}
 export const DEBOUNCE_MS = 100;
 
 const SEVERITY_RANK: Record<Severity, number> = { suggestion: 0, warning: 1, alert: 2 };
@@ -39,6 +51,9 @@ export interface SessionDeps {
 }
 
 let nextId = 1;
+
+/** The missing-statement marker's side: a 24 px target (WCAG 2.5.8). */
+const MARKER_SIZE = 24;
 
 export class Session implements OverlaySource {
   readonly id = nextId++;
@@ -102,7 +117,7 @@ export class Session implements OverlaySource {
     const broken = this.findings.some((f) => {
       if (f.kind !== 'span') return false;
       const r = this.ranges.get(f.key);
-      return !r || r.toString().replace(/\u00A0/g, ' ') !== f.text;
+      return !r || r.toString().replace(/\u00A0/g, ' ') !== markedText(f);
     });
     if (!broken) return;
     const model = this.read();
@@ -200,7 +215,8 @@ export class Session implements OverlaySource {
     if (!this.isField && model.text === this.analysedText) {
       for (const f of this.findings) {
         if (f.kind !== 'span') continue;
-        const r = model.rangeFor(f.start, f.end);
+        const m = marked(f);
+        const r = model.rangeFor(m.start, m.end);
         if (r) this.ranges.set(f.key, r);
       }
     }
@@ -209,7 +225,7 @@ export class Session implements OverlaySource {
 
   paint(): void {
     if (this.disposed) return;
-    if (!this.isField && highlightsSupported()) {
+    if (!this.isField && paintsWithHighlights()) {
       const bySeverity: Record<Severity, Range[]> = { suggestion: [], warning: [], alert: [] };
       for (const f of this.findings) {
         const r = this.ranges.get(f.key);
@@ -220,6 +236,8 @@ export class Session implements OverlaySource {
       paint(this, 'alert', bySeverity.alert);
       const active = this.activeKey ? this.ranges.get(this.activeKey) : undefined;
       paint(this, 'active', active ? [active] : []);
+    } else {
+      clearOwner(this);
     }
     this.deps.redraw();
   }
@@ -240,6 +258,13 @@ export class Session implements OverlaySource {
     this.deps.changed(this);
   }
 
+  /** Undo an Ignore: the occurrence shows again after a fresh analysis. */
+  unignore(key: string): boolean {
+    const removed = this.ignored.delete(key.slice(key.indexOf(':') + 1));
+    if (removed) this.schedule(0, true);
+    return removed;
+  }
+
   find(key: string): TrackedFinding | undefined {
     return this.findings.find((f) => f.key === key);
   }
@@ -248,13 +273,14 @@ export class Session implements OverlaySource {
   rectsOf(f: TrackedFinding): DOMRect[] {
     if (f.kind !== 'span') {
       const m = this.markerPoint();
-      return m ? [new DOMRect(m.x, m.y, 20, 20)] : [];
+      return m ? [new DOMRect(m.x, m.y, MARKER_SIZE, MARKER_SIZE)] : [];
     }
     const clip = this.root.getBoundingClientRect();
     if (this.isField) {
       // Offsets refer to the analysed text; only measure while the field still holds it.
       if ((this.root as HTMLTextAreaElement).value.replace(/\u00A0/g, ' ') !== this.analysedText) return [];
-      return fieldRects(this.deps.host, this.root as HTMLTextAreaElement, f.start, f.end);
+      const m = marked(f);
+      return fieldRects(this.deps.host, this.root as HTMLTextAreaElement, m.start, m.end);
     }
     const r = this.ranges.get(f.key);
     return r ? clipRects(Array.from(r.getClientRects()), clip) : [];
@@ -277,7 +303,7 @@ export class Session implements OverlaySource {
 
   /** OverlaySource: boxes only where the Highlight API cannot paint. */
   boxes(): OverlayBox[] {
-    if (this.disposed || (!this.isField && highlightsSupported())) return [];
+    if (this.disposed || (!this.isField && paintsWithHighlights())) return [];
     return this.findings
       .filter((f) => f.kind === 'span')
       .map((f) => ({ key: f.key, severity: f.severity, rects: this.rectsOf(f), active: f.key === this.activeKey }));
@@ -305,8 +331,8 @@ export class Session implements OverlaySource {
   private markerPoint(): { x: number; y: number } | null {
     const box = this.root.getBoundingClientRect();
     if (!box.width || !box.height) return null;
-    let x = box.right - 26;
-    let y = box.bottom - 26;
+    let x = box.right - MARKER_SIZE - 6;
+    let y = box.bottom - MARKER_SIZE - 6;
     if (!this.isField) {
       const model = (this.cached ??= this.read());
       const end = model.text.trimEnd().length;
@@ -315,11 +341,11 @@ export class Session implements OverlaySource {
       const last = rects[rects.length - 1];
       if (last && last.width + last.height > 0) {
         x = last.right + 6;
-        y = last.top + (last.height - 20) / 2;
+        y = last.top + (last.height - MARKER_SIZE) / 2;
       }
     }
-    x = Math.min(Math.max(x, box.left + 2), box.right - 22);
-    y = Math.min(Math.max(y, box.top + 2), box.bottom - 22);
+    x = Math.min(Math.max(x, box.left + 2), box.right - MARKER_SIZE - 2);
+    y = Math.min(Math.max(y, box.top + 2), box.bottom - MARKER_SIZE - 2);
     return { x, y };
   }
 

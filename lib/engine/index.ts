@@ -292,7 +292,13 @@ export function analyzeWithReport(text: string, options: AnalyzeOptions = {}): A
       const n = perRule.get(key) ?? 0;
       if (n >= MAX_FINDINGS_PER_RULE) continue;
       perRule.set(key, n + 1);
-      builtIn.push({ ...f, start: f.start + p.start, end: f.end + p.start, suggestions: [...f.suggestions] });
+      builtIn.push({
+        ...f,
+        start: f.start + p.start,
+        end: f.end + p.start,
+        ...(f.focus ? { focus: { start: f.focus.start + p.start, end: f.focus.end + p.start } } : {}),
+        suggestions: [...f.suggestions],
+      });
     }
   }
   // Built-in findings are complete before any custom rule runs.

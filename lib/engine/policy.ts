@@ -1,12 +1,15 @@
 // The user's boundaries as words: working days and hours, and the boundary statement Clearline
 // offers to insert. No NLP here, so the options page and popup can import it cheaply.
-import { DEFAULT_POLICY, type Policy } from './types';
+import { DEFAULT_POLICY, defaultUrgentChannel, type Policy } from './types';
+import { zoneName } from './zones';
 
 export const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 export function resolvePolicy(partial?: Partial<Policy>): Policy {
   const p: Policy = { ...DEFAULT_POLICY, ...(partial ?? {}) };
   p.workDays = [...new Set(p.workDays ?? DEFAULT_POLICY.workDays)].filter((d) => d >= 0 && d <= 6).sort((a, b) => a - b);
+  // A clinician who kept the general default gets the safety-minded one.
+  if (!p.urgentChannel?.trim() || p.urgentChannel === DEFAULT_POLICY.urgentChannel) p.urgentChannel = defaultUrgentChannel(p.profession);
   return p;
 }
 
@@ -20,12 +23,13 @@ export function toMinutes(hhmm: string, fallback = 540): number {
   return h * 60 + min;
 }
 
-/** 540 → "9 AM", 510 → "8:30 AM", 720 → "12 PM", 0 / 1440 → "midnight". */
-export function formatTime(minutes: number): string {
+/** 540 → "9 AM", 510 → "8:30 AM", 720 → "12 PM", 0 / 1440 → "midnight"; 24h: "9:00", "16:30". */
+export function formatTime(minutes: number, clock: Policy['clock'] = '12h'): string {
   const m = ((minutes % 1440) + 1440) % 1440;
   if (m === 0) return 'midnight';
   const h = Math.floor(m / 60);
   const mm = m % 60;
+  if (clock === '24h') return `${h}:${String(mm).padStart(2, '0')}`;
   const suffix = h < 12 ? 'AM' : 'PM';
   const h12 = h % 12 === 0 ? 12 : h % 12;
   return mm === 0 ? `${h12} ${suffix}` : `${h12}:${String(mm).padStart(2, '0')} ${suffix}`;
@@ -46,16 +50,17 @@ export function describeDays(days: readonly number[]): string {
 }
 
 export function describeHours(policy: Policy): string {
-  return `${formatTime(toMinutes(policy.workStart, 540))} to ${formatTime(toMinutes(policy.workEnd, 1080))}`;
+  return `${formatTime(toMinutes(policy.workStart, 540), policy.clock)} to ${formatTime(toMinutes(policy.workEnd, 1080), policy.clock)}`;
 }
 
+/** " UK time": no parentheses, so a rewrite that puts the availability in parentheses never nests them. */
 function zoneSuffix(policy: Policy): string {
   const zone = policy.timeZone?.trim();
   if (!zone || zone === 'local') return '';
-  return ` (${zone.replace(/_/g, ' ')} time)`;
+  return ` ${zoneName(zone)}`;
 }
 
-/** "Monday to Friday, 9 AM to 6 PM" (plus the time zone when the user set one). */
+/** "Monday to Friday, 9 AM to 6 PM" (plus "UK time" when the user set a time zone). */
 export function describeAvailability(policy: Policy): string {
   return `${describeDays(policy.workDays)}, ${describeHours(policy)}${zoneSuffix(policy)}`;
 }
@@ -64,7 +69,7 @@ export function describeAvailability(policy: Policy): string {
 export function nextSlot(policy: Policy): string {
   const order = [1, 2, 3, 4, 5, 6, 0];
   const first = order.find((d) => policy.workDays.includes(d)) ?? 1;
-  return `${DAY_NAMES[first]} at ${formatTime(toMinutes(policy.workStart, 540))}`;
+  return `${DAY_NAMES[first]} at ${formatTime(toMinutes(policy.workStart, 540), policy.clock)}`;
 }
 
 /** The sentence(s) offered for a reply that grants extra contact without saying where the limit is. */

@@ -29,6 +29,11 @@ export interface Finding {
   why: string;
   /** 1–3 strings: full replacements of the span, or for `missing` the sentence to insert. */
   suggestions: string[];
+  /**
+   * The words that carry the finding when they are narrower than the span (the trigger phrase of a
+   * sentence-wide finding): these are underlined and quoted, while suggestions still replace the span.
+   */
+  focus?: { start: number; end: number };
 }
 
 /** The user's own boundaries. Detection and rewrites both read it. */
@@ -45,6 +50,8 @@ export interface Policy {
   responseTime: string;
   /** Phrase naming the urgent path, e.g. "email with URGENT in the subject". */
   urgentChannel: string;
+  /** How times read in rewrites: "4:30 PM" (12h, the default) or "16:30" (24h, set from the user's locale). */
+  clock?: '12h' | '24h';
   /** Optional lines the user wrote; used in rewrites and the boundary statement. */
   giftsLine?: string;
   socialLine?: string;
@@ -60,6 +67,17 @@ export const DEFAULT_POLICY: Policy = {
   responseTime: 'within one business day',
   urgentChannel: 'email with URGENT in the subject',
 };
+
+/**
+ * Clinicians' clients may write when they are at risk: their default urgent path points to help that
+ * answers at once, never to an inbox read the next working day.
+ */
+export const CLINICIAN_URGENT_CHANNEL = 'call your local emergency number or a crisis line';
+
+/** The urgent path a profession starts with. */
+export function defaultUrgentChannel(profession: Profession): string {
+  return profession === 'clinician' ? CLINICIAN_URGENT_CHANNEL : DEFAULT_POLICY.urgentChannel;
+}
 
 /** A phrase or simple pattern the user added on the options page. */
 export interface CustomRule {

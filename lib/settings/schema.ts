@@ -135,7 +135,7 @@ function checkPolicy(c: Checker, path: string, p: unknown): void {
   if (
     !c.object(path, p, {
       required: ['profession', 'workDays', 'workStart', 'workEnd', 'timeZone', 'responseTime', 'urgentChannel'],
-      optional: ['giftsLine', 'socialLine', 'runInsLine'],
+      optional: ['giftsLine', 'socialLine', 'runInsLine', 'clock'],
     })
   )
     return;
@@ -158,6 +158,7 @@ function checkPolicy(c: Checker, path: string, p: unknown): void {
   if (c.text(`${path}.timeZone`, p.timeZone, { max: 64 }) && !isValidTimeZone(p.timeZone)) {
     c.fail(`${path}.timeZone`, `"${p.timeZone}" is not a known time zone; use an IANA name such as "Europe/London" or "local"`);
   }
+  if (p.clock !== undefined) c.oneOf(`${path}.clock`, p.clock, ['12h', '24h']);
   c.text(`${path}.responseTime`, p.responseTime, { max: LIMITS.policyText });
   c.text(`${path}.urgentChannel`, p.urgentChannel, { max: LIMITS.policyText });
   for (const k of ['giftsLine', 'socialLine', 'runInsLine'] as const) {

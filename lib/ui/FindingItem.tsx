@@ -8,10 +8,15 @@ export interface FindingItemProps {
   onApply?: (index: number) => void;
   /** Disables the buttons while an apply is in flight. */
   busy?: boolean;
+  /** Popup actions on the draft's finding (omitted where there is no draft, e.g. "Try a sentence"). */
+  onReveal?: () => void;
+  onIgnore?: () => void;
+  onDisableRule?: () => void;
 }
 
-export function FindingItem({ finding, onApply, busy }: FindingItemProps) {
+export function FindingItem({ finding, onApply, busy, onReveal, onIgnore, onDisableRule }: FindingItemProps) {
   const missing = finding.kind === 'missing';
+  const about = finding.kind === 'missing' ? finding.message : `“${finding.text ?? ''}”`;
   return (
     <li class="cl-finding" data-clearline-rule={`${finding.pack}/${finding.rule}`} data-severity={finding.severity}>
       <div class="cl-finding-head">
@@ -39,6 +44,25 @@ export function FindingItem({ finding, onApply, busy }: FindingItemProps) {
             </li>
           ))}
         </ul>
+      )}
+      {(onReveal || onIgnore || onDisableRule) && (
+        <div class="cl-finding-actions">
+          {onReveal && !missing && (
+            <button type="button" class="cl-button small" disabled={busy} onClick={onReveal}>
+              Show in draft<span class="visually-hidden">: {about}</span>
+            </button>
+          )}
+          {onIgnore && (
+            <button type="button" class="cl-button small" disabled={busy} onClick={onIgnore}>
+              Ignore<span class="visually-hidden">: {about}</span>
+            </button>
+          )}
+          {onDisableRule && (
+            <button type="button" class="cl-button small" disabled={busy} onClick={onDisableRule}>
+              Turn off this rule<span class="visually-hidden">: {finding.message}</span>
+            </button>
+          )}
+        </div>
       )}
     </li>
   );

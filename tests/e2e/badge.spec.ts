@@ -65,3 +65,22 @@ test('findings the user lowered to "suggestion" are not counted', async ({ page,
   expect((await cl.findings()).filter((f) => f.severity !== 'suggestion')).toEqual([]);
   await expect.poll(() => badge(ext.worker, tabId)).toBe('');
 });
+
+test('paused shows on the badge, not as "no issues"; resuming brings the count back', async ({ page, site, ext }) => {
+  const cl = await openSite(page, site, gmail);
+  const tabId = await tabIdOf(ext.worker, page);
+  await typeDraft(page, gmail.composer(page), 'Call me anytime.');
+  await cl.waitForSpan(/call me anytime/i);
+  const count = (await cl.findings()).filter((f) => f.severity !== 'suggestion').length;
+  await expect.poll(() => badge(ext.worker, tabId)).toBe(String(count));
+  const setPause = (until: number) =>
+    ext.worker.evaluate(async (u) => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings ?? {}), pausedUntil: u } });
+    }, until);
+  await setPause(Date.now() + 3_600_000);
+  await expect.poll(() => badge(ext.worker, tabId)).toBe('II');
+  await setPause(0);
+  await cl.waitForSpan(/call me anytime/i);
+  await expect.poll(() => badge(ext.worker, tabId)).toBe(String(count));
+});

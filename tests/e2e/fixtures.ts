@@ -51,6 +51,11 @@ export async function launchWithExtension(dir = EXTENSION_DIR): Promise<{ contex
   let [worker] = context.serviceWorkers();
   if (!worker) worker = await context.waitForEvent('serviceworker');
   const extensionId = new URL(worker.url()).host;
+  // On install the background opens its first-run tab, possibly in a blank tab a test is about to use:
+  // wait until it is there so it cannot take over a test's page later.
+  await expect
+    .poll(() => context.pages().some((p) => p.url().startsWith(`chrome-extension://${extensionId}/`)), { timeout: 10_000, message: 'the install-time tab' })
+    .toBe(true);
   return { context, worker, extensionId };
 }
 

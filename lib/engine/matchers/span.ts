@@ -60,6 +60,7 @@ export const matchSpan: RuleMatcher = (rule, ctx) => {
             .filter((s) => s && s !== spanText),
         ),
       ];
+      const trigger = snapToGraphemes(ctx.text, start, end);
       out.push({
         rule: def.id,
         pack: rule.pack,
@@ -67,6 +68,8 @@ export const matchSpan: RuleMatcher = (rule, ctx) => {
         kind: 'span',
         start: span.start,
         end: span.end,
+        // A sentence-wide finding still points at the words that triggered it.
+        ...(trigger.start > span.start || trigger.end < span.end ? { focus: trigger } : {}),
         message: fillTemplate(def.message, values),
         why: def.why,
         suggestions,

@@ -3,7 +3,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 import { resetSettings } from '../suites';
-import { Clearline, phraseBox, type HookFinding } from '../pages/card';
+import { Clearline, markedWords, phraseBox, type HookFinding } from '../pages/card';
 import { composerLocator, DRAFT, domText, model, openEditor, type EditorPage } from './editor-page';
 
 /** The availability phrase on line 2 of every page (after a skin-toned emoji; "anytime" bold). */
@@ -82,7 +82,7 @@ async function openCardOn(
 }
 
 async function applyFirst(page: Page, cl: Clearline, composer: Locator, editor: EditorPage, finding: HookFinding): Promise<void> {
-  await openCardOn(page, cl, composer, editor, finding.text);
+  await openCardOn(page, cl, composer, editor, markedWords(finding));
   await expect(cl.applyButtons().first()).toHaveAccessibleName(`Apply: ${finding.suggestions[0]}`);
   if (editor === 'textarea') await page.keyboard.press('Enter');
   else await cl.applyButtons().first().click();
@@ -196,7 +196,7 @@ export function editorSuite(c: EditorCase): void {
     const composer = composerLocator(page, editor);
     await composer.click();
     const finding = await cl.waitForSpan(FLAGGED);
-    await openCardOn(page, cl, composer, editor, finding.text);
+    await openCardOn(page, cl, composer, editor, markedWords(finding));
     // The user goes back to the greeting line and adds words, then returns to the card.
     if (editor === 'textarea') {
       await composer.evaluate((el) => {

@@ -14,6 +14,13 @@ export interface HookFinding {
   text: string;
   message: string;
   suggestions: string[];
+  /** The underlined trigger words, when narrower than the span. */
+  focus?: { start: number; end: number };
+}
+
+/** The words Clearline underlines for a finding (its trigger phrase, else the whole span). */
+export function markedWords(f: HookFinding): string {
+  return f.focus ? f.text.slice(f.focus.start - f.start, f.focus.end - f.start) : f.text;
 }
 
 export interface HookComposer {

@@ -65,3 +65,9 @@ export class OptionsPage {
     await this.page.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
   }
 }
+
+/** Press every pack's "Show rules" (or "Hide rules") button. */
+export async function toggleAllPacks(page: Page, which: 'Show' | 'Hide'): Promise<void> {
+  const buttons = page.getByRole('button', { name: new RegExp(`^${which} rules of `) });
+  while (await buttons.count()) await buttons.first().click();
+}

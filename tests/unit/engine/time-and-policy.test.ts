@@ -34,7 +34,7 @@ describe('policy words', () => {
     expect(describeDays([0, 1, 2, 3, 4, 5, 6])).toBe('every day');
     expect(formatTime(510)).toBe('8:30 AM');
     expect(formatTime(720)).toBe('12 PM');
-    expect(describeAvailability(resolvePolicy({ timeZone: 'Europe/London' }))).toBe('Monday to Friday, 9 AM to 6 PM (Europe/London time)');
+    expect(describeAvailability(resolvePolicy({ timeZone: 'Europe/London' }))).toBe('Monday to Friday, 9 AM to 6 PM UK time');
   });
   test('the boundary statement quotes hours, response time, urgent path and optional lines', () => {
     const s = boundaryStatement(resolvePolicy({ responseTime: 'within 24 hours', urgentChannel: 'my assistant Kim on 555-0100', giftsLine: 'I do not accept personal gifts' }));

@@ -18,6 +18,7 @@ let connectListeners: Listener[];
 const calls = {
   badge: [] as { tabId: number; text: string }[],
   openOptions: 0,
+  created: [] as string[],
   executed: [] as unknown[],
   revoked: [] as string[][],
 };
@@ -29,7 +30,7 @@ function stubUnimplementedApis() {
   openTabs = [];
   connectListeners = [];
   b.runtime.onConnect = { addListener: (fn: Listener) => connectListeners.push(fn) };
-  b.tabs.query = async ({ url }: { url: string[] }) => openTabs.filter((t) => url.some((p) => t.url.startsWith(p.replace('/*', '/'))));
+  b.tabs.query = async ({ url }: { url?: string[] }) => (url ? openTabs.filter((t) => url.some((p) => t.url.startsWith(p.replace('/*', '/')))) : openTabs);
   b.permissions = {
     contains: async ({ origins }: { origins: string[] }) => origins.every((o) => granted.has(o)),
     remove: async ({ origins }: { origins: string[] }) => {
@@ -53,6 +54,7 @@ function stubUnimplementedApis() {
   b.action.setBadgeText = async (d: { tabId: number; text: string }) => void calls.badge.push(d);
   b.action.setBadgeBackgroundColor = async () => undefined;
   b.runtime.openOptionsPage = async () => void calls.openOptions++;
+  b.tabs.create = (async ({ url }: { url: string }) => void calls.created.push(url)) as never;
 }
 
 /** The options page (an extension page): the default sender of the site requests below. */
@@ -73,6 +75,7 @@ beforeEach(() => {
   registered = [];
   calls.badge = [];
   calls.openOptions = 0;
+  calls.created = [];
   calls.executed = [];
   calls.revoked = [];
   stubUnimplementedApis();
@@ -81,10 +84,11 @@ beforeEach(() => {
 });
 
 describe('install and update', () => {
-  test('a fresh install writes the defaults and opens the options page', async () => {
+  test('a fresh install writes the defaults and opens the welcome page (not every setting)', async () => {
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
     expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(defaultSettings());
-    expect(calls.openOptions).toBe(1);
+    expect(calls.created).toEqual([expect.stringMatching(/\/welcome\.html$/)]);
+    expect(calls.openOptions).toBe(0);
   });
 
   test('an update migrates stored v1 settings and opens nothing', async () => {
@@ -95,6 +99,7 @@ describe('install and update', () => {
     expect(stored.version).toBe(2);
     expect(stored.policy).toMatchObject({ workStart: '07:00', workEnd: '15:00' });
     expect(calls.openOptions).toBe(0);
+    expect(calls.created).toEqual([]);
   });
 });
 

@@ -1,0 +1,122 @@
+// A calm card: it opens when the pointer rests on the words, not on the way past; a click to edit opens
+// nothing; typing closes any card; the card keeps clear of the line being typed; the trigger words are
+// underlined, quoted, and each rewrite shows what it changes.
+import { expect, test, type Page } from './fixtures';
+import { caretAfter, markedWords, phraseBox } from './pages/card';
+import { DRAFT, FLAGGED, GMAIL_NEW_MESSAGE, openSite, resetSettings, typeDraft } from './suites';
+
+const gmail = GMAIL_NEW_MESSAGE;
+
+test.beforeEach(resetSettings);
+
+/** Record, in the page, whether a card opened at any moment from now on (the test hook names the open card). */
+async function watchForCard(page: Page): Promise<() => Promise<boolean>> {
+  await page.evaluate(() => {
+    const host = document.querySelector('clearline-root')!;
+    const w = window as unknown as { __cardSeen: boolean };
+    w.__cardSeen = false;
+    new MutationObserver(() => {
+      if (host.getAttribute('data-clearline-card')) w.__cardSeen = true;
+    }).observe(host, { attributes: true, attributeFilter: ['data-clearline-card'] });
+  });
+  return () => page.evaluate(() => (window as unknown as { __cardSeen: boolean }).__cardSeen);
+}
+
+/** Two animation frames: the pointer handler has run for the last move. */
+const frames = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+
+test('a pointer sweeping across flagged words opens no card; resting on them opens it', async ({ page, site }) => {
+  const cl = await openSite(page, site, gmail);
+  const composer = gmail.composer(page);
+  await typeDraft(page, composer, 'Call me anytime if anything comes up. You look stunning in that photo. Anything for you, seriously.');
+  await cl.waitForSpan(/stunning/);
+  const box = await composer.boundingBox();
+  const seen = await watchForCard(page);
+  // A sweep from left to right over the first line, 16 stops, as a hand moving to the toolbar.
+  const line = await phraseBox(composer, 'Call me anytime');
+  await page.mouse.move(box!.x - 40, line.y + line.height / 2);
+  await page.mouse.move(box!.x + box!.width + 40, line.y + line.height / 2, { steps: 16 });
+  await page.mouse.move(box!.x + box!.width + 60, box!.y - 60);
+  await frames(page);
+  expect(await seen(), 'a card opened during the sweep').toBe(false);
+  // Resting on the words: the card comes, but not on the first frame.
+  const words = await phraseBox(composer, 'look stunning');
+  await page.mouse.move(words.x + 10, words.y + words.height / 2);
+  await frames(page);
+  await expect(cl.card).toBeHidden();
+  await expect(cl.card).toBeVisible();
+});
+
+test('a click into flagged words to edit them opens no card, and typing there keeps the words uncovered', async ({ page, site }) => {
+  const cl = await openSite(page, site, gmail);
+  const composer = gmail.composer(page);
+  await typeDraft(page, composer);
+  await cl.waitForSpan(FLAGGED);
+  await page.mouse.move(5, 5);
+  const seen = await watchForCard(page);
+  const words = await phraseBox(composer, 'anytime');
+  await page.mouse.click(words.x + words.width - 2, words.y + words.height / 2);
+  // Editing by hand at a natural pace, the pointer still resting where it clicked.
+  await page.keyboard.type(' at all', { delay: 120 });
+  await frames(page);
+  expect(await seen(), 'a card opened while editing').toBe(false);
+  await expect(cl.card).toBeHidden();
+});
+
+test('typing closes a card opened by hover', async ({ page, site }) => {
+  const cl = await openSite(page, site, gmail);
+  const composer = gmail.composer(page);
+  await typeDraft(page, composer);
+  await cl.waitForSpan(FLAGGED);
+  await cl.hover(composer, 'Call me anytime');
+  await page.keyboard.type('!');
+  await expect(cl.card).toBeHidden();
+});
+
+test('the card never covers the line the caret is on', async ({ page, site }) => {
+  const cl = await openSite(page, site, gmail);
+  const composer = gmail.composer(page);
+  await typeDraft(page, composer, DRAFT);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('More on Monday, and');
+  await cl.waitForSpan(FLAGGED);
+  await page.keyboard.press('Alt+Enter');
+  await expect(cl.card).toBeVisible();
+  const caret = await page.evaluate(() => {
+    const r = getSelection()!.getRangeAt(0).getClientRects()[0]!;
+    return { top: r.top, bottom: r.bottom };
+  });
+  const card = (await cl.card.boundingBox())!;
+  const overlaps = card.y < caret.bottom && card.y + card.height > caret.top;
+  expect(overlaps, `card ${card.y}–${card.y + card.height} over the caret line ${caret.top}–${caret.bottom}`).toBe(false);
+  await page.keyboard.press('Escape');
+});
+
+test('only the trigger words are underlined; the card quotes them and shows each rewrite as a change', async ({ page, site }) => {
+  const cl = await openSite(page, site, gmail);
+  const composer = gmail.composer(page);
+  await typeDraft(page, composer);
+  const finding = await cl.waitForSpan(FLAGGED);
+  const marked = markedWords(finding);
+  expect(marked.length).toBeLessThan(finding.text.length);
+  const underlined = await page.evaluate((name) => [...((CSS as any).highlights.get(name) ?? [])].map((r: Range) => r.toString()), `clearline-${finding.severity}`);
+  expect(underlined).toEqual([marked]);
+  await cl.hover(composer, marked);
+  await expect(cl.card.locator('.flagged q')).toHaveText(marked);
+  await page.mouse.move(5, 5);
+  await expect(cl.card).toBeHidden();
+
+  // A rewrite that edits the sentence shows as a change: struck words it drops, marked words it adds.
+  await typeDraft(page, composer, 'Sorry, I guess maybe we could possibly move it, if that is okay? ');
+  const hedged = await cl.waitForSpan(/^Sorry, I guess/);
+  await cl.hover(composer, 'Sorry, I guess');
+  const first = cl.applyButtons().first();
+  await expect(first).toHaveAccessibleName(`Apply: ${hedged.suggestions[0]}`);
+  const removed = (await first.locator('del').allTextContents()).join(' ');
+  const added = (await first.locator('ins').allTextContents()).join(' ');
+  expect(removed).toMatch(/possibly/);
+  expect(added.length).toBeGreaterThan(0);
+  for (const w of removed.split(/\s+/).filter(Boolean)) expect(hedged.text).toContain(w);
+  for (const w of added.split(/\s+/).filter(Boolean)) expect(hedged.suggestions[0]).toContain(w);
+  await caretAfter(composer, 'Hi Robin');
+});
