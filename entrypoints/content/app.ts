@@ -54,7 +54,7 @@ export function startClearline(life: Lifetime): ComposerUi {
   const goneTexts = new Set<string>();
   const indicators = new Map<Session, Indicator>();
   // Chrome clears a tab's badge when it navigates, so nothing needs saying until there is a count.
-  let lastBadge = 0;
+  let lastBadge = '0:on';
 
   const send = <T>(msg: BackgroundRequest) => {
     connect();
@@ -424,8 +424,11 @@ export function startClearline(life: Lifetime): ComposerUi {
       }
       lastTotal = total;
       const count = active ? active.warningCount() : 0;
-      if (count !== lastBadge) {
-        lastBadge = count;
+      // Resend on a pause or resume too: the background clears the pause mark on resume, and the
+      // count may be the same as before the pause.
+      const badgeState = `${count}:${active?.paused ? 'paused' : 'on'}`;
+      if (badgeState !== lastBadge) {
+        lastBadge = badgeState;
         send({ kind: 'setBadge', count }).catch(() => undefined);
       }
       if (!__CLEARLINE_TEST_HOOKS__) return;

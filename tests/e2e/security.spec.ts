@@ -170,7 +170,7 @@ test('page-dispatched Alt+Enter, Enter, pointer presses and clicks change nothin
     for (const b of buttons.filter((x) => !/×/.test(x.textContent ?? ''))) b.click();
     return names;
   });
-  expect(clicked).toEqual(expect.arrayContaining(['Turn off this rule', 'Ignore', finding.suggestions[0]!]));
+  expect(clicked).toEqual(expect.arrayContaining(['Turn off this rule', 'Ignore', `Apply: ${finding.suggestions[0]!}`]));
   // Nothing moved: the draft, the card (still open, not busy) and the finding are as they were.
   expect(await composerText(composer)).toBe(before);
   await expect(cl.card).toBeVisible();

@@ -96,13 +96,13 @@ test('the options page’s time zone takes a city, waits while it is typed, and 
   await zone.pressSequentially('Lond');
   await expect(zone).not.toHaveAttribute('aria-invalid', 'true');
   await zone.pressSequentially('on');
-  await expect.poll(async () => (await stored(ext.worker)).policy.timeZone).toBe('Europe/London');
+  await expect.poll(async () => (await stored(ext.worker))?.policy?.timeZone).toBe('Europe/London');
   await expect(options.statement).toContainText('UK time');
   await expect(options.statement).not.toContainText('Europe/London');
   await zone.fill('Atlantis');
   await zone.blur();
   await expect(zone).toHaveAttribute('aria-invalid', 'true');
   await expect(options.page.getByText('No time zone found for “Atlantis”')).toBeVisible();
-  expect((await stored(ext.worker)).policy.timeZone).toBe('Europe/London');
+  expect((await stored(ext.worker))?.policy?.timeZone).toBe('Europe/London');
   await options.page.close();
 });
