@@ -63,8 +63,10 @@ function compileCustomRule(rule: CustomRule, index: number): CompiledRule {
   return {
     def: {
       id,
+      name: rule.match.slice(0, 40),
       kind: 'span',
       severity: rule.severity,
+      strategy: 'transform',
       message: rule.message || `Matches your custom phrase "${rule.match}".`,
       why: 'You added this phrase on the options page.',
       suggestions: rule.suggestion ? [rule.suggestion] : [],
@@ -74,6 +76,7 @@ function compileCustomRule(rule: CustomRule, index: number): CompiledRule {
     fullId: `${rule.pack}/${id}`,
     severity: rule.severity,
     regexes: [regex],
+    variants: [null],
     exceptions: [],
     conditions: [],
     // Custom rules skip the prefilter: they are few and the user expects them always to run.
@@ -200,6 +203,8 @@ function missingFindings(text: string, norm: string, paras: { start: number; end
     const at = insertionPoint(text, paras);
     out.push({
       rule: rule.def.id,
+      intent: rule.def.id,
+      detector: 'rules',
       pack: rule.pack,
       severity: rule.severity,
       kind: 'missing',

@@ -9,7 +9,9 @@ export const matchSpan: RuleMatcher = (rule, ctx) => {
   const def = rule.def;
   // A condition that needs something the paragraph lacks rules out every match at once.
   for (const c of rule.conditions) if (c.gate && !c.gate.test(ctx.norm)) return out;
-  for (const re of rule.regexes) {
+  for (const [k, re] of rule.regexes.entries()) {
+    const variant = rule.variants[k];
+    const scope = variant?.scope ?? def.scope;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(ctx.norm)) !== null) {
@@ -31,9 +33,10 @@ export const matchSpan: RuleMatcher = (rule, ctx) => {
       const cctx = { norm: ctx.norm, sentence, match: { start, end }, policy: ctx.policy, nlp: ctx.nlp };
       // Conditions first: they are ordered cheap-to-costly and usually settle it; exceptions such
       // as {HOURS_STATEMENT} are long patterns worth running only on a surviving match.
+      if (variant && !variant.conditions.every((c) => c(cctx))) continue;
       if (!rule.conditions.every((c) => c(cctx))) continue;
       if (rule.exceptions.some((x) => ((x.lastIndex = 0), x.test(sentenceText)))) continue;
-      const raw = def.scope === 'sentence' ? sentence : { start, end };
+      const raw = scope === 'sentence' ? sentence : { start, end };
       const span = snapToGraphemes(ctx.text, raw.start, raw.end);
       const spanText = ctx.text.slice(span.start, span.end);
       const values: Record<string, string | undefined> = { ...ctx.values, match: spanText };
@@ -46,13 +49,15 @@ export const matchSpan: RuleMatcher = (rule, ctx) => {
       const startsSentence = atSentenceStart(ctx.norm, sentence, span.start);
       const suggestions = [
         ...new Set(
-          (def.suggestions ?? [])
+          (variant?.suggestions ?? def.suggestions ?? [])
             .map((t) => fitToContext(fillTemplate(t, values), spanText, startsSentence))
             .filter((s) => s && s !== spanText),
         ),
       ];
       out.push({
         rule: def.id,
+        intent: def.id,
+        detector: 'rules',
         pack: rule.pack,
         severity: rule.severity,
         kind: 'span',
