@@ -1,4 +1,5 @@
-// Rule packs from the engine's catalog, each a switch; expanding one lists its rules with their own switch and severity.
+// Rule packs from the engine's catalog, each a switch; expanding one lists its intents (the rules a
+// user switches off) by plain name, each with its own switch and severity.
 import { useState } from 'preact/hooks';
 import { PACKS } from '@/lib/engine/catalog';
 import { SEVERITIES, type Severity } from '@/lib/engine/types';
@@ -85,7 +86,8 @@ export function PackList({ settings, save }: { settings: Settings; save: Save })
                           }}
                         />
                         <label for={ruleSwitchId} class="rule-text">
-                          <span>{rule.message}</span>
+                          <span class="rule-name">{rule.name}</span>
+                          <span class="cl-muted rule-message">{rule.message}</span>
                           <code class="cl-muted">{rule.fullId}</code>
                         </label>
                         <label class="rule-severity">

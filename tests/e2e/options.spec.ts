@@ -226,13 +226,16 @@ test('a rule switched off or given another severity changes the open draft live'
   const options = await OptionsPage.open(ext.context, ext.extensionId);
   await options.page.getByRole('button', { name: 'Show rules of Availability' }).click();
   const rules = options.page.getByRole('list', { name: 'Rules in Availability' });
-  await rules.getByRole('switch', { name: /availability\/call-me-anytime$/ }).uncheck();
+  // The rules a user switches are the pack's intents, each under a plain name.
+  await expect(rules.getByRole('switch', { name: /^Any time\b/ })).toBeVisible();
+  await expect(rules.getByRole('switch', { name: /^Always on\b/ })).toBeVisible();
+  await rules.getByRole('switch', { name: /availability\/any-time$/ }).uncheck();
   await expect(options.page.locator('[data-pack="availability"] .pack-count')).toHaveText(/^\d+ rules, 1 off$/);
-  await expect.poll(async () => (await cl.findings()).some((f) => f.rule === 'call-me-anytime'), { timeout: 1000 }).toBe(false);
+  await expect.poll(async () => (await cl.findings()).some((f) => f.rule === 'any-time'), { timeout: 1000 }).toBe(false);
 
-  await rules.getByRole('combobox', { name: 'Severity of availability/after-hours-time' }).selectOption('alert');
+  await rules.getByRole('combobox', { name: 'Severity of availability/after-hours-offer' }).selectOption('alert');
   await expect
-    .poll(async () => (await cl.findings()).find((f) => f.rule === 'after-hours-time')?.severity, { timeout: 1000 })
+    .poll(async () => (await cl.findings()).find((f) => f.rule === 'after-hours-offer')?.severity, { timeout: 1000 })
     .toBe('alert');
   await options.page.close();
 });
@@ -265,7 +268,7 @@ test('"Try a sentence" shows what the engine flags with the current settings, an
   const options = await OptionsPage.open(ext.context, ext.extensionId);
   await options.page.getByLabel('Sentence to check').fill("Sure, let's talk Saturday at 9pm.");
   const result = options.page.getByTestId('try-result');
-  const afterHours = result.locator('[data-clearline-rule="availability/after-hours-time"]');
+  const afterHours = result.locator('[data-clearline-rule="availability/after-hours-offer"]');
   await expect(afterHours).toHaveCount(1);
   await expect(afterHours).toContainText('Saturday at 9pm');
 
