@@ -29,6 +29,10 @@ export interface CompiledMarker {
 
 /** What one pattern adds to its rule: extra conditions, its own scope or suggestions. */
 export interface Variant {
+  /** A cheap test on the paragraph (the pattern's own trigger words) before its regex runs. */
+  gate?: RegExp;
+  /** Token patterns stay inside a sentence, so they run only on the sentences around the gate's hits. */
+  window?: boolean;
   conditions: Condition[];
   scope?: 'match' | 'sentence';
   suggestions?: string[];
@@ -251,6 +255,17 @@ function validateRule(raw: unknown, file: string, index: number, seen: Set<strin
   }
 }
 
+/** One regex that finds any of the trigger words (whole words; phrases with any spacing). */
+function triggerGate(triggers: string[]): RegExp {
+  const words = triggers.map((t) => t.replace(/\$$/, '').split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
+  return new RegExp(`(?<![a-z0-9'])(?:${words.join('|')})(?![a-z0-9'])`, 'gi');
+}
+
+/** Entries with the same extras can share one regex. */
+function variantKey(e: PatternEntry): string {
+  return typeof e === 'string' ? '' : JSON.stringify([e.conditions ?? [], e.scope ?? null, e.suggestions ?? null]);
+}
+
 function variantOf(e: PatternEntry): Variant | null {
   if (typeof e === 'string') return null;
   return { conditions: (e.conditions ?? []).map((c) => CONDITIONS[c]!), scope: e.scope, suggestions: e.suggestions };
@@ -261,17 +276,27 @@ export function compilePack(def: PackDef): CompiledPack {
     def,
     rules: def.rules.map((r) => {
       const tokens = (r.match ?? []).map((e) => ({ entry: e, compiled: compileTokenPattern(entryPattern(e)) }));
-      const entries: { re: RegExp; variant: Variant | null }[] = [
-        ...(r.phrases ?? []).map((p) => ({ re: compilePattern(p, true), variant: null })),
-        ...(r.patterns ?? []).map((e) => ({ re: compilePattern(entryPattern(e), false), variant: variantOf(e) })),
-        ...tokens.map((t) => ({ re: new RegExp(t.compiled.source, 'gi'), variant: variantOf(t.entry) })),
+      const entries: { re: RegExp; variant: Variant | null; key: string }[] = [
+        ...(r.phrases ?? []).map((p) => ({ re: compilePattern(p, true), variant: null, key: '' })),
+        ...(r.patterns ?? []).map((e) => ({ re: compilePattern(entryPattern(e), false), variant: variantOf(e), key: variantKey(e) })),
+        // A token pattern keeps its own regex behind a gate of its own trigger words: a rule is tried
+        // when any of its patterns' triggers occurs, but each pattern only where its own does.
+        ...tokens.map((t) => ({ re: new RegExp(t.compiled.source, 'gi'), variant: { ...(variantOf(t.entry) ?? { conditions: [] }), gate: triggerGate(t.compiled.triggers), window: true }, key: `\u0000${t.compiled.source}` })),
       ];
-      // Patterns without named groups or anything of their own run as one alternation: one scan
-      // of the paragraph instead of one per pattern. The others keep their own regex.
-      const plain = entries.filter((e) => !e.variant && namedGroups(e.re).size === 0);
-      const own = entries.filter((e) => !plain.includes(e));
-      const merged = plain.length > 1 ? [{ re: new RegExp(plain.map((e) => `(?:${e.re.source})`).join('|'), 'gi'), variant: null }] : plain;
-      const all = [...merged, ...own];
+      // Patterns without named groups that share their extras (or have none) run as one
+      // alternation: one scan of the paragraph instead of one per pattern. Grouped ones keep their own.
+      const all: { re: RegExp; variant: Variant | null }[] = [];
+      const byKey = new Map<string, { re: RegExp; variant: Variant | null }[]>();
+      for (const e of entries) {
+        if (namedGroups(e.re).size > 0) continue;
+        const list = byKey.get(e.key) ?? [];
+        list.push(e);
+        byKey.set(e.key, list);
+      }
+      for (const list of byKey.values()) {
+        all.push(list.length > 1 ? { re: new RegExp(list.map((e) => `(?:${e.re.source})`).join('|'), 'gi'), variant: list[0]!.variant } : list[0]!);
+      }
+      all.push(...entries.filter((e) => namedGroups(e.re).size > 0));
       const triggers = [
         ...new Set([...expandTriggers(r.triggers ?? []), ...phraseTriggers(r.phrases ?? []), ...tokens.flatMap((t) => t.compiled.triggers)].map((t) => t.toLowerCase())),
       ];

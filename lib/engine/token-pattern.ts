@@ -30,13 +30,26 @@ const GAP_WORD = "[^\\s.!?]+";
 const COMMON = new Set(
   ("i we you u me my your ur it its the a an to of and or in on at for with is are be am was were can could will would so just really that this these those " +
     "i'm im i'll ill we're not no do don't dont have has had get got all any if as up out go come see one more time day by from there here what how " +
-    "when then than now also very too our us they he she them him her his who about after before over").split(' '),
+    "when then than now also very too our us they he she them him her his who about after before over their theirs each other " +
+    "some many much most such own same should being been having does did doing").split(' '),
 );
-/** Words frequent in work mail: allowed as triggers, but a rarer element is preferred. */
+/** Words frequent in work mail: allowed as triggers, but any rarer element is preferred. */
 const FREQUENT = new Set(
-  ("call email e-mail mail message text contact reach send add make free extra late pay bill work help need want like love thanks thank please happy " +
-    "glad sure fine great good new next week today tomorrow tonight weekend monday friday night meeting project change changes").split(' '),
+  ("call calls email e-mail emails mail message messages text contact reach send add make free extra late pay bill work help need want like love " +
+    "thanks thank please happy glad sure fine great good new next week weeks today tomorrow tonight weekend monday friday night meeting project " +
+    "change changes phone number office time hours hour days question questions know let look looking working update team night around round " +
+    "early thing things keep take give going great perfect okay ok right hope should bad test done someone consider fine times seeing sure " +
+    "mind leave cancel drop warning worse others wonderful lovely brilliant answer reply respond available personal home between cell " +
+    "session sessions told tell said sent show share shared sharing mentioned mention talked spoke talking down everything following checking " +
+    "asking enough follow best nice must actually finally nothing luck bye fun enjoy oh yeah bother into saw case friend friends partner " +
+    "only less price open special again think read young yourself myself feel pick mobile online appointments mum mom dad mother father " +
+    "wife husband son daughter boss colleague client clients take cut lower half reduced make use group another other year back soon " +
+    "well off during while through order again once date until hope person even people already able check notes place file " +
+    "credit review last find report final still made using used full part end start set run line side way point " +
+    "ask try why ever stay house money watch present problem better understand hard").split(' '),
 );
+/** A frequent word costs as much as this many rare ones when choosing the trigger element. */
+const FREQUENT_COST = 200;
 
 function splitElements(pattern: string): string[] {
   const out: string[] = [];
@@ -87,7 +100,10 @@ function triggerWord(alt: string): string | null {
   // A phrase of common words ("any time") is still specific as a whole: the prefilter finds it
   // by its first word and checks the rest there.
   if (words.length === 0) return all.length > 1 && !alt.startsWith("'") ? alt : null;
-  return words.reduce((a, b) => (b.length > a.length ? b : a));
+  const rare = words.filter((w) => !FREQUENT.has(w));
+  if (rare.length) return rare.reduce((a, b) => (b.length > a.length ? b : a));
+  // Only frequent words ("day or night", "on the weekend"): the whole phrase is the rarer trigger.
+  return all.length > 1 && !alt.startsWith("'") ? alt : words[0]!;
 }
 
 export interface CompiledTokenPattern {
@@ -96,7 +112,14 @@ export interface CompiledTokenPattern {
 }
 
 export function compileTokenPattern(pattern: string): CompiledTokenPattern {
-  const elements = parse(pattern);
+  const all = parse(pattern);
+  // Optional elements at either end only widen the match, never decide it; leaving them out lets
+  // the regex start at a required word, which is much faster to search for.
+  let first = 0;
+  let last = all.length - 1;
+  while (all[first]!.optional) first++;
+  while (all[last]!.optional) last--;
+  const elements = all.slice(first, last + 1);
   let source = '';
   let started = false;
   for (const e of elements) {
@@ -114,7 +137,9 @@ export function compileTokenPattern(pattern: string): CompiledTokenPattern {
     if (e.optional || e.gap) continue;
     const words = e.alts.flatMap(altWords).map(triggerWord);
     if (words.some((w) => w === null)) continue;
-    const score = words.length + 20 * words.filter((w) => FREQUENT.has(w!)).length + 10 * words.filter((w) => w!.includes(' ')).length;
+    // A rare word costs 1, a frequent word FREQUENT_COST, a phrase of common words a little less
+    // (two-word phrases like "you can" are everywhere; three or more words are specific).
+    const score = words.reduce((sum, w) => sum + (FREQUENT.has(w!) ? FREQUENT_COST : w!.includes(' ') ? (w!.split(' ').length > 2 ? 10 : 150) : 1), 0);
     if (!best || score < best.score) best = { score, words: words as string[] };
   }
   if (!best) {

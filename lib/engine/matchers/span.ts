@@ -4,6 +4,49 @@ import { fillTemplate, fitToContext } from '../suggestions';
 import type { Finding } from '../types';
 import { atSentenceStart, sentenceAt, type RuleMatcher } from './types';
 
+/** Where a sentence around `at` starts and ends, by its closing punctuation or a line break. */
+function sentenceWindow(norm: string, from: number, to: number): [number, number] {
+  let s = from;
+  while (s > 0 && !/[.!?\n]/.test(norm[s - 1]!)) s--;
+  let e = to;
+  while (e < norm.length && !/[.!?\n]/.test(norm[e]!)) e++;
+  return [s, Math.min(norm.length, e + 1)];
+}
+
+/**
+ * Every match of `re` in the paragraph, with the offset to add to its index. With a gate (a token
+ * pattern's trigger words), the pattern runs only on the sentences around the gate's hits: a long
+ * pattern over word classes then costs nothing on the rest of the paragraph.
+ */
+function* matchesOf(re: RegExp, norm: string, gate: RegExp | undefined): Generator<[RegExpExecArray, number]> {
+  if (!gate) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(norm)) !== null) {
+      if (m[0].length === 0) re.lastIndex++;
+      else yield [m, 0];
+    }
+    return;
+  }
+  gate.lastIndex = 0;
+  let done = 0;
+  let g: RegExpExecArray | null;
+  while ((g = gate.exec(norm)) !== null) {
+    if (g.index + g[0].length <= done) continue;
+    const [s, e] = sentenceWindow(norm, g.index, g.index + g[0].length);
+    const from = Math.max(s, done);
+    const part = norm.slice(from, e);
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(part)) !== null) {
+      if (m[0].length === 0) re.lastIndex++;
+      else yield [m, from];
+    }
+    done = e;
+    if (gate.lastIndex < e) gate.lastIndex = e;
+  }
+}
+
 export const matchSpan: RuleMatcher = (rule, ctx) => {
   const out: Finding[] = [];
   const def = rule.def;
@@ -12,17 +55,12 @@ export const matchSpan: RuleMatcher = (rule, ctx) => {
   for (const [k, re] of rule.regexes.entries()) {
     const variant = rule.variants[k];
     const scope = variant?.scope ?? def.scope;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(ctx.norm)) !== null) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      let start = m.index;
+    if (variant?.gate && !variant.window && ((variant.gate.lastIndex = 0), !variant.gate.test(ctx.norm))) continue;
+    for (const [m, offset] of matchesOf(re, ctx.norm, variant?.window ? variant.gate : undefined)) {
+      let start = offset + m.index;
       let end = start + m[0].length;
       const spanGroup = m.indices?.groups?.span;
-      if (spanGroup) [start, end] = spanGroup;
+      if (spanGroup) [start, end] = [spanGroup[0] + offset, spanGroup[1] + offset];
       else {
         // Patterns may start at a boundary like ". " or ", ": the finding starts at the words.
         while (start < end && /[\s.,;:!?]/.test(ctx.norm[start]!)) start++;
@@ -41,7 +79,7 @@ export const matchSpan: RuleMatcher = (rule, ctx) => {
       const spanText = ctx.text.slice(span.start, span.end);
       const values: Record<string, string | undefined> = { ...ctx.values, match: spanText };
       for (const [name, range] of Object.entries(m.indices?.groups ?? {})) {
-        if (range && name !== 'span') values[name] = ctx.text.slice(range[0], range[1]);
+        if (range && name !== 'span') values[name] = ctx.text.slice(range[0] + offset, range[1] + offset);
       }
       for (const [name, value] of Object.entries(m.groups ?? {})) {
         if (!(name in values) || values[name] === undefined) values[name] = value;
