@@ -31,7 +31,7 @@ const COMMON = new Set(
   ("i we you u me my your ur it its the a an to of and or in on at for with is are be am was were can could will would so just really that this these those " +
     "i'm im i'll ill we're not no do don't dont have has had get got all any if as up out go come see one more time day by from there here what how " +
     "when then than now also very too our us they he she them him her his who about after before over their theirs each other " +
-    "some many much most such own same should being been having does did doing").split(' '),
+    "some many much most such own same should being been having does did doing may might").split(' '),
 );
 /** Words frequent in work mail: allowed as triggers, but any rarer element is preferred. */
 const FREQUENT = new Set(
@@ -100,7 +100,8 @@ function triggerWord(alt: string): string | null {
   // A phrase of common words ("any time") is still specific as a whole: the prefilter finds it
   // by its first word and checks the rest there.
   if (words.length === 0) return all.length > 1 && !alt.startsWith("'") ? alt : null;
-  const rare = words.filter((w) => !FREQUENT.has(w));
+  // Short numbers ("7 days a week") are everywhere in work mail too.
+  const rare = words.filter((w) => !FREQUENT.has(w) && !/^\d{1,2}$/.test(w));
   if (rare.length) return rare.reduce((a, b) => (b.length > a.length ? b : a));
   // Only frequent words ("day or night", "on the weekend"): the whole phrase is the rarer trigger.
   return all.length > 1 && !alt.startsWith("'") ? alt : words[0]!;
