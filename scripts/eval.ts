@@ -1,10 +1,12 @@
 // `npm run eval`: measures detection against ../shared/eval when it is present (never copied into
 // the project). Prints dev-draft recall per pack, false alarms, missing-statement hits, flag rates
 // on real mail corpora, the flirt and politeness checks, and agreement with peer phrase lists.
-import { existsSync, readFileSync } from 'node:fs';
+// `--blind FILE` (repeatable; default every tests/blind/*.jsonl) adds aggregate figures for blind
+// sets written by people who never saw the rules: per pack and intent, never per item.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../lib/engine/index';
-import type { Finding } from '../lib/engine/types';
+import type { Finding, Policy } from '../lib/engine/types';
 
 const EVAL = path.resolve(process.env.CLEARLINE_EVAL ?? '../shared/eval');
 const json = process.argv.includes('--json');
@@ -27,49 +29,110 @@ const pct = (n: number, d: number) => (d === 0 ? '—' : `${((100 * n) / d).toFi
 const results: Record<string, unknown> = {};
 const lines: string[] = [];
 const out = (s = '') => lines.push(s);
-
-// Dev drafts.
-const dev = load('dev/dev_drafts.jsonl');
-const packsSeen = new Set<string>();
-const recall: Record<string, { hit: number; total: number }> = {};
-let negFlagged = 0;
-let negatives = 0;
-let missingExpected = 0;
-let missingHit = 0;
-let missingOnNegatives = 0;
 const misses: string[] = [];
-for (const d of dev) {
-  const expected = (d.packs as string[]) ?? [];
-  const findings = analyze(d.text);
-  const warn = findings.filter(atLeastWarning);
-  if (expected.length === 0) {
-    negatives++;
-    if (warn.length) {
-      negFlagged++;
-      misses.push(`false alarm ${d.id}: ${warn.map((f) => `${f.pack}/${f.rule} "${d.text.slice(f.start, f.end)}"`).join('; ')}`);
-    }
-    if (findings.some((f) => f.kind === 'missing')) missingOnNegatives++;
-  }
-  for (const p of expected) {
-    packsSeen.add(p);
-    recall[p] ??= { hit: 0, total: 0 };
-    recall[p].total++;
-    if (warn.some((f) => f.pack === p)) recall[p].hit++;
-    else misses.push(`missed ${p} in ${d.id}: ${d.text}`);
-  }
-  if (d.missing) {
-    missingExpected++;
-    if (findings.some((f) => f.kind === 'missing')) missingHit++;
-    else misses.push(`missing statement not found in ${d.id}: ${d.text}`);
-  }
+
+/** A labelled draft: `packs` that must flag it (empty = a negative), optional intents, policy and missing flag. */
+interface Labelled {
+  id?: string;
+  text: string;
+  packs?: string[];
+  intents?: string[];
+  missing?: boolean;
+  policy?: Partial<Policy> | null;
 }
-out('Dev drafts (../shared/eval/dev/dev_drafts.jsonl)');
-out('| pack | recall (warning+) |');
-out('|---|---|');
-for (const p of [...packsSeen].sort()) out(`| ${p} | ${recall[p]!.hit}/${recall[p]!.total} (${pct(recall[p]!.hit, recall[p]!.total)}) |`);
-out(`| false alarms on negatives | ${negFlagged}/${negatives} |`);
-out(`| missing-statement hits | ${missingHit}/${missingExpected} (on negatives: ${missingOnNegatives}) |`);
-results.dev = { recall, negFlagged, negatives, missingHit, missingExpected, missingOnNegatives };
+interface Tally {
+  hit: number;
+  total: number;
+}
+const tally = (t: Record<string, Tally>, key: string, hit: boolean) => {
+  t[key] ??= { hit: 0, total: 0 };
+  t[key].total++;
+  if (hit) t[key].hit++;
+};
+
+/**
+ * Recall per pack and intent, false alarms on negatives, missing-statement hits and which detector
+ * found what, for one labelled set. Aggregate figures only; `details` lists the items only when asked.
+ */
+function evaluateSet(name: string, rows: Labelled[], details: boolean) {
+  const packs: Record<string, Tally> = {};
+  const intents: Record<string, Tally> = {};
+  const detectors: Record<string, number> = {};
+  let positives = 0;
+  let caught = 0;
+  let negatives = 0;
+  let negFlagged = 0;
+  let missingExpected = 0;
+  let missingHit = 0;
+  let missingOnNegatives = 0;
+  const notes: string[] = [];
+  for (const d of rows) {
+    const expected = d.packs ?? [];
+    const findings = analyze(d.text, d.policy ? { policy: d.policy } : {});
+    const warn = findings.filter(atLeastWarning);
+    for (const f of warn) detectors[f.detector] = (detectors[f.detector] ?? 0) + 1;
+    if (expected.length === 0) {
+      negatives++;
+      if (warn.length) {
+        negFlagged++;
+        if (details) notes.push(`false alarm ${d.id}: ${warn.map((f) => `${f.pack}/${f.rule} "${d.text.slice(f.start, f.end)}"`).join('; ')}`);
+      }
+      if (findings.some((f) => f.kind === 'missing')) missingOnNegatives++;
+    } else {
+      positives++;
+      if (warn.some((f) => expected.includes(f.pack))) caught++;
+    }
+    for (const p of expected) {
+      const hit = warn.some((f) => f.pack === p);
+      tally(packs, p, hit);
+      if (!hit && details) notes.push(`missed ${p} in ${d.id}: ${d.text}`);
+    }
+    for (const i of d.intents ?? []) tally(intents, i, warn.some((f) => `${f.pack}/${f.rule}` === i));
+    if (d.missing) {
+      missingExpected++;
+      const hit = findings.some((f) => f.kind === 'missing');
+      if (hit) missingHit++;
+      else if (details) notes.push(`missing statement not found in ${d.id}: ${d.text}`);
+    }
+  }
+  out(name);
+  out('| measure | result |');
+  out('|---|---|');
+  out(`| positives caught with a right pack (warning+) | ${caught}/${positives} (${pct(caught, positives)}) |`);
+  for (const p of Object.keys(packs).sort()) out(`| pack ${p} | ${packs[p]!.hit}/${packs[p]!.total} (${pct(packs[p]!.hit, packs[p]!.total)}) |`);
+  for (const i of Object.keys(intents).sort()) out(`| intent ${i} | ${intents[i]!.hit}/${intents[i]!.total} (${pct(intents[i]!.hit, intents[i]!.total)}) |`);
+  out(`| false alarms on negatives | ${negFlagged}/${negatives} (${pct(negFlagged, negatives)}) |`);
+  out(`| missing-statement findings where expected | ${missingHit}/${missingExpected} (${pct(missingHit, missingExpected)}) |`);
+  out(`| missing-statement findings on negatives | ${missingOnNegatives}/${negatives} |`);
+  out(`| findings at warning+ by detector | ${Object.entries(detectors).map(([k, v]) => `${k} ${v}`).join(', ') || '—'} |`);
+  out();
+  misses.push(...notes);
+  return { positives, caught, packs, intents, negatives, negFlagged, missingExpected, missingHit, missingOnNegatives, detectors };
+}
+
+// Blind sets: every --blind FILE, or by default every tests/blind/*.jsonl in the project.
+const blindFiles: string[] = [];
+for (let i = 0; i < process.argv.length; i++) if (process.argv[i] === '--blind' && process.argv[i + 1]) blindFiles.push(path.resolve(process.argv[++i]!));
+if (blindFiles.length === 0 && existsSync('tests/blind')) {
+  blindFiles.push(...readdirSync('tests/blind').filter((f) => f.endsWith('.jsonl')).map((f) => path.resolve('tests/blind', f)));
+}
+const readJsonl = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Labelled);
+// Blind items are listed only with --verbose: reading a blind item's text, miss or false alarm burns the set.
+if (verbose && blindFiles.length) console.error('--verbose lists blind items: a set whose items you read is development data from now on.');
+const blindResults: Record<string, unknown> = {};
+for (const file of blindFiles) {
+  if (!existsSync(file)) {
+    console.error(`No blind set at ${file}.`);
+    process.exit(2);
+  }
+  blindResults[path.basename(file)] = evaluateSet(`Blind set ${path.basename(file)} (aggregate only)`, readJsonl(file), verbose);
+}
+results.blind = blindResults;
+
+// Dev drafts and real messages quoted on public pages (dev half): these may be read.
+const dev = load('dev/dev_drafts.jsonl');
+results.dev = evaluateSet('Dev drafts (../shared/eval/dev/dev_drafts.jsonl)', dev as Labelled[], verbose);
+results.real = evaluateSet('Real messages, dev half (../shared/eval/real/real_messages_dev.jsonl)', load('real/real_messages_dev.jsonl') as Labelled[], verbose);
 
 // Negatives corpora: warning-level flag rate.
 out();

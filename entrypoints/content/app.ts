@@ -484,6 +484,8 @@ function toView(f: TrackedFinding): FindingView {
   return {
     key: f.key,
     rule: f.rule,
+    intent: f.intent,
+    detector: f.detector,
     pack: f.pack,
     severity: f.severity,
     kind: f.kind,

@@ -1,4 +1,5 @@
-// Rule packs from the engine's catalog, each a switch; expanding one lists its rules with their own switch and severity.
+// Rule packs from the engine's catalog, each a switch; expanding one lists its intents (the rules a
+// user switches off) by plain name, each with its own switch and severity.
 import { useState } from 'preact/hooks';
 import { PACKS } from '@/lib/engine/catalog';
 import { SEVERITIES, type Severity } from '@/lib/engine/types';

@@ -1,11 +1,15 @@
 // Pack and rule metadata for the options page, popup and card: names, descriptions, counts and
 // which professions turn a pack on. Loads the pack data without compiling it or loading NLP.
 import { PACK_FILES } from '../../rules/index';
-import type { PackDef } from './pack-types';
+import type { PackDef, Strategy } from './pack-types';
 import type { FindingKind, Profession, Severity } from './types';
 
 export interface RuleInfo {
+  /** The intent id. */
   id: string;
+  /** Plain name for the options page ("Affection", "Free extras"). */
+  name: string;
+  strategy: Strategy;
   fullId: string;
   kind: FindingKind;
   severity: Severity;
@@ -30,6 +34,8 @@ export const PACKS: PackInfo[] = Object.values(PACK_FILES).map((raw) => {
     defaultFor: p.defaultFor as Profession[],
     rules: p.rules.map((r) => ({
       id: r.id,
+      name: r.name,
+      strategy: r.strategy,
       fullId: `${p.id}/${r.id}`,
       kind: r.kind === 'missing' ? 'missing' : 'span',
       severity: r.severity,

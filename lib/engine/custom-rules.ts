@@ -101,6 +101,8 @@ function finding(rule: CompiledCustomRule, text: string, norm: string, sentence:
   const suggestion = rule.suggestion ? fitToContext(fillTemplate(rule.suggestion, values), spanText, atSentenceStart(norm, sentence, span.start)) : '';
   return {
     rule: rule.id,
+    intent: rule.id,
+    detector: 'rules',
     pack: rule.pack,
     severity: rule.severity,
     kind: 'span',

@@ -243,6 +243,8 @@ function missingFindings(text: string, norm: string, paras: { start: number; end
     const at = insertionPoint(text, paras);
     out.push({
       rule: rule.def.id,
+      intent: rule.def.id,
+      detector: 'rules',
       pack: rule.pack,
       severity: rule.severity,
       kind: 'missing',

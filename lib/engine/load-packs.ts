@@ -2,8 +2,10 @@
 // field, so a broken pack fails the build and the tests with a message a maintainer can act on.
 import { CONDITIONS } from './conditions';
 import type { Condition } from './conditions/types';
+import { CLASSES, wordTriggers } from './classes';
 import { expandMacros, unknownMacros } from './macros';
-import type { PackDef, RuleDef } from './pack-types';
+import { STRATEGIES, type PackDef, type PatternEntry, type RuleDef } from './pack-types';
+import { compileTokenPattern, TokenPatternError } from './token-pattern';
 import { SEVERITIES, type Severity } from './types';
 
 export class PackError extends Error {
@@ -25,6 +27,17 @@ export interface CompiledMarker {
   remove: boolean;
 }
 
+/** What one pattern adds to its rule: extra conditions, its own scope or suggestions. */
+export interface Variant {
+  /** A cheap test on the paragraph (the pattern's own trigger words) before its regex runs. */
+  gate?: RegExp;
+  /** Token patterns stay inside a sentence, so they run only on the sentences around the gate's hits. */
+  window?: boolean;
+  conditions: Condition[];
+  scope?: 'match' | 'sentence';
+  suggestions?: string[];
+}
+
 export interface CompiledRule {
   /** Stack rules: every marker in one regex, alternative i in group `m<i>` ↔ markers[i]. */
   markerRegex?: RegExp;
@@ -33,6 +46,8 @@ export interface CompiledRule {
   fullId: string;
   severity: Severity;
   regexes: RegExp[];
+  /** Parallel to regexes: null where the pattern has nothing of its own. */
+  variants: (Variant | null)[];
   exceptions: RegExp[];
   conditions: Condition[];
   triggers: string[];
@@ -47,13 +62,22 @@ export interface CompiledPack {
 
 const PACK_KEYS = new Set(['$schema', 'id', 'name', 'description', 'version', 'defaultFor', 'rules']);
 const RULE_KEYS = new Set([
-  'id', 'kind', 'severity', 'message', 'why', 'note', 'phrases', 'patterns', 'triggers', 'exceptions', 'conditions', 'scope',
+  'id', 'name', 'kind', 'severity', 'strategy', 'message', 'why', 'note', 'phrases', 'match', 'patterns', 'triggers', 'exceptions', 'conditions', 'scope',
   'suggestions', 'markers', 'threshold', 'minCategories', 'when', 'unless', 'examples',
 ]);
 export const POLICY_PLACEHOLDERS = new Set([
   'match', 'hours', 'days', 'availability', 'responseTime', 'urgentChannel', 'urgentAction', 'statement', 'scopeStatement', 'nextSlot', 'cleaned',
 ]);
 const KEBAB = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+/** Conditions every span rule of a pack gets: someone else's words are not the writer's offer. */
+export const CONTEXT_CONDITIONS = ['not-quoted', 'not-reported'] as const;
+
+const entryPattern = (e: PatternEntry): string => (typeof e === 'string' ? e : e.pattern);
+
+/** `@CLASS` in a trigger list stands for every word of the class. */
+function expandTriggers(triggers: string[]): string[] {
+  return triggers.flatMap((t) => (t.startsWith('@') && CLASSES[t.slice(1)] ? CLASSES[t.slice(1)]!.words.flatMap(wordTriggers) : [t]));
+}
 
 function isStringArray(v: unknown): v is string[] {
   return Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -131,8 +155,32 @@ function validateRule(raw: unknown, file: string, index: number, seen: Set<strin
   }
   if ((r.message as string).includes('\n')) fail('message', 'must be one line');
   if (r.scope !== undefined && r.scope !== 'match' && r.scope !== 'sentence') fail('scope', 'expected "match" or "sentence"');
-  for (const f of ['phrases', 'patterns', 'triggers', 'exceptions', 'conditions', 'suggestions', 'when', 'unless']) {
+  for (const f of ['phrases', 'triggers', 'exceptions', 'conditions', 'suggestions', 'when', 'unless']) {
     if (r[f] !== undefined && !isStringArray(r[f])) fail(f, 'expected an array of strings');
+  }
+  if (typeof r.name !== 'string' || !r.name.trim() || r.name.length > 40) fail('name', 'expected a plain name of up to 40 characters');
+  if (typeof r.strategy !== 'string' || !(STRATEGIES as readonly string[]).includes(r.strategy)) fail('strategy', `expected one of ${STRATEGIES.join(', ')}`);
+  for (const f of ['patterns', 'match']) {
+    if (r[f] === undefined) continue;
+    if (!Array.isArray(r[f])) fail(f, 'expected an array');
+    for (const [i, e] of (r[f] as unknown[]).entries()) {
+      if (typeof e === 'string') continue;
+      const o = e as Record<string, unknown>;
+      if (!o || typeof o !== 'object' || typeof o.pattern !== 'string') fail(`${f}[${i}]`, 'expected a string or { pattern, conditions?, scope?, suggestions? }');
+      for (const key of Object.keys(o)) if (!['pattern', 'conditions', 'scope', 'suggestions'].includes(key)) fail(`${f}[${i}].${key}`, 'unknown field');
+      if (o.conditions !== undefined && !isStringArray(o.conditions)) fail(`${f}[${i}].conditions`, 'expected an array of strings');
+      for (const c of (o.conditions as string[] | undefined) ?? []) if (!(c in CONDITIONS)) fail(`${f}[${i}].conditions`, `unknown condition "${c}"`);
+      if (o.scope !== undefined && o.scope !== 'match' && o.scope !== 'sentence') fail(`${f}[${i}].scope`, 'expected "match" or "sentence"');
+      if (o.suggestions !== undefined && (!isStringArray(o.suggestions) || o.suggestions.length === 0 || o.suggestions.length > 3)) fail(`${f}[${i}].suggestions`, 'expected 1–3 strings');
+    }
+  }
+  for (const [i, m] of ((r.match as PatternEntry[] | undefined) ?? []).entries()) {
+    try {
+      compileTokenPattern(entryPattern(m));
+    } catch (e) {
+      if (e instanceof TokenPatternError) fail(`match[${i}]`, e.message);
+      throw e;
+    }
   }
   const groups = new Set<string>();
   const checkRegex = (field: string, list: string[] | undefined, isPhrase = false) => {
@@ -151,12 +199,14 @@ function validateRule(raw: unknown, file: string, index: number, seen: Set<strin
     }
   };
   checkRegex('phrases', r.phrases as string[] | undefined, true);
-  checkRegex('patterns', r.patterns as string[] | undefined);
+  checkRegex('patterns', (r.patterns as PatternEntry[] | undefined)?.map(entryPattern));
   checkRegex('exceptions', r.exceptions as string[] | undefined);
   checkRegex('unless', r.unless as string[] | undefined);
   for (const c of (r.conditions as string[] | undefined) ?? []) if (!(c in CONDITIONS)) fail('conditions', `unknown condition "${c}" (known: ${Object.keys(CONDITIONS).join(', ')})`);
   if (r.kind === 'span') {
-    if (!(r.phrases as string[] | undefined)?.length && !(r.patterns as string[] | undefined)?.length) fail('patterns', 'a span rule needs phrases or patterns');
+    if (!(r.phrases as string[] | undefined)?.length && !(r.patterns as unknown[] | undefined)?.length && !(r.match as unknown[] | undefined)?.length) {
+      fail('match', 'a span rule needs match, phrases or patterns');
+    }
     if ((r.patterns as string[] | undefined)?.length && !(r.triggers as string[] | undefined)?.length) fail('triggers', 'rules with patterns must list trigger words');
   }
   if (r.kind === 'stack') {
@@ -176,12 +226,15 @@ function validateRule(raw: unknown, file: string, index: number, seen: Set<strin
     if (!(r.when as string[] | undefined)?.length) fail('when', 'a missing rule needs the findings that trigger it');
     if (!(r.unless as string[] | undefined)?.length) fail('unless', 'a missing rule needs the statements that satisfy it');
   }
+  const variantSuggestions = [...((r.patterns as PatternEntry[] | undefined) ?? []), ...((r.match as PatternEntry[] | undefined) ?? [])].flatMap((e) =>
+    typeof e === 'string' ? [] : (e.suggestions ?? []),
+  );
   const suggestions = (r.suggestions as string[] | undefined) ?? [];
   if (suggestions.length > 3) fail('suggestions', 'at most 3 suggestions');
   if (r.kind !== 'span' || r.severity !== 'suggestion') {
     if (suggestions.length === 0) fail('suggestions', 'rules at warning or above, and stack and missing rules, need at least one suggestion');
   }
-  for (const [i, t] of [...suggestions.map((s) => ['suggestions', s] as const), ['message', r.message as string] as const].entries()) {
+  for (const [i, t] of [...suggestions.map((s) => ['suggestions', s] as const), ...variantSuggestions.map((s) => ['suggestions', s] as const), ['message', r.message as string] as const].entries()) {
     for (const p of placeholders(t[1])) {
       if (!POLICY_PLACEHOLDERS.has(p) && !groups.has(p)) fail(t[0] === 'message' ? 'message' : `suggestions[${i}]`, `unknown placeholder {${p}}`);
     }
@@ -203,25 +256,62 @@ function validateRule(raw: unknown, file: string, index: number, seen: Set<strin
   }
 }
 
+/** One regex that finds any of the trigger words (whole words; phrases with any spacing). */
+function triggerGate(triggers: string[]): RegExp {
+  const words = triggers.map((t) => t.replace(/\$$/, '').split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
+  return new RegExp(`(?<![a-z0-9'])(?:${words.join('|')})(?![a-z0-9'])`, 'gi');
+}
+
+/** Entries with the same extras can share one regex. */
+function variantKey(e: PatternEntry): string {
+  return typeof e === 'string' ? '' : JSON.stringify([e.conditions ?? [], e.scope ?? null, e.suggestions ?? null]);
+}
+
+function variantOf(e: PatternEntry): Variant | null {
+  if (typeof e === 'string') return null;
+  return { conditions: (e.conditions ?? []).map((c) => CONDITIONS[c]!), scope: e.scope, suggestions: e.suggestions };
+}
+
 export function compilePack(def: PackDef): CompiledPack {
   return {
     def,
     rules: def.rules.map((r) => {
-      const compiled = [...(r.phrases ?? []).map((p) => compilePattern(p, true)), ...(r.patterns ?? []).map((p) => compilePattern(p, false))];
-      // Patterns without named groups run as one alternation: one scan of the paragraph instead
-      // of one per pattern. Patterns with groups (span, lead) keep their own regex.
-      const plain = compiled.filter((re) => namedGroups(re).size === 0);
-      const grouped = compiled.filter((re) => namedGroups(re).size > 0);
-      const regexes = [...(plain.length > 1 ? [new RegExp(plain.map((re) => `(?:${re.source})`).join('|'), 'gi')] : plain), ...grouped].map(withIndices);
-      const triggers = [...new Set([...(r.triggers ?? []), ...phraseTriggers(r.phrases ?? [])].map((t) => t.toLowerCase()))];
+      const tokens = (r.match ?? []).map((e) => ({ entry: e, compiled: compileTokenPattern(entryPattern(e)) }));
+      const entries: { re: RegExp; variant: Variant | null; key: string }[] = [
+        ...(r.phrases ?? []).map((p) => ({ re: compilePattern(p, true), variant: null, key: '' })),
+        ...(r.patterns ?? []).map((e) => ({ re: compilePattern(entryPattern(e), false), variant: variantOf(e), key: variantKey(e) })),
+        // A token pattern keeps its own regex behind a gate of its own trigger words: a rule is tried
+        // when any of its patterns' triggers occurs, but each pattern only where its own does.
+        ...tokens.map((t) => ({ re: new RegExp(t.compiled.source, 'gi'), variant: { ...(variantOf(t.entry) ?? { conditions: [] }), gate: triggerGate(t.compiled.triggers), window: true }, key: `\u0000${t.compiled.source}` })),
+      ];
+      // Patterns without named groups that share their extras (or have none) run as one
+      // alternation: one scan of the paragraph instead of one per pattern. Grouped ones keep their own.
+      const all: { re: RegExp; variant: Variant | null }[] = [];
+      const byKey = new Map<string, { re: RegExp; variant: Variant | null }[]>();
+      for (const e of entries) {
+        if (namedGroups(e.re).size > 0) continue;
+        const list = byKey.get(e.key) ?? [];
+        list.push(e);
+        byKey.set(e.key, list);
+      }
+      for (const list of byKey.values()) {
+        all.push(list.length > 1 ? { re: new RegExp(list.map((e) => `(?:${e.re.source})`).join('|'), 'gi'), variant: list[0]!.variant } : list[0]!);
+      }
+      all.push(...entries.filter((e) => namedGroups(e.re).size > 0));
+      const triggers = [
+        ...new Set([...expandTriggers(r.triggers ?? []), ...phraseTriggers(r.phrases ?? []), ...tokens.flatMap((t) => t.compiled.triggers)].map((t) => t.toLowerCase())),
+      ];
+      const context = r.kind === 'span' ? CONTEXT_CONDITIONS.filter((c) => !(r.conditions ?? []).includes(c)) : [];
       return {
         def: r,
         pack: def.id,
         fullId: `${def.id}/${r.id}`,
         severity: r.severity,
-        regexes,
+        regexes: all.map((e) => withIndices(e.re)),
+        variants: all.map((e) => e.variant),
         exceptions: (r.exceptions ?? []).map((p) => compilePattern(p, false)),
-        conditions: (r.conditions ?? []).map((c) => CONDITIONS[c]!),
+        // Cheap, decisive conditions first; the context checks run on a match that survived them.
+        conditions: [...(r.conditions ?? []), ...context].map((c) => CONDITIONS[c]!),
         triggers,
         markers: (r.markers ?? []).flatMap((m) =>
           m.patterns.map((p) => ({ category: m.category, weight: m.weight, regex: compilePattern(p, false), remove: m.remove !== false })),

@@ -1,5 +1,7 @@
 // Named pieces of pattern that rules can use as {NAME}: they keep the pack files readable and
-// make every rule agree on what "a contact verb" or "any time" means.
+// make every rule agree on what "a contact verb" or "any time" means. A {NAME} that is not a macro
+// is a word class from rules/classes.json.
+import { CLASSES, classSource } from './classes';
 
 export const MACROS: Record<string, string> = {
   // Ways to get in touch, as verbs.
@@ -31,9 +33,9 @@ export const MACROS: Record<string, string> = {
 
 /** Replaces {NAME} with its macro. Unknown names are left for the validator to report. */
 export function expandMacros(source: string): string {
-  return source.replace(/\{([A-Z_]+)\}/g, (whole, name: string) => MACROS[name] ?? whole);
+  return source.replace(/\{([A-Z_]+)\}/g, (whole, name: string) => MACROS[name] ?? (CLASSES[name] ? classSource(name) : whole));
 }
 
 export function unknownMacros(source: string): string[] {
-  return [...source.matchAll(/\{([A-Z_]+)\}/g)].map((m) => m[1]!).filter((n) => !(n in MACROS));
+  return [...source.matchAll(/\{([A-Z_]+)\}/g)].map((m) => m[1]!).filter((n) => !(n in MACROS) && !(n in CLASSES));
 }

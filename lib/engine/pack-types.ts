@@ -18,18 +18,37 @@ export interface StackMarker {
   remove?: boolean;
 }
 
+/** How the rewrite work fixes a finding of this intent. */
+export const STRATEGIES = ['transform', 'replace-sentence', 'remove-sentence', 'rewrite-message', 'insert-statement'] as const;
+export type Strategy = (typeof STRATEGIES)[number];
+
+/**
+ * A pattern, or a pattern with what applies to it alone: extra conditions, its own scope or
+ * suggestions (one intent often has wordings that need different checks or fixes).
+ */
+export type PatternEntry =
+  | string
+  | { pattern: string; conditions?: string[]; scope?: 'match' | 'sentence'; suggestions?: string[] };
+
 export interface RuleDef {
+  /** The intent id (see the intents list): the rule a user switches off. */
   id: string;
+  /** Plain name shown on the options page, e.g. "Affection". */
+  name: string;
   kind: 'span' | 'stack' | 'missing';
   severity: Severity;
+  /** The rewrite strategy for this intent. */
+  strategy: Strategy;
   message: string;
   why: string;
   note?: string;
   /** span: plain phrases, word-bounded, case-insensitive. */
   phrases?: string[];
-  /** span: regular expressions (case-insensitive; {MACROS} allowed; a `span` group marks the flagged part). */
-  patterns?: string[];
-  /** Words (prefixes) one of which must occur for the patterns to be tried. Derived for phrases. */
+  /** span: token patterns over word classes, e.g. `[SPEAKER] [MODAL]? CONTACT_VERB me ANY_HOUR` (lib/engine/token-pattern.ts). */
+  match?: PatternEntry[];
+  /** span: regular expressions (case-insensitive; {MACROS} and {CLASSES} allowed; a `span` group marks the flagged part). */
+  patterns?: PatternEntry[];
+  /** Words (prefixes) one of which must occur for the patterns to be tried; `@CLASS` names a class's words. Derived for phrases and token patterns. */
   triggers?: string[];
   /** Patterns tested on the sentence: any hit cancels the finding. */
   exceptions?: string[];

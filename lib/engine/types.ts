@@ -3,6 +3,8 @@
 
 export type Severity = 'suggestion' | 'warning' | 'alert';
 export type FindingKind = 'span' | 'missing';
+/** Which detector found a finding: the readable rules, the learned sentence model, or both. */
+export type Detector = 'rules' | 'model' | 'rules+model';
 
 export const SEVERITIES: readonly Severity[] = ['suggestion', 'warning', 'alert'];
 
@@ -14,8 +16,11 @@ export type Profession = (typeof PROFESSIONS)[number];
 
 /** One thing Clearline tells the user about a draft. Offsets are UTF-16 code units into the analysed text. */
 export interface Finding {
-  /** Rule id inside its pack, e.g. `call-me-anytime`. Custom rules use `custom-<n>`. */
+  /** Rule id inside its pack = the intent id, e.g. `any-time`. Custom rules use `custom-<n>`. */
   rule: string;
+  /** The intent (same as `rule`; the name the model and the rewrites use). */
+  intent: string;
+  detector: Detector;
   /** Pack id (`availability` …); custom phrases carry the pack the user chose. */
   pack: string;
   severity: Severity;

@@ -3,7 +3,7 @@ import { DEFAULT_POLICY } from '../engine/types';
 import type { Settings } from './types';
 
 /** Bump together with a new entry in migrations.ts. */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 /** Built-in sites, in display order. Hostnames decide which one a page belongs to. */
 export const BUILT_IN_SITES = [

@@ -53,7 +53,7 @@ test('findings the user lowered to "suggestion" are not counted', async ({ page,
         policy: { profession: 'general', workDays: [1, 2, 3, 4, 5], workStart: '09:00', workEnd: '18:00', timeZone: 'local', responseTime: 'within one business day', urgentChannel: 'email with URGENT in the subject' },
         sites: { builtIn: { gmail: true, linkedin: true, outlook: true }, added: [] },
         ...base,
-        rules: { 'availability/call-me-anytime': { severity: 'suggestion' }, 'availability/missing-hours': { enabled: false } },
+        rules: { 'availability/any-time': { severity: 'suggestion' }, 'availability/missing-hours': { enabled: false } },
       },
     });
   });

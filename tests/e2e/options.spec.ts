@@ -228,11 +228,11 @@ test('a rule switched off or given another severity changes the open draft live'
   const rules = options.page.getByRole('list', { name: 'Rules in Availability' });
   await rules.getByRole('switch', { name: 'Offers contact at any hour', exact: true }).uncheck();
   await expect(options.page.locator('[data-pack="availability"] .pack-count')).toHaveText(/^\d+ rules, 1 off$/);
-  await expect.poll(async () => (await cl.findings()).some((f) => f.rule === 'call-me-anytime'), { timeout: 1000 }).toBe(false);
+  await expect.poll(async () => (await cl.findings()).some((f) => f.rule === 'any-time'), { timeout: 1000 }).toBe(false);
 
   await rules.getByRole('combobox', { name: 'Severity of “Offers a time outside your working hours”' }).selectOption('alert');
   await expect
-    .poll(async () => (await cl.findings()).find((f) => f.rule === 'after-hours-time')?.severity, { timeout: 1000 })
+    .poll(async () => (await cl.findings()).find((f) => f.rule === 'after-hours-offer')?.severity, { timeout: 1000 })
     .toBe('alert');
   await options.page.close();
 });
@@ -265,7 +265,7 @@ test('"Try a sentence" shows what the engine flags with the current settings, an
   const options = await OptionsPage.open(ext.context, ext.extensionId);
   await options.page.getByLabel('Sentence to check').fill("Sure, let's talk Saturday at 9pm.");
   const result = options.page.getByTestId('try-result');
-  const afterHours = result.locator('[data-clearline-rule="availability/after-hours-time"]');
+  const afterHours = result.locator('[data-clearline-rule="availability/after-hours-offer"]');
   await expect(afterHours).toHaveCount(1);
   await expect(afterHours).toContainText('Saturday at 9pm');
 

@@ -14,7 +14,7 @@ export const affectionateMiss: Condition = (ctx) => {
   // Someone else's missing ("they miss you", "the team will miss you") is not the writer's feeling.
   if (/\b(?:you|they|he|she|it|everyone|everybody|people|team|kids|all)\s+(?:(?:will|'ll|really|so|do|does|did|must|already|still|all)\s+)*$/i.test(before)) return false;
   // The writer's own verb, or no subject at all ("Missing you already"): affection.
-  if (/(?:^|\b(?:i|we)\s+(?:(?:really|so|truly|already|still|do|just|will|'ll|have|'ve|sure|definitely|kinda|kind of)\s+)*)$/i.test(before.trimEnd() ? before.replace(/\s+$/, ' ') : before)) return true;
+  if (/(?:^|\b(?:i|we)(?:'ve|'ll|'d|ve)?\s+(?:(?:really|so|truly|already|still|do|just|will|'ll|have|'ve|sure|definitely|kinda|kind of)\s+)*)$/i.test(before.trimEnd() ? before.replace(/\s+$/, ' ') : before)) return true;
   const s = matchWindow(ctx).text;
   const known = recalled('affectionate-miss', s);
   if (known !== undefined) return known;

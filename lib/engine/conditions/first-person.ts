@@ -19,7 +19,7 @@ export const offersContact: Condition = (ctx) => {
 const OFFER = new RegExp(
   [
     "\\b(?:i|we)(?:'m| am|'re| are|'ll be| will be)? (?:totally |also |still |happy |glad )?(?:free|available|around|reachable|online|happy to|glad to|ok with|okay with|fine with|up for)\\b",
-    "\\b(?:i|we) (?:can|could|'ll|will|would|'d|might) (?:(?:also|still|definitely|easily|happily) )?(?:do|call|talk|chat|meet|jump|hop|go over|go through|catch up|ring|text|message|zoom|speak|connect|discuss|walk you through|fit you in|squeeze|be (?:free|available|around|reachable|online))\\b",
+    "\\b(?:i|we) (?:can|could|'ll|will|would|'d|might) (?:(?:also|still|definitely|easily|happily) )?(?:do|call|talk|chat|meet|see you|jump|hop|go over|go through|catch up|ring|text|message|zoom|speak|connect|discuss|walk you through|fit you in|squeeze|be (?:free|available|around|reachable|online))\\b",
     "\\blet'?s (?:talk|chat|meet|call|catch up|go over|go through|do|jump|hop|discuss|connect|zoom|speak|touch base|aim for)\\b",
     "\\b(?:call|text|message|ring|ping|reach|email|whatsapp|dm) me\\b",
     "\\b(?:works|suits|is (?:fine|good|great|ok|okay|perfect)) (?:for|with) me\\b",

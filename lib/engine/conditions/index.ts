@@ -1,5 +1,6 @@
 // The grammar conditions a rule may name in its `conditions` field.
 import { affectionateMiss } from './affectionate-miss';
+import { notBoundary, notLogistics, notOthersService, notQuoted, notReported } from './context';
 import { firstPerson, offersContact, offersTime, offersWork } from './first-person';
 import { notNegated } from './not-negated';
 import { notPast } from './not-past';
@@ -19,4 +20,9 @@ export const CONDITIONS: Record<string, Condition> = {
   'outside-hours': outsideHours,
   'subject-is-you': subjectIsYou,
   'affectionate-miss': affectionateMiss,
+  'not-quoted': notQuoted,
+  'not-reported': notReported,
+  'not-others-service': notOthersService,
+  'not-logistics': notLogistics,
+  'not-boundary': notBoundary,
 };

@@ -101,6 +101,8 @@ export const matchStack: RuleMatcher = (rule, ctx) => {
   return [
     {
       rule: rule.def.id,
+      intent: rule.def.id,
+      detector: 'rules',
       pack: rule.pack,
       severity: rule.severity,
       kind: 'span',

@@ -21,7 +21,7 @@ describe('text mode', () => {
   test('prints file:line:col severity pack/rule message and the suggestions; exit 1 on a warning', () => {
     const { code, out } = run(['draft.txt'], { 'draft.txt': 'Hi Jo,\n\nSure. Call me anytime!\n' });
     expect(code).toBe(1);
-    expect(out[0]).toBe('draft.txt:3:7 warning availability/call-me-anytime Offers contact at any hour.');
+    expect(out[0]).toBe('draft.txt:3:7 warning availability/any-time Offers contact at any hour.');
     expect(out).toContain('    flagged: "Call me anytime!"');
     expect(out.some((l) => l.startsWith('    suggest: You can reach me Monday to Friday, 9 AM to 6 PM'))).toBe(true);
     expect(out.some((l) => /^draft\.txt:\d+:\d+ warning availability\/missing-hours /.test(l))).toBe(true);
@@ -77,7 +77,7 @@ describe('jsonl mode', () => {
     expect(out).toHaveLength(2);
     const a = JSON.parse(out[0]!);
     expect(a.id).toBe('a');
-    const f = a.findings.find((x: { rule: string }) => x.rule === 'call-me-anytime');
+    const f = a.findings.find((x: { rule: string }) => x.rule === 'any-time');
     expect(Object.keys(f).sort()).toEqual(['end', 'kind', 'message', 'pack', 'rule', 'severity', 'start', 'suggestions'].sort());
     expect('Call me anytime.'.slice(f.start, f.end)).toBe('Call me anytime.');
     expect(JSON.parse(out[1]!)).toEqual({ id: 7, findings: [] });

@@ -34,7 +34,9 @@ function setUp(execCommand: (cmd: string) => boolean) {
   });
   const start = TEXT.indexOf(SPAN);
   const finding: TrackedFinding = {
-    rule: 'call-me-anytime',
+    rule: 'any-time',
+    intent: 'any-time',
+    detector: 'rules',
     pack: 'availability',
     severity: 'warning',
     kind: 'span',
@@ -43,7 +45,7 @@ function setUp(execCommand: (cmd: string) => boolean) {
     message: 'Offers contact at any hour.',
     why: '',
     suggestions: ['You can reach me during working hours'],
-    key: '1:availability/call-me-anytime:span:Call me anytime:0',
+    key: '1:availability/any-time:span:Call me anytime:0',
     text: SPAN,
     prefix: TEXT.slice(0, start),
     suffix: TEXT.slice(start + SPAN.length),

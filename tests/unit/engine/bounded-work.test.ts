@@ -29,7 +29,7 @@ describe('the review’s run-on sentence', () => {
     const negated = `${runOn} and I'm not available after 6 on weekdays`;
     const open = `${runOn} and call me anytime, even at midnight`;
     expect(analyze(negated).filter((f) => f.pack === 'availability' && f.start > 8_900)).toEqual([]);
-    const found = analyze(open).find((f) => f.rule === 'call-me-anytime');
+    const found = analyze(open).find((f) => f.rule === 'any-time');
     expect(found && open.slice(found.start, found.end)).toMatch(/call me anytime, even at midnight$/);
   });
 });
@@ -61,7 +61,7 @@ describe('sentences are split at a length cap', () => {
 describe('findings are capped per rule', () => {
   test(`a phrase repeated a thousand times is underlined at most ${MAX_FINDINGS_PER_RULE} times`, () => {
     const text = 'Call me anytime. '.repeat(1_000);
-    const found = analyze(text).filter((f) => f.rule === 'call-me-anytime');
+    const found = analyze(text).filter((f) => f.rule === 'any-time');
     expect(found).toHaveLength(MAX_FINDINGS_PER_RULE);
     expect(found[0]!.start).toBe(0);
   });

@@ -28,13 +28,13 @@ describe('toAnalyzeOptions', () => {
   test('rule overrides become disabledRules and severityOverrides; the policy passes through', () => {
     const s = defaultSettings();
     s.rules = {
-      'availability/call-me-anytime': { enabled: false },
+      'availability/any-time': { enabled: false },
       'tone/deal-with-it': { severity: 'alert' },
       'personal/pet-names': { enabled: true, severity: 'suggestion' },
     };
     s.policy.workEnd = '17:00';
     const o = toAnalyzeOptions(s);
-    expect(o.disabledRules).toEqual(['availability/call-me-anytime']);
+    expect(o.disabledRules).toEqual(['availability/any-time']);
     expect(o.severityOverrides).toEqual({ 'tone/deal-with-it': 'alert', 'personal/pet-names': 'suggestion' });
     expect(o.policy).toEqual(s.policy);
   });

@@ -96,7 +96,7 @@ describe('install and update', () => {
     await fakeBrowser.storage.local.set({ settings: JSON.parse(JSON.stringify(v1)) });
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update' } as never);
     const stored = (await fakeBrowser.storage.local.get('settings')).settings as any;
-    expect(stored.version).toBe(2);
+    expect(stored.version).toBe(3);
     expect(stored.policy).toMatchObject({ workStart: '07:00', workEnd: '15:00' });
     expect(calls.openOptions).toBe(0);
     expect(calls.created).toEqual([]);
@@ -142,8 +142,8 @@ describe('analyze', () => {
 
 describe('card requests', () => {
   test('"Turn off this rule" from a page switches that rule off in settings', async () => {
-    await send({ kind: 'disableRule', rule: 'availability/call-me-anytime' }, gmailTab);
-    expect((await getSettings()).rules['availability/call-me-anytime']?.enabled).toBe(false);
+    await send({ kind: 'disableRule', rule: 'availability/any-time' }, gmailTab);
+    expect((await getSettings()).rules['availability/any-time']?.enabled).toBe(false);
   });
   test('a malformed rule id changes nothing and says why', async () => {
     const before = JSON.stringify(await getSettings());

@@ -32,7 +32,7 @@ describe('export then import', () => {
   test('a settings file round-trips', () => {
     const s = customised();
     const result = parseImport(exportSettings(s));
-    expect(result).toEqual({ ok: true, kind: 'settings', settings: s, fromVersion: 2 });
+    expect(result).toEqual({ ok: true, kind: 'settings', settings: s, fromVersion: 3 });
   });
 
   test('a custom-rules file round-trips', () => {
@@ -92,7 +92,7 @@ describe('bad files are refused with every problem named', () => {
   });
 
   test('a missing field points at the line of the object that lacks it', () => {
-    const text = '{\n  "format": "clearline-settings",\n  "settings": {\n    "version": 2,\n    "policy": {\n      "workStart": "09:00"\n    }\n  }\n}';
+    const text = '{\n  "format": "clearline-settings",\n  "settings": {\n    "version": 3,\n    "policy": {\n      "workStart": "09:00"\n    }\n  }\n}';
     const r = parseImport(text);
     expect(r.ok ? [] : r.errors).toContain('line 5: settings.policy.workEnd: is missing');
     expect(r.ok ? [] : r.errors).toContain('line 3: settings.packs: is missing');
@@ -126,7 +126,7 @@ describe('applyImport', () => {
     const imported = customised();
     imported.sites.added = ['https://other.example'];
     imported.sites.builtIn.linkedin = false;
-    const next = applyImport(current, { ok: true, kind: 'settings', settings: imported, fromVersion: 2 });
+    const next = applyImport(current, { ok: true, kind: 'settings', settings: imported, fromVersion: 3 });
     expect(next.policy.workEnd).toBe('17:00');
     expect(next.customRules).toEqual([rule]);
     expect(next.sites).toEqual({ builtIn: { gmail: true, linkedin: false, outlook: true }, added: ['https://app.example.com'] });

@@ -1,7 +1,8 @@
 // Migrations: a v1 object becomes a valid current one with nothing lost; newer or broken versions are refused.
 import { describe, expect, test } from 'vitest';
 import { defaultSettings, SETTINGS_VERSION } from '@/lib/settings/defaults';
-import { migrateSettings, MIGRATIONS } from '@/lib/settings/migrations';
+import { migrateSettings, MIGRATIONS, RULE_RENAMES } from '@/lib/settings/migrations';
+import { findRule } from '@/lib/engine/catalog';
 import { validateSettings } from '@/lib/settings/schema';
 
 /** What a 0.0.x preview stored: profession at the top, hours as policy.days + policy.hours. */
@@ -29,7 +30,7 @@ describe('migrateSettings', () => {
     for (let v = 2; v <= SETTINGS_VERSION; v++) expect(MIGRATIONS[v], `migration to v${v}`).toBeTypeOf('function');
   });
 
-  test('v1 → v2 moves profession into the policy and renames days/hours, keeping every value', () => {
+  test('v1 → current moves profession into the policy and renames days/hours, keeping every value', () => {
     const result = migrateSettings(v1Settings());
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -46,7 +47,47 @@ describe('migrateSettings', () => {
     expect(result.value).not.toHaveProperty('profession');
     expect(result.value.packs).toEqual({ tone: false });
     expect(result.value.sites).toEqual(v1Settings().sites);
+    expect(result.value.rules).toEqual({ 'availability/any-time': { enabled: false } });
     expect(validateSettings(result.value).ok).toBe(true);
+  });
+
+  test('v2 → v3 moves switches and severities from old rule ids to the intents that took over their wording', () => {
+    const v2 = {
+      ...defaultSettings(),
+      version: 2,
+      rules: {
+        'availability/call-me-anytime': { enabled: false },
+        'personal/kiss-emoji': { severity: 'suggestion' },
+        'personal/more-than-a-client': { severity: 'alert' },
+        'personal/favourite-client': { enabled: false },
+        'tone/insult': { severity: 'alert' },
+        'scope/free-extra-work': {},
+      },
+    };
+    const result = migrateSettings(v2);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.rules).toEqual({
+      'availability/any-time': { enabled: false },
+      'personal/endearment': { severity: 'suggestion' },
+      // Two old rules on one intent: off because one of them was off, the chosen severity kept.
+      'personal/friendship': { enabled: false, severity: 'alert' },
+      // Unchanged ids stay; an old entry with nothing set leaves nothing behind.
+      'tone/insult': { severity: 'alert' },
+    });
+    expect(validateSettings(result.value).ok).toBe(true);
+  });
+
+  test('a setting already made on the intent wins over a renamed one', () => {
+    const result = migrateSettings({ ...defaultSettings(), version: 2, rules: { 'tone/command': { severity: 'alert' }, 'tone/hostile-command': { enabled: false } } });
+    expect(result.ok && result.value.rules).toEqual({ 'tone/command': { severity: 'alert' } });
+  });
+
+  test('every renamed rule points at an intent that exists', () => {
+    for (const [from, to] of Object.entries(RULE_RENAMES)) {
+      expect(findRule(to), `${from} → ${to}`).toBeDefined();
+      expect(findRule(from), `${from} is gone`).toBeUndefined();
+    }
   });
 
   test('an object without a version is treated as v1', () => {

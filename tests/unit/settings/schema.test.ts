@@ -48,7 +48,7 @@ describe('validateSettings reports', () => {
     ['a missing built-in site', (s) => delete s.sites.builtIn.outlook, 'sites.builtIn.outlook: is missing'],
     ['a negative pause', (s) => (s.pausedUntil = -1), 'pausedUntil: expected a time in milliseconds (0 = not paused), got number -1'],
     ['an unknown top-level field', (s) => (s.theme = 'dark'), 'theme: is not a known field'],
-    ['a wrong version', (s) => (s.version = 1), 'version: expected 2, got number 1'],
+    ['a wrong version', (s) => (s.version = 1), 'version: expected 3, got number 1'],
   ])('%s', (_name, mutate, expected) => {
     expect(errorsOf(mutate)).toEqual([expected]);
   });
@@ -71,7 +71,7 @@ describe('validateSettings accepts', () => {
   test('a fully customised object', () => {
     const s: Settings = defaultSettings();
     s.packs = { confidentiality: true, tone: false };
-    s.rules = { 'availability/call-me-anytime': { enabled: false }, 'tone/deal-with-it': { severity: 'alert' } };
+    s.rules = { 'availability/any-time': { enabled: false }, 'tone/deal-with-it': { severity: 'alert' } };
     s.policy = { ...s.policy, profession: 'clinician', workDays: [0, 6], workStart: '07:30', workEnd: '23:59', timeZone: 'Europe/London', giftsLine: '' };
     s.customRules = [{ ...rule, severity: 'alert' } as Settings['customRules'][number], { ...rule, id: 'custom-2', isPattern: true, match: 'see you (at|on) \\w+' } as Settings['customRules'][number]];
     s.sites.added = ['https://app.example.com', 'http://localhost:8080'];

@@ -36,7 +36,7 @@ describe('settings storage', () => {
       },
     });
     await ensureSettings();
-    expect(await stored()).toMatchObject({ version: 2, policy: { profession: 'freelancer', workDays: [1, 2], workStart: '07:00' } });
+    expect(await stored()).toMatchObject({ version: 3, policy: { profession: 'freelancer', workDays: [1, 2], workStart: '07:00' } });
   });
 
   test('updateSettings applies the change and persists it', async () => {
@@ -82,11 +82,11 @@ describe('settings storage', () => {
       { ...rule, id: 'custom-2', match: 'free(?! trial)', isPattern: true },
       { ...rule, id: 'custom-3', match: 'babe' },
     ];
-    s.rules = { 'availability/call-me-anytime': { enabled: false }, 'tone/x': { severity: 'loud' } };
+    s.rules = { 'availability/any-time': { enabled: false }, 'tone/x': { severity: 'loud' } };
     await fakeBrowser.storage.local.set({ settings: s });
     const read = await getSettings();
     expect(read.customRules.map((r) => r.id)).toEqual(['custom-1', 'custom-3']);
-    expect(read.rules).toEqual({ 'availability/call-me-anytime': { enabled: false } });
+    expect(read.rules).toEqual({ 'availability/any-time': { enabled: false } });
     expect(read.policy).toEqual(defaultSettings().policy);
   });
 
