@@ -31,6 +31,8 @@ export default defineBackground(() => {
     wasPaused = paused;
   });
 
+  browser.tabs.onRemoved.addListener((tabId) => tabCounts.delete(tabId));
+
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     const s = await ensureSettings(); // writes defaults on install, migrates on update
     cached = Promise.resolve(s);
@@ -172,23 +174,34 @@ export default defineBackground(() => {
 const PAUSED_BADGE = 'II';
 const PAUSED_COLOR = '#59636E';
 
+/** The last count each tab's composer reported: resuming puts it back, whatever arrives first. */
+const tabCounts = new Map<number, number>();
+
 async function showPausedBadges(paused: boolean): Promise<void> {
   for (const tab of await browser.tabs.query({})) {
     if (tab.id === undefined) continue;
-    // On resume clear only the pause mark: a tab may already have sent its new count.
-    if (!paused && (await browser.action.getBadgeText({ tabId: tab.id }).catch(() => '')) !== PAUSED_BADGE) continue;
-    await browser.action.setBadgeText({ tabId: tab.id, text: paused ? PAUSED_BADGE : '' }).catch(() => undefined);
-    if (paused) await browser.action.setBadgeBackgroundColor({ tabId: tab.id, color: PAUSED_COLOR }).catch(() => undefined);
+    if (paused) {
+      await browser.action.setBadgeText({ tabId: tab.id, text: PAUSED_BADGE }).catch(() => undefined);
+      await browser.action.setBadgeBackgroundColor({ tabId: tab.id, color: PAUSED_COLOR }).catch(() => undefined);
+    } else {
+      await showCount(tab.id, tabCounts.get(tab.id) ?? 0).catch(() => undefined);
+    }
   }
 }
 
 async function setBadge(tabId: number | undefined, count: number, paused = false): Promise<void> {
   if (tabId === undefined) return;
+  // While paused the composer reports nothing: keep the count it had for the resume.
   if (paused) {
     await browser.action.setBadgeText({ tabId, text: PAUSED_BADGE });
     await browser.action.setBadgeBackgroundColor({ tabId, color: PAUSED_COLOR });
     return;
   }
+  tabCounts.set(tabId, count);
+  await showCount(tabId, count);
+}
+
+async function showCount(tabId: number, count: number): Promise<void> {
   const text = Number.isFinite(count) && count > 0 ? String(Math.min(count, 99)) : '';
   await browser.action.setBadgeText({ tabId, text });
   if (text) await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
