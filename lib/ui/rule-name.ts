@@ -1,4 +1,5 @@
-// What a rule is called in the interface: its one-line message, never its id (ids are for files and the CLI).
-export function ruleName(rule: { message: string }): string {
-  return rule.message.replace(/[.!]\s*$/, '');
+// What a rule is called in the interface: the intent's plain name ("Any time", "Free extras"), else
+// its one-line message; never its id (ids are for files and the CLI).
+export function ruleName(rule: { name?: string; message: string }): string {
+  return rule.name?.trim() || rule.message.replace(/[.!]\s*$/, '');
 }

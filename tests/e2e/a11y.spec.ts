@@ -8,6 +8,9 @@ import { OptionsPage, toggleAllPacks } from './pages/options';
 import { PopupPage, tabIdOf } from './pages/popup';
 import { FLAGGED, GMAIL_NEW_MESSAGE, openSite, resetSettings, typeDraft } from './suites';
 
+// The extension APIs as seen inside worker.evaluate (no @types/chrome here).
+declare const chrome: any;
+
 const gmail = GMAIL_NEW_MESSAGE;
 /** One finding of each severity: suggestion, warning, alert. */
 const THREE = 'Hi Robin. Anything for you, seriously. Call me anytime if anything comes up. You look stunning in that photo.';
@@ -115,7 +118,12 @@ test('the popup reflows at 320 px over a flagged draft', async ({ page, site, ex
   await popup.page.close();
 });
 
-test('forced colours: each severity is painted its own way, unlike selected text, and the chosen rewrite stands out', async ({ page, site }) => {
+test('forced colours: each severity is painted its own way, unlike selected text, and the chosen rewrite stands out', async ({ page, site, ext }) => {
+  // Every built-in intent is a warning or an alert: lower one to a suggestion, as the options page does.
+  await ext.worker.evaluate(async () => {
+    const { settings } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...settings, rules: { ...(settings?.rules ?? {}), 'assertiveness/caving': { severity: 'suggestion' } } } });
+  });
   const cl = await openSite(page, site, gmail);
   const composer = gmail.composer(page);
   await typeDraft(page, composer, THREE);

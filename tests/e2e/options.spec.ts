@@ -226,11 +226,11 @@ test('a rule switched off or given another severity changes the open draft live'
   const options = await OptionsPage.open(ext.context, ext.extensionId);
   await options.page.getByRole('button', { name: 'Show rules of Availability' }).click();
   const rules = options.page.getByRole('list', { name: 'Rules in Availability' });
-  await rules.getByRole('switch', { name: 'Offers contact at any hour', exact: true }).uncheck();
+  await rules.getByRole('switch', { name: 'Any time', exact: true }).uncheck();
   await expect(options.page.locator('[data-pack="availability"] .pack-count')).toHaveText(/^\d+ rules, 1 off$/);
   await expect.poll(async () => (await cl.findings()).some((f) => f.rule === 'any-time'), { timeout: 1000 }).toBe(false);
 
-  await rules.getByRole('combobox', { name: 'Severity of “Offers a time outside your working hours”' }).selectOption('alert');
+  await rules.getByRole('combobox', { name: 'Severity of “After-hours offer”' }).selectOption('alert');
   await expect
     .poll(async () => (await cl.findings()).find((f) => f.rule === 'after-hours-offer')?.severity, { timeout: 1000 })
     .toBe('alert');
