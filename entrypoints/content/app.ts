@@ -1,4 +1,4 @@
-// Wires the page side together: watcher → sessions → highlights/overlay → card, plus the keyboard
+// Wires the page side together: watcher → sessions → underline overlay → card, plus the keyboard
 // path, hover/click hit-testing, answers to popup requests, the toolbar badge count and (test builds
 // only) the test hook. Injected on first use of a composer (../composer-ui.ts); the page-load script
 // is ../composer-watch.ts. Every listener ignores synthetic events: only the user drives Clearline.
@@ -6,12 +6,10 @@ import { browser } from 'wxt/browser';
 import {
   accept,
   adapterFor,
-  ensureHighlightStyle,
   getHost,
   Indicator,
   isOurs,
   isVisible,
-  onForcedColoursChange,
   Overlay,
   readModel,
   saveCaret,
@@ -37,7 +35,6 @@ export function startClearline(life: Lifetime): ComposerUi {
   const signal = life.signal;
   const adapter = adapterFor(location.hostname);
   const host: Host = getHost();
-  ensureHighlightStyle(document);
   /** Sessions exist only for composers the user used (user-use.ts), never for ones that merely hold text. */
   const sessions = new Map<HTMLElement, Session>();
   const use = userUse();
@@ -94,10 +91,6 @@ export function startClearline(life: Lifetime): ComposerUi {
     changed: () => publish(),
   });
   const overlay = new Overlay(host, () => card.reposition());
-  // Highlights or overlay boxes: which one paints depends on forced colours.
-  onForcedColoursChange(() => {
-    for (const s of sessions.values()) s.paint();
-  }, signal);
 
   // ---- sessions —
 
@@ -112,6 +105,7 @@ export function startClearline(life: Lifetime): ComposerUi {
         publish();
       },
       redraw: () => overlay.schedule(),
+      watch: (root) => overlay.watch(root),
       openMarker: (session, finding) => card.show(session, finding, 'marker'),
     });
     sessions.set(root, s);
