@@ -20,7 +20,7 @@ import {
 } from '@/lib/composer/index';
 import { reveal } from '@/lib/composer/reveal';
 import { userUse } from '@/lib/composer/user-use';
-import { FINDING_GONE, UI_PORT, type AnalyzeResponse, type ApplyResponse, type BackgroundRequest, type ContentRequest, type FindingView, type GetFindingsResponse } from '@/lib/messages';
+import { FINDING_GONE, UI_PORT, type AnalyzeResponse, type ApplyResponse, type BackgroundRequest, type ContentRequest, type FindingView, type GetFindingsResponse, type SiteResponse } from '@/lib/messages';
 import { CardController } from './card-controller';
 import type { Lifetime } from './lifetime';
 import { Announcer } from './announcer';
@@ -85,8 +85,10 @@ export function startClearline(life: Lifetime): ComposerUi {
       return result;
     },
     announce: (text) => announcer.say(text),
+    // The background answers { ok, error? }; no answer at all is a failure too.
     disableRule: async (finding) => {
-      await send({ kind: 'disableRule', rule: `${finding.pack}/${finding.rule}` });
+      const res = await send<SiteResponse | undefined>({ kind: 'disableRule', rule: `${finding.pack}/${finding.rule}` });
+      return res && typeof res.ok === 'boolean' ? res : { ok: false };
     },
     changed: () => publish(),
   });
