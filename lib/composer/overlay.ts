@@ -177,28 +177,32 @@ export function visibleBox(el: Element): DOMRect | null {
   let top = r.top;
   let right = r.right;
   let bottom = r.bottom;
-  let position = view.getComputedStyle(el).position;
+  let position = view.getComputedStyle(el).position || 'static';
   for (let a = parentOf(el); a && a !== el.ownerDocument.documentElement; a = parentOf(a)) {
     const cs = view.getComputedStyle(a);
-    const contains = cs.transform !== 'none' || cs.filter !== 'none' || /paint|layout|strict|content/.test(cs.contain);
+    const own = cs.position || 'static';
+    const set = (v: string) => !!v && v !== 'none';
+    const contains = set(cs.transform) || set(cs.filter) || /paint|layout|strict|content/.test(cs.contain);
     // A fixed box is cut only by a transformed (or contained) ancestor; an absolute one skips static ancestors.
-    const skipped = (position === 'fixed' && !contains) || (position === 'absolute' && cs.position === 'static' && !contains);
+    const skipped = (position === 'fixed' && !contains) || (position === 'absolute' && own === 'static' && !contains);
     if (!skipped) {
-      if ((cs.overflowX !== 'visible' || cs.overflowY !== 'visible') && !propagatesToViewport(a)) {
+      const clipsX = clips(cs.overflowX || cs.overflow);
+      const clipsY = clips(cs.overflowY || cs.overflow);
+      if ((clipsX || clipsY) && !propagatesToViewport(a)) {
         const b = a.getBoundingClientRect();
         // The padding box: borders and scroll bars do not show content.
         const cl = b.left + a.clientLeft;
         const ct = b.top + a.clientTop;
-        if (cs.overflowX !== 'visible') {
+        if (clipsX) {
           left = Math.max(left, cl);
           right = Math.min(right, a.clientWidth ? cl + a.clientWidth : b.right);
         }
-        if (cs.overflowY !== 'visible') {
+        if (clipsY) {
           top = Math.max(top, ct);
           bottom = Math.min(bottom, a.clientHeight ? ct + a.clientHeight : b.bottom);
         }
       }
-      position = cs.position;
+      position = own;
     }
     if (right <= left || bottom <= top) return null;
   }
@@ -214,8 +218,10 @@ function propagatesToViewport(a: Element): boolean {
   const doc = a.ownerDocument;
   if (a !== doc.body) return false;
   const root = doc.defaultView!.getComputedStyle(doc.documentElement);
-  return root.overflowX === 'visible' && root.overflowY === 'visible';
+  return !clips(root.overflowX || root.overflow) && !clips(root.overflowY || root.overflow);
 }
+
+const clips = (overflow: string) => !!overflow && overflow !== 'visible';
 
 /** The parent in the flat tree: across shadow roots to their host. */
 function parentOf(el: Element): Element | null {

@@ -83,10 +83,20 @@ export class Session implements OverlaySource {
     private deps: SessionDeps,
   ) {
     this.isField = isTextField(root);
-    const onInput = () => this.edited();
+    // Synthetic events from page scripts change nothing: an input event with the text as last sent
+    // would hold analysis back for ever (each one restarts the pause), and a composition start would
+    // make Apply wait for a character that is never typed. A page's own edit (new text) still counts,
+    // unless an analysis is already due (it reads the text when it runs).
+    const onInput = (e: Event) => {
+      if (!e.isTrusted && (this.timer || this.read().text === this.lastSent)) return;
+      this.edited();
+    };
     this.listen(root, 'input', onInput);
-    this.listen(root, 'compositionstart', () => (this.composing = true));
-    this.listen(root, 'compositionend', () => {
+    this.listen(root, 'compositionstart', (e) => {
+      if (e.isTrusted) this.composing = true;
+    });
+    this.listen(root, 'compositionend', (e) => {
+      if (!e.isTrusted) return;
       this.composing = false;
       this.edited();
     });

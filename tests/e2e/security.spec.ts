@@ -493,3 +493,25 @@ test('production build: a page polling every channel for 10 s, then while the us
     await context.close();
   }
 });
+
+test('page-dispatched input and composition events neither hold analysis back nor block Apply', async ({ page, site }) => {
+  await site.serve(SERVED, 'sites/gmail/new-message.html');
+  await gotoSite(page, INBOX);
+  const cl = new Clearline(page);
+  await cl.ready();
+  const composer = page.locator('[role="dialog"] [g_editable="true"]');
+  await typeDraft(page, composer, 'Hi Robin, thanks for the note.');
+  // From now on the page fires an input event at the draft every 20 ms, and starts a composition.
+  await composer.evaluate((el) => {
+    setInterval(() => el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true })), 20);
+    el.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, composed: true }));
+  });
+  // The user goes on writing: the new words are still analysed after the usual pause.
+  await page.keyboard.type(' Call me anytime if anything comes up.');
+  const finding = await cl.waitForSpan(FLAGGED);
+  const before = await composerText(composer);
+  // And Apply is not refused as "finish the character you are typing".
+  await cl.hover(composer, 'Call me anytime');
+  await cl.applyButtons().first().click();
+  await expect.poll(() => composerText(composer)).toBe(before.replace(finding.text, finding.suggestions[0]!));
+});
