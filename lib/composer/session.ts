@@ -153,6 +153,8 @@ export class Session implements OverlaySource {
     this.cached = null;
     this.version++;
     this.schedule(DEBOUNCE_MS);
+    // The words after the caret moved: so do their underlines (the ranges are live), this frame.
+    this.deps.redraw();
   }
 
   schedule(delay = 0, force = false): void {

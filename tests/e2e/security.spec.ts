@@ -469,6 +469,7 @@ test('production build: a page polling every channel for 10 s, then while the us
         throw e;
       });
     // The page keeps polling while the underlines are drawn (and the user rests).
+    await page.evaluate(() => ((window as unknown as { __poll: Poll }).__poll.phase = 'analysed'));
     const typedAt = (await poll()).polls;
     const t1 = Date.now();
     await expect.poll(async () => Date.now() - t1, { timeout: 10_000, intervals: [500] }).toBeGreaterThan(5_000);
@@ -485,8 +486,10 @@ test('production build: a page polling every channel for 10 s, then while the us
       expect.soft(n, 'a note naming flagged words').not.toMatch(/anytime|miss you|xoxo/i);
     }
     // Nothing of ours is hit over the words: elementsFromPoint cannot find which words are underlined.
+    // (Only once the draft is written: while the user types, the statement's "+" marker follows the
+    // end of the text, where later words then go.)
     const flagged = await Promise.all(['Call me anytime', 'I miss you', 'xoxo'].map((p) => phraseBox(composer, p)));
-    const over = spy.hits.filter((h) => flagged.some((b) => h.x >= b.x && h.x <= b.x + b.width && h.y >= b.y && h.y <= b.y + b.height));
+    const over = spy.hits.filter((h) => h.phase === 'analysed' && flagged.some((b) => h.x >= b.x && h.x <= b.x + b.width && h.y >= b.y && h.y <= b.y + b.height));
     expect.soft(over, 'something of ours under the pointer over flagged words').toEqual([]);
     await done();
   } finally {
