@@ -317,8 +317,8 @@ const SECRETS = /555\D?0199|07:45|7:45|16:15|4:15|Offers contact at any hour|ter
  * a page has: CSS.highlights, attributes and text of every element (our host included) and its
  * shadowRoot, document.styleSheets, elementsFromPoint over the composer, the computed style of the
  * editor and everything in it, window messages and CustomEvents, activeElement, selection, title and
- * a MutationObserver over the whole document. Observations are kept per phase ("idle" until the test
- * says the user started typing, then "typed").
+ * a MutationObserver over the whole document. Observations are kept per phase: "idle" (no user),
+ * "typed" (the user writing), "analysed" (the draft written, Clearline's findings on it).
  */
 const POLL_ALL = `
   const spy = window.__poll = { phase: 'idle', notes: [], hits: [], highlights: [], hostAttributes: [], shadow: [], styles: [], computed: [], polls: 0 };
