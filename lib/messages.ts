@@ -22,10 +22,16 @@ export type BackgroundRequest =
   /** Content (page-load script): a composer in this frame is in use; inject the UI script here. */
   | { kind: 'loadUi' };
 
-/** Reply to registerSite / unregisterSite. */
+/** Reply to registerSite / unregisterSite / disableRule. */
 export interface SiteResponse {
   ok: boolean;
   error?: string;
+}
+
+/** What the card and the popup say when "Turn off this rule" did not work, and why. */
+export function ruleNotTurnedOff(why?: string): string {
+  const reason = why?.trim().replace(/[.\s]+$/, '') || 'Clearline’s background did not answer';
+  return `This rule could not be turned off: ${reason}. It is still on; you can turn it off on the options page.`;
 }
 
 /** Reply to loadUi: false with the browser's reason when the UI script could not be injected. */

@@ -1,4 +1,4 @@
-// Wires the page side together: watcher → sessions → highlights/overlay → card, plus the keyboard
+// Wires the page side together: watcher → sessions → underline overlay → card, plus the keyboard
 // path, hover/click hit-testing, answers to popup requests, the toolbar badge count and (test builds
 // only) the test hook. Injected on first use of a composer (../composer-ui.ts); the page-load script
 // is ../composer-watch.ts. Every listener ignores synthetic events: only the user drives Clearline.
@@ -6,12 +6,10 @@ import { browser } from 'wxt/browser';
 import {
   accept,
   adapterFor,
-  ensureHighlightStyle,
   getHost,
   Indicator,
   isOurs,
   isVisible,
-  onForcedColoursChange,
   Overlay,
   readModel,
   saveCaret,
@@ -22,7 +20,7 @@ import {
 } from '@/lib/composer/index';
 import { reveal } from '@/lib/composer/reveal';
 import { userUse } from '@/lib/composer/user-use';
-import { FINDING_GONE, UI_PORT, type AnalyzeResponse, type ApplyResponse, type BackgroundRequest, type ContentRequest, type FindingView, type GetFindingsResponse } from '@/lib/messages';
+import { FINDING_GONE, UI_PORT, type AnalyzeResponse, type ApplyResponse, type BackgroundRequest, type ContentRequest, type FindingView, type GetFindingsResponse, type SiteResponse } from '@/lib/messages';
 import { CardController } from './card-controller';
 import type { Lifetime } from './lifetime';
 import { Announcer } from './announcer';
@@ -37,7 +35,6 @@ export function startClearline(life: Lifetime): ComposerUi {
   const signal = life.signal;
   const adapter = adapterFor(location.hostname);
   const host: Host = getHost();
-  ensureHighlightStyle(document);
   /** Sessions exist only for composers the user used (user-use.ts), never for ones that merely hold text. */
   const sessions = new Map<HTMLElement, Session>();
   const use = userUse();
@@ -88,16 +85,14 @@ export function startClearline(life: Lifetime): ComposerUi {
       return result;
     },
     announce: (text) => announcer.say(text),
+    // The background answers { ok, error? }; no answer at all is a failure too.
     disableRule: async (finding) => {
-      await send({ kind: 'disableRule', rule: `${finding.pack}/${finding.rule}` });
+      const res = await send<SiteResponse | undefined>({ kind: 'disableRule', rule: `${finding.pack}/${finding.rule}` });
+      return res && typeof res.ok === 'boolean' ? res : { ok: false };
     },
     changed: () => publish(),
   });
   const overlay = new Overlay(host, () => card.reposition());
-  // Highlights or overlay boxes: which one paints depends on forced colours.
-  onForcedColoursChange(() => {
-    for (const s of sessions.values()) s.paint();
-  }, signal);
 
   // ---- sessions —
 
@@ -112,6 +107,7 @@ export function startClearline(life: Lifetime): ComposerUi {
         publish();
       },
       redraw: () => overlay.schedule(),
+      watch: (root) => overlay.watch(root),
       openMarker: (session, finding) => card.show(session, finding, 'marker'),
     });
     sessions.set(root, s);

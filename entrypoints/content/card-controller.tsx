@@ -4,6 +4,7 @@ import { render } from 'preact';
 import type { Host } from '@/lib/composer/host';
 import { rewriteBlocker } from '@/lib/composer/accept';
 import { markedText, type Session, type TrackedFinding } from '@/lib/composer/session';
+import { ruleNotTurnedOff } from '@/lib/messages';
 import { Card, type CardModel } from './Card';
 import { caretLine } from './caret-line';
 import cardCss from './card.css?inline';
@@ -12,7 +13,8 @@ export type OpenMode = 'hover' | 'click' | 'keyboard' | 'marker';
 
 export interface CardActions {
   apply(session: Session, finding: TrackedFinding, index: number): Promise<{ ok: boolean; error?: string; undoable?: boolean }>;
-  disableRule(finding: TrackedFinding): Promise<void>;
+  /** Store the rule as off; `ok: false` (or a rejection) with why when it was not. */
+  disableRule(finding: TrackedFinding): Promise<{ ok: boolean; error?: string }>;
   /** The open card changed (for the test hook). */
   changed(): void;
   /** Say something in the live region. */
@@ -210,21 +212,29 @@ export class CardController {
 
   async disableRule(): Promise<void> {
     const st = this.state;
-    if (!st) return;
+    if (!st || st.busy) return;
     st.busy = true;
+    st.status = null;
     this.render();
+    let result: { ok: boolean; error?: string };
     try {
-      await this.actions.disableRule(st.finding);
+      result = await this.actions.disableRule(st.finding);
+    } catch (e) {
+      result = { ok: false, error: e instanceof Error ? e.message : undefined };
+    }
+    if (result?.ok === true) {
       const back = this.focused;
       if (this.state === st) this.close();
       this.announce('Rule turned off. You can turn it back on in Settings.');
       if (back) st.session.root.focus();
-    } catch {
-      if (this.state !== st) return;
-      st.busy = false;
-      st.status = { tone: 'error', text: 'Could not save the setting. Try again from the options page.' };
-      this.render();
+      return;
     }
+    if (this.state !== st) return;
+    // Not turned off: say so and why; the finding stays where it is.
+    st.busy = false;
+    st.status = { tone: 'error', text: ruleNotTurnedOff(result?.error) };
+    if (st.mode === 'hover') st.mode = 'click';
+    this.render();
   }
 
   /** Keys while a card button has focus: arrows walk the rewrites, Tab past either end returns to the draft. */

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import type { ApplyResponse, BackgroundRequest, ContentRequest, FindingView, GetFindingsResponse, SiteResponse } from '@/lib/messages';
+import { ruleNotTurnedOff } from '@/lib/messages';
 import { isPaused, pauseForOneHour, pauseUntilTomorrow } from '@/lib/settings/pause';
 import { matchSite, originPattern, type SiteMatch } from '@/lib/settings/sites';
 import { getSettings, updateSettings, watchSettings } from '@/lib/settings/storage';
@@ -155,7 +156,12 @@ export function Popup() {
     act(async () => {
       const id = `${f.pack}/${f.rule}`;
       const before = settings?.rules[id];
-      await updateSettings((s) => void (s.rules[id] = { ...s.rules[id], enabled: false }));
+      try {
+        await updateSettings((s) => void (s.rules[id] = { ...s.rules[id], enabled: false }));
+      } catch (e) {
+        // Nothing was written (storage refused it, or the settings would not validate): the finding stays.
+        return { text: ruleNotTurnedOff(e instanceof Error ? e.message : undefined), error: true };
+      }
       return {
         text: `Turned off: ${f.message}`,
         undo: async () => {

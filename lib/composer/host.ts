@@ -16,21 +16,33 @@ export interface Host {
 const HOST_CSS = `
 :host { all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647; }
 .overlay { position: fixed; inset: 0; pointer-events: none; overflow: hidden; }
-.box { position: fixed; pointer-events: none; border-bottom: 2px solid; box-sizing: border-box; }
-.box[data-severity="suggestion"] { border-bottom-style: dotted; border-color: #3b82f6; }
-.box[data-severity="warning"] { border-color: #d97706; background: rgba(217, 119, 6, 0.10); }
-.box[data-severity="alert"] { border-color: #e11d48; background: rgba(225, 29, 72, 0.12); }
+.box { position: fixed; pointer-events: none; box-sizing: border-box; }
+/* The underlines: colours legible on white and on near-black (mid lightness, high chroma), a tinted
+   background for warnings and alerts, and a different line per severity, so colour is never the only
+   cue: suggestion dotted, warning wavy (a zigzag drawn by two gradients), alert solid. */
+.box[data-severity="suggestion"] { border-bottom: 2px dotted #3b82f6; }
+.box[data-severity="warning"] { background: rgba(217, 119, 6, 0.10); }
+.box[data-severity="warning"]::after { content: ""; position: absolute; left: 0; right: 0; bottom: -2px; height: 4px;
+  background: linear-gradient(135deg, transparent 35%, #d97706 35% 65%, transparent 65%) 0 0 / 4px 4px repeat-x,
+    linear-gradient(45deg, transparent 35%, #d97706 35% 65%, transparent 65%) 2px 0 / 4px 4px repeat-x; }
+.box[data-severity="alert"] { border-bottom: 2px solid #e11d48; background: rgba(225, 29, 72, 0.12); }
 .box[data-active="true"] { background: rgba(99, 102, 241, 0.28); }
+@media (prefers-color-scheme: dark) {
+  .box[data-severity="suggestion"] { border-bottom-color: #60a5fa; }
+  .box[data-severity="alert"] { border-bottom-color: #fb7185; background: rgba(251, 113, 133, 0.16); }
+  .box[data-active="true"] { background: rgba(129, 140, 248, 0.32); }
+}
 .marker { position: fixed; pointer-events: auto; width: 24px; height: 24px; padding: 0; border-radius: 12px;
   border: 1.5px solid #b45309; background: #fffbeb; color: #92400e; font: 700 14px/21px system-ui, sans-serif;
   cursor: pointer; box-shadow: 0 1px 3px rgba(0,0,0,.25); }
 .marker:hover, .marker[data-active="true"] { background: #fde68a; }
 @media (prefers-color-scheme: dark) { .marker { background: #3b2a06; color: #fcd34d; border-color: #f59e0b; } }
-/* Forced colours: our own boxes in system colours, a different underline per severity, drawn just
-   below the words so they never look like selected text (see forced-colours.ts). */
+/* Forced colours: system colours, a different underline per severity, drawn just below the words
+   and with no fill, so they never look like selected text. */
 @media (forced-colors: active) {
   .box, .marker { forced-color-adjust: none; }
   .box { box-sizing: content-box; padding-bottom: 1px; background: none; }
+  .box::after { content: none; }
   .box[data-severity="suggestion"] { border-bottom: 2px dotted LinkText; }
   .box[data-severity="warning"] { border-bottom: 3px dashed CanvasText; }
   .box[data-severity="alert"] { border-bottom: 4px double Mark; }

@@ -1,8 +1,6 @@
 // Public door of the DOM layer: what the content script needs to find composers, read and paint
 // them, and apply a rewrite. Nothing here loads the engine; analysis is asked of the background.
 export { accept, saveCaret, rewriteBlocker, MESSAGES, type AcceptResult } from './accept';
-export { onForcedColoursChange } from './forced-colours';
-export { ensureHighlightStyle, HIGHLIGHT_NAMES } from './highlights';
 export { getHost, isOurs, HOST_TAG, type Host } from './host';
 export { Indicator } from './indicator';
 export { Overlay } from './overlay';

@@ -1,5 +1,8 @@
-// Boxes drawn in our own shadow host for spans the Highlight API cannot paint (textareas, and
-// browsers without it), plus the missing-statement marker. Nothing is ever drawn inside the editor.
+// Every underline, drawn as boxes in our own (closed, in production) shadow host, plus the
+// missing-statement marker and the indicator. Nothing is ever drawn inside the editor, and nothing
+// goes into page-visible registries (the CSS Custom Highlight registry is shared with the page's
+// scripts, so it would tell them which words were flagged). Boxes take no pointer events, so
+// document.elementsFromPoint cannot find them; hover is hit-tested by our own geometry.
 import type { Severity } from '../engine/types';
 import type { Host } from './host';
 import { nextFrame } from './next-frame';
@@ -26,22 +29,52 @@ export interface OverlayMarker {
 export interface OverlaySource {
   boxes(): OverlayBox[];
   markers(): OverlayMarker[];
+  /**
+   * A cheap description of where this source's boxes sit (its editor's box, the first word's box):
+   * checked every frame while anything is drawn, so a layout change that fires no event (a banner
+   * above the composer, a web font arriving) still moves the boxes.
+   */
+  layout?(): string;
 }
 
 /** Re-renders every registered source on the next animation frame (scroll, resize, new findings). */
 export class Overlay {
   private sources = new Set<OverlaySource>();
   private frame: (() => void) | null = null;
+  private watchFrame = 0;
+  private lastLayout = '';
+  private scopes = new WeakSet<Node>();
 
   constructor(
     private host: Host,
     /** Called after every render (the card re-places itself next to its words). */
     private afterRender: () => void = () => undefined,
   ) {
-    const schedule = () => this.schedule();
     // Capture: scrolls inside any scroller (the composer itself included) move our boxes too.
-    window.addEventListener('scroll', schedule, { capture: true, passive: true });
-    window.addEventListener('resize', schedule, { passive: true });
+    this.watchScrolls(window);
+    window.addEventListener('resize', () => this.schedule(), { passive: true });
+    host.overlay.ownerDocument.fonts?.addEventListener?.('loadingdone', () => this.schedule());
+  }
+
+  /**
+   * Scroll events do not leave a shadow root: listen in every shadow root `node` sits in, so a
+   * scroller inside one (LinkedIn's overlay) moves our boxes too.
+   */
+  watch(node: Node): void {
+    for (let n: Node | null = node; n; ) {
+      const root = n.getRootNode();
+      if (!(root instanceof ShadowRoot)) break;
+      this.watchScrolls(root);
+      n = root.host;
+    }
+  }
+
+  private watchScrolls(target: EventTarget & Partial<Node>): void {
+    if (target instanceof Node) {
+      if (this.scopes.has(target)) return;
+      this.scopes.add(target);
+    }
+    target.addEventListener('scroll', () => this.schedule(), { capture: true, passive: true });
   }
 
   add(source: OverlaySource): void {
@@ -62,16 +95,40 @@ export class Overlay {
     });
   }
 
+  private layout(): string {
+    let key = '';
+    for (const source of this.sources) key += (source.layout?.() ?? '') + '|';
+    return key;
+  }
+
+  /** While anything is drawn: once a frame, redraw when a source's layout moved. */
+  private watchLayout(drawn: boolean): void {
+    if (!drawn) {
+      cancelAnimationFrame(this.watchFrame);
+      this.watchFrame = 0;
+      return;
+    }
+    if (this.watchFrame) return;
+    const tick = () => {
+      this.watchFrame = 0;
+      if (this.layout() !== this.lastLayout) return this.schedule();
+      this.watchFrame = requestAnimationFrame(tick);
+    };
+    this.watchFrame = requestAnimationFrame(tick);
+  }
+
   private render(): void {
     const doc = this.host.overlay.ownerDocument;
     const nodes: HTMLElement[] = [];
+    this.lastLayout = this.layout();
     for (const source of this.sources) {
       for (const box of source.boxes()) {
         for (const r of box.rects) {
           const el = doc.createElement('div');
           el.className = 'box';
           el.dataset.severity = box.severity;
-          el.dataset.key = box.key;
+          // The key names the flagged words: only test builds carry it (their shadow root is open).
+          if (__CLEARLINE_TEST_HOOKS__) el.dataset.key = box.key;
           if (box.active) el.dataset.active = 'true';
           el.style.left = `${r.left}px`;
           el.style.top = `${r.top}px`;
@@ -102,8 +159,75 @@ export class Overlay {
       }
     }
     this.host.overlay.replaceChildren(...nodes);
+    this.watchLayout(nodes.length > 0);
     this.afterRender();
   }
+}
+
+/**
+ * The part of `el` the user can see: its box cut by every ancestor that clips its overflow (a
+ * scrolled message pane, a dialog) and by the viewport. Follows containing blocks, so an ancestor
+ * a fixed or absolute box escapes does not cut it. Null when nothing of it shows.
+ */
+export function visibleBox(el: Element): DOMRect | null {
+  const view = el.ownerDocument.defaultView;
+  if (!view) return null;
+  const r = el.getBoundingClientRect();
+  let left = r.left;
+  let top = r.top;
+  let right = r.right;
+  let bottom = r.bottom;
+  let position = view.getComputedStyle(el).position || 'static';
+  for (let a = parentOf(el); a && a !== el.ownerDocument.documentElement; a = parentOf(a)) {
+    const cs = view.getComputedStyle(a);
+    const own = cs.position || 'static';
+    const set = (v: string) => !!v && v !== 'none';
+    const contains = set(cs.transform) || set(cs.filter) || /paint|layout|strict|content/.test(cs.contain);
+    // A fixed box is cut only by a transformed (or contained) ancestor; an absolute one skips static ancestors.
+    const skipped = (position === 'fixed' && !contains) || (position === 'absolute' && own === 'static' && !contains);
+    if (!skipped) {
+      const clipsX = clips(cs.overflowX || cs.overflow);
+      const clipsY = clips(cs.overflowY || cs.overflow);
+      if ((clipsX || clipsY) && !propagatesToViewport(a)) {
+        const b = a.getBoundingClientRect();
+        // The padding box: borders and scroll bars do not show content.
+        const cl = b.left + a.clientLeft;
+        const ct = b.top + a.clientTop;
+        if (clipsX) {
+          left = Math.max(left, cl);
+          right = Math.min(right, a.clientWidth ? cl + a.clientWidth : b.right);
+        }
+        if (clipsY) {
+          top = Math.max(top, ct);
+          bottom = Math.min(bottom, a.clientHeight ? ct + a.clientHeight : b.bottom);
+        }
+      }
+      position = own;
+    }
+    if (right <= left || bottom <= top) return null;
+  }
+  left = Math.max(left, 0);
+  top = Math.max(top, 0);
+  right = Math.min(right, view.innerWidth);
+  bottom = Math.min(bottom, view.innerHeight);
+  return right > left && bottom > top ? new DOMRect(left, top, right - left, bottom - top) : null;
+}
+
+/** The body's overflow applies to the viewport, not to the body, while the root's is visible. */
+function propagatesToViewport(a: Element): boolean {
+  const doc = a.ownerDocument;
+  if (a !== doc.body) return false;
+  const root = doc.defaultView!.getComputedStyle(doc.documentElement);
+  return !clips(root.overflowX || root.overflow) && !clips(root.overflowY || root.overflow);
+}
+
+const clips = (overflow: string) => !!overflow && overflow !== 'visible';
+
+/** The parent in the flat tree: across shadow roots to their host. */
+function parentOf(el: Element): Element | null {
+  if (el.parentElement) return el.parentElement;
+  const root = el.getRootNode();
+  return root instanceof ShadowRoot ? root.host : null;
 }
 
 /** Client rects of [start, end) inside a text field, measured on a mirror of it laid exactly over it. */

@@ -1,12 +1,11 @@
 // One live composer: read the text → (debounced) analyse in the background → keep findings and
-// their ranges → paint them. Stale results are dropped by a version counter bumped on every edit.
+// their ranges → paint them (boxes in our own host, overlay.ts). Stale results are dropped by a
+// version counter bumped on every edit.
 import type { AnalyzeResponse } from '../messages';
 import type { Finding, Severity } from '../engine/types';
 import type { SiteAdapter } from './sites/types';
 import { readModel, isTextField, type TextModel } from './text-model';
-import { paintsWithHighlights } from './forced-colours';
-import { clearOwner, ensureHighlightStyle, paint } from './highlights';
-import { clipRects, fieldRects, type OverlayBox, type OverlayMarker, type OverlaySource } from './overlay';
+import { clipRects, fieldRects, visibleBox, type OverlayBox, type OverlayMarker, type OverlaySource } from './overlay';
 import type { Host } from './host';
 import { nextFrame } from './next-frame';
 
@@ -44,8 +43,10 @@ export interface SessionDeps {
   analyze(text: string): Promise<AnalyzeResponse>;
   /** Findings, pause state or the active finding changed. */
   changed(session: Session): void;
-  /** Overlay must redraw (textarea boxes, markers). */
+  /** Overlay must redraw (underline boxes, markers). */
   redraw(): void;
+  /** Scrolls inside the shadow roots `root` sits in must redraw too. */
+  watch?(root: HTMLElement): void;
   /** The user activated a missing-statement marker. */
   openMarker(session: Session, finding: TrackedFinding): void;
 }
@@ -82,15 +83,29 @@ export class Session implements OverlaySource {
     private deps: SessionDeps,
   ) {
     this.isField = isTextField(root);
-    const onInput = () => this.edited();
+    // Synthetic events from page scripts change nothing: an input event with the text as last sent
+    // would hold analysis back for ever (each one restarts the pause), and a composition start would
+    // make Apply wait for a character that is never typed. A page's own edit (new text) still counts,
+    // unless an analysis is already due (it reads the text when it runs).
+    const onInput = (e: Event) => {
+      if (!e.isTrusted && (this.timer || this.read().text === this.lastSent)) return;
+      this.edited();
+    };
     this.listen(root, 'input', onInput);
-    this.listen(root, 'compositionstart', () => (this.composing = true));
-    this.listen(root, 'compositionend', () => {
+    this.listen(root, 'compositionstart', (e) => {
+      if (e.isTrusted) this.composing = true;
+    });
+    this.listen(root, 'compositionend', (e) => {
+      if (!e.isTrusted) return;
       this.composing = false;
       this.edited();
     });
-    const scope = root.getRootNode();
-    if (scope instanceof ShadowRoot) ensureHighlightStyle(scope);
+    deps.watch?.(root);
+    // The editor grows or shrinks (a new line, a resized window): its words move.
+    if (typeof ResizeObserver === 'function') {
+      this.resizer = new ResizeObserver(() => this.deps.redraw());
+      this.resizer.observe(root);
+    }
     if (!this.isField) {
       // Editors re-create text nodes without an input event (undo, re-render), which collapses our
       // ranges: check them once per frame after DOM changes, and rebuild when the text is the same.
@@ -107,6 +122,7 @@ export class Session implements OverlaySource {
   }
 
   private observer: MutationObserver | null = null;
+  private resizer: ResizeObserver | null = null;
   /** Last model read for drawing (marker position on every scroll frame); dropped on any change. */
   private cached: TextModel | null = null;
   private checkFrame: (() => void) | null = null;
@@ -137,6 +153,8 @@ export class Session implements OverlaySource {
     this.cached = null;
     this.version++;
     this.schedule(DEBOUNCE_MS);
+    // The words after the caret moved: so do their underlines (the ranges are live), this frame.
+    this.deps.redraw();
   }
 
   schedule(delay = 0, force = false): void {
@@ -223,22 +241,9 @@ export class Session implements OverlaySource {
     this.paint();
   }
 
+  /** Redraw our boxes (they are drawn from the findings and ranges on the next frame). */
   paint(): void {
     if (this.disposed) return;
-    if (!this.isField && paintsWithHighlights()) {
-      const bySeverity: Record<Severity, Range[]> = { suggestion: [], warning: [], alert: [] };
-      for (const f of this.findings) {
-        const r = this.ranges.get(f.key);
-        if (r) bySeverity[f.severity].push(r);
-      }
-      paint(this, 'suggestion', bySeverity.suggestion);
-      paint(this, 'warning', bySeverity.warning);
-      paint(this, 'alert', bySeverity.alert);
-      const active = this.activeKey ? this.ranges.get(this.activeKey) : undefined;
-      paint(this, 'active', active ? [active] : []);
-    } else {
-      clearOwner(this);
-    }
     this.deps.redraw();
   }
 
@@ -269,30 +274,42 @@ export class Session implements OverlaySource {
     return this.findings.find((f) => f.key === key);
   }
 
-  /** Where a finding is on screen now (clipped to the composer). */
-  rectsOf(f: TrackedFinding): DOMRect[] {
+  /** Where a finding is on screen now (clipped to what shows of the composer). */
+  rectsOf(f: TrackedFinding, clip: DOMRect | null = visibleBox(this.root)): DOMRect[] {
     if (f.kind !== 'span') {
       const m = this.markerPoint();
       return m ? [new DOMRect(m.x, m.y, MARKER_SIZE, MARKER_SIZE)] : [];
     }
-    const clip = this.root.getBoundingClientRect();
+    if (!clip) return [];
     if (this.isField) {
       // Offsets refer to the analysed text; only measure while the field still holds it.
       if ((this.root as HTMLTextAreaElement).value.replace(/\u00A0/g, ' ') !== this.analysedText) return [];
       const m = marked(f);
-      return fieldRects(this.deps.host, this.root as HTMLTextAreaElement, m.start, m.end);
+      return clipRects(fieldRects(this.deps.host, this.root as HTMLTextAreaElement, m.start, m.end), clip);
     }
     const r = this.ranges.get(f.key);
     return r ? clipRects(Array.from(r.getClientRects()), clip) : [];
+  }
+
+  /** OverlaySource: the editor's box and its first underlined word's (cheap; read every frame while drawn). */
+  layout(): string {
+    if (this.disposed || !this.findings.length) return '';
+    const b = this.root.getBoundingClientRect();
+    let key = `${b.left},${b.top},${b.width},${b.height}`;
+    const first = this.findings.find((f) => f.kind === 'span');
+    const r = first && this.ranges.get(first.key)?.getBoundingClientRect();
+    if (r) key += `:${r.left},${r.top},${r.width}`;
+    return key;
   }
 
   /** Span findings under the pointer (several rules can cover the same words). */
   findingsAt(x: number, y: number): TrackedFinding[] {
     this.checkRanges();
     const out: TrackedFinding[] = [];
+    const clip = visibleBox(this.root);
     for (const f of this.findings) {
       if (f.kind !== 'span') continue;
-      if (this.rectsOf(f).some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom)) out.push(f);
+      if (this.rectsOf(f, clip).some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom)) out.push(f);
     }
     return out;
   }
@@ -301,12 +318,16 @@ export class Session implements OverlaySource {
     return this.findingsAt(x, y)[0];
   }
 
-  /** OverlaySource: boxes only where the Highlight API cannot paint. */
+  /** OverlaySource: one box per line of each flagged span, cut to what shows of the composer. */
   boxes(): OverlayBox[] {
-    if (this.disposed || (!this.isField && paintsWithHighlights())) return [];
+    if (this.disposed) return [];
+    const clip = visibleBox(this.root);
+    // Drawn in order: the more severe over the less, the open card's finding over all.
+    const order = (f: TrackedFinding) => (f.key === this.activeKey ? 3 : SEVERITY_RANK[f.severity]);
     return this.findings
       .filter((f) => f.kind === 'span')
-      .map((f) => ({ key: f.key, severity: f.severity, rects: this.rectsOf(f), active: f.key === this.activeKey }));
+      .sort((a, b) => order(a) - order(b))
+      .map((f) => ({ key: f.key, severity: f.severity, rects: this.rectsOf(f, clip), active: f.key === this.activeKey }));
   }
 
   markers(): OverlayMarker[] {
@@ -359,9 +380,9 @@ export class Session implements OverlaySource {
     if (this.timer) clearTimeout(this.timer);
     this.checkFrame?.();
     this.observer?.disconnect();
+    this.resizer?.disconnect();
     for (const [t, type, fn] of this.listeners) t.removeEventListener(type, fn);
     this.listeners = [];
-    clearOwner(this);
     this.findings = [];
     this.ranges.clear();
     this.deps.redraw();

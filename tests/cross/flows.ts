@@ -90,15 +90,21 @@ async function waitForSpan(d: Driver): Promise<Finding> {
   return all.find((f) => f.kind === 'span' && FLAGGED.test(f.text))!;
 }
 
-/** Total ranges in our CSS highlights (the registry is shared with the page). */
+/**
+ * Underline boxes drawn in our host's shadow root (open in test builds). Nothing may go into
+ * CSS.highlights, whose registry the page shares: any entry of ours there fails the flow.
+ */
 async function highlighted(d: Driver): Promise<number> {
-  return d.evaluate(() => {
-    let n = 0;
-    (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.forEach((h, name) => {
-      if (name.startsWith('clearline')) n += h.size;
-    });
-    return n;
+  const { boxes, registry } = await d.evaluate(() => {
+    const names: string[] = [];
+    if (typeof CSS !== 'undefined' && 'highlights' in CSS) {
+      (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.forEach((h, name) => names.push(name));
+    }
+    const root = document.querySelector('clearline-root')?.shadowRoot;
+    return { boxes: root ? root.querySelectorAll('.overlay .box').length : 0, registry: names };
   }, null);
+  assert.deepEqual(registry.filter((n) => n.startsWith('clearline')), [], 'nothing of ours in CSS.highlights');
+  return boxes;
 }
 
 /** innerText of the composer, NBSPs as spaces. */

@@ -2,7 +2,7 @@
 // nothing; typing closes any card; the card keeps clear of the line being typed; the trigger words are
 // underlined, quoted, and each rewrite shows what it changes.
 import { expect, test, type Page } from './fixtures';
-import { caretAfter, markedWords, phraseBox } from './pages/card';
+import { caretAfter, markedWords, phraseBox, underlinedWords } from './pages/card';
 import { DRAFT, FLAGGED, GMAIL_NEW_MESSAGE, openSite, resetSettings, typeDraft } from './suites';
 
 const gmail = GMAIL_NEW_MESSAGE;
@@ -99,8 +99,7 @@ test('only the trigger words are underlined; the card quotes them and shows each
   const finding = await cl.waitForSpan(FLAGGED);
   const marked = markedWords(finding);
   expect(marked.length).toBeLessThan(finding.text.length);
-  const underlined = await page.evaluate((name) => [...((CSS as any).highlights.get(name) ?? [])].map((r: Range) => r.toString()), `clearline-${finding.severity}`);
-  expect(underlined).toEqual([marked]);
+  await expect.poll(async () => (await underlinedWords(composer)).filter((u) => u.severity === finding.severity).map((u) => u.text)).toEqual([marked]);
   await cl.hover(composer, marked);
   await expect(cl.card.locator('.flagged q')).toHaveText(marked);
   await page.mouse.move(5, 5);

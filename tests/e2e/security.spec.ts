@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { FIXTURES_DIR, PRODUCTION_DIR, expect, launchWithExtension, test } from './fixtures';
-import { Clearline, caretAfter, composerText, highlightSizes, phraseBox } from './pages/card';
+import { Clearline, caretAfter, caretToStart, composerText, phraseBox, underlineCounts } from './pages/card';
 import { tabIdOf } from './pages/popup';
 import { FLAGGED, analysed, gotoSite, resetSettings, typeDraft } from './suites';
 
@@ -297,13 +297,224 @@ test('when the extension is reloaded, the old UI takes itself off the page at on
     await cl.ready();
     await typeDraft(page, page.locator('[role="dialog"] [g_editable="true"]'));
     await cl.waitForSpan(FLAGGED);
-    await expect.poll(async () => Object.values(await highlightSizes(page)).some((n) => n > 0)).toBe(true);
+    await expect.poll(async () => Object.values(await underlineCounts(page)).some((n) => n > 0)).toBe(true);
     await worker.evaluate(() => chrome.runtime.reload());
     // No user action needed: the UI's port to the background closed and runtime.id is gone.
     await expect(page.locator('clearline-root[data-clearline-findings]')).toHaveCount(0);
-    await expect.poll(async () => Object.values(await highlightSizes(page)).some((n) => n > 0)).toBe(false);
+    await expect.poll(async () => Object.values(await underlineCounts(page)).some((n) => n > 0)).toBe(false);
     await done();
   } finally {
     await context.close();
   }
+});
+
+/** What the hostile page below must never learn: the user's hours and phone (settings), and Clearline's words. */
+const SECRET_PHONE = '+1 415 555 0199';
+const SECRETS = /555\D?0199|07:45|7:45|16:15|4:15|Offers contact at any hour|term of endearment|outside those hours|urgent/i;
+
+/**
+ * A page script (main world, from the first byte of the page) that, every 50 ms, polls every channel
+ * a page has: CSS.highlights, attributes and text of every element (our host included) and its
+ * shadowRoot, document.styleSheets, elementsFromPoint over the composer, the computed style of the
+ * editor and everything in it, window messages and CustomEvents, activeElement, selection, title and
+ * a MutationObserver over the whole document. Observations are kept per phase: "idle" (no user),
+ * "typed" (the user writing), "analysed" (the draft written, Clearline's findings on it).
+ */
+const POLL_ALL = `
+  const spy = window.__poll = { phase: 'idle', notes: [], hits: [], highlights: [], hostAttributes: [], shadow: [], styles: [], computed: [], polls: 0 };
+  const note = (list, s) => { s = spy.phase + ' ' + s; if (!list.includes(s)) list.push(s); };
+  const composer = () => document.querySelector('[role="dialog"] [g_editable="true"]');
+  const inComposer = (n) => { const c = composer(); return !!c && (c === n || c.contains(n)); };
+  const PROPS = ['text-decoration-line', 'text-decoration-style', 'background-color', 'background-image', 'outline-style', 'box-shadow', 'text-shadow', 'border-bottom-style', 'filter'];
+  let baseStyle = null;
+  const styleOf = (el) => { const cs = getComputedStyle(el); return PROPS.map((p) => p + ':' + cs.getPropertyValue(p)).join(';'); };
+  const title = document.title;
+  const pageText = () => {
+    let out = '';
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.tagName === 'SCRIPT' || inComposer(el)) continue;
+        for (const a of el.attributes) out += ' ' + a.name + '=' + a.value;
+        for (const n of el.childNodes) if (n.nodeType === 3 && !inComposer(n)) out += ' ' + n.data;
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return out;
+  };
+  const start = () => {
+  const anytimeAtStart = (pageText().match(/anytime/gi) || []).length;
+  for (const type of ['message', 'clearline', 'clearline:findings', 'content-script-started']) {
+    addEventListener(type, (e) => note(spy.notes, 'event ' + type + ' ' + JSON.stringify(e.data ?? e.detail ?? null)), true);
+    document.addEventListener(type, (e) => note(spy.notes, 'document event ' + type + ' ' + JSON.stringify(e.detail ?? null)), true);
+  }
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (inComposer(r.target)) continue;
+      if (r.type === 'attributes') note(spy.notes, 'attribute ' + r.attributeName + ' on ' + r.target.nodeName + ': ' + (r.target.getAttribute?.(r.attributeName) ?? '').slice(0, 200));
+      for (const n of r.addedNodes) note(spy.notes, 'added ' + n.nodeName + ': ' + (n.textContent ?? '').slice(0, 200));
+      if (r.type === 'characterData') note(spy.notes, 'text: ' + r.target.data.slice(0, 200));
+    }
+  }).observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+  const poll = () => {
+    spy.polls++;
+    if (window.CSS && CSS.highlights) CSS.highlights.forEach((h, name) => { for (const r of h) note(spy.highlights, name + ': ' + r.toString()); });
+    for (const host of document.querySelectorAll('clearline-root')) {
+      for (const a of host.attributes) note(spy.hostAttributes, a.name + '=' + a.value.slice(0, 200));
+      if (host.shadowRoot) note(spy.shadow, 'open shadow root: ' + host.shadowRoot.textContent.slice(0, 200));
+      note(spy.notes, 'host text: ' + host.textContent);
+    }
+    const text = pageText();
+    const secret = text.match(${SECRETS});
+    if (secret) note(spy.notes, 'page text: ' + secret[0]);
+    if ((text.match(/anytime/gi) || []).length > anytimeAtStart) note(spy.notes, 'page text: another "anytime"');
+    for (const sheet of document.styleSheets) {
+      let rules = '';
+      try { rules = [...sheet.cssRules].map((r) => r.cssText).join(' '); } catch {}
+      if (/highlight\\(|clearline/i.test(rules)) note(spy.styles, rules.slice(0, 200));
+    }
+    const c = composer();
+    if (c) {
+      const box = c.getBoundingClientRect();
+      for (let y = box.top + 1; y < box.bottom; y += 6) {
+        for (let x = box.left + 1; x < box.right; x += 10) {
+          for (const el of document.elementsFromPoint(x, y)) {
+            if (el === c || c.contains(el) || el.contains(c)) continue;
+            spy.hits.push({ phase: spy.phase, x, y, tag: el.tagName });
+            break;
+          }
+        }
+      }
+      if (spy.hits.length > 5000) spy.hits.length = 5000;
+      baseStyle ??= styleOf(c);
+      for (const el of [c, ...c.querySelectorAll('*')]) {
+        const s = styleOf(el);
+        if (s !== baseStyle) note(spy.computed, el.tagName + ' ' + s);
+        for (const name of ['clearline-suggestion', 'clearline-warning', 'clearline-alert', 'clearline-active']) {
+          const h = getComputedStyle(el, '::highlight(' + name + ')');
+          if (h.textDecorationLine && h.textDecorationLine !== 'none') note(spy.computed, el.tagName + ' ::highlight(' + name + ') ' + h.textDecorationLine);
+        }
+      }
+    }
+    const active = document.activeElement;
+    if (active && !inComposer(active) && active !== document.body) note(spy.notes, 'focus on ' + active.tagName);
+    const sel = String(getSelection());
+    if (sel) note(spy.notes, 'selection: ' + sel.slice(0, 200));
+    if (document.title !== title) note(spy.notes, 'title: ' + document.title);
+  };
+  const loop = () => { try { poll(); } catch (e) { note(spy.notes, 'poll failed: ' + e); } setTimeout(loop, 50); };
+  loop();
+  };
+  // From the moment the page's own markup is in (what the parser adds is the page's, not ours).
+  document.addEventListener('DOMContentLoaded', start);
+`;
+
+type Poll = {
+  phase: string;
+  polls: number;
+  notes: string[];
+  hits: Array<{ phase: string; x: number; y: number; tag: string }>;
+  highlights: string[];
+  hostAttributes: string[];
+  shadow: string[];
+  styles: string[];
+  computed: string[];
+};
+
+test('production build: a page polling every channel for 10 s, then while the user writes a flagged draft, learns nothing of the findings, rewrites or settings', async () => {
+  test.setTimeout(90_000);
+  const { context, worker } = await launchWithExtension(PRODUCTION_DIR);
+  try {
+    // The user's statement quotes her hours and personal phone: secrets the page must not see.
+    await worker.evaluate(async (phone) => {
+      await chrome.storage.local.set({
+        settings: {
+          version: 2, packs: {}, rules: {}, customRules: [], pausedUntil: 0,
+          policy: { profession: 'general', workDays: [1, 2, 3, 4, 5], workStart: '07:45', workEnd: '16:15', timeZone: 'local', responseTime: 'within one business day', urgentChannel: `text me on ${phone}` },
+          sites: { builtIn: { gmail: true, linkedin: true, outlook: true }, added: [] },
+        },
+      });
+    }, SECRET_PHONE);
+    const done = await routeGmail(context, withPage(NEW_MESSAGE, { script: POLL_ALL }));
+    const page = await context.newPage();
+    await gotoSite(page, INBOX);
+    const poll = () => page.evaluate(() => (window as unknown as { __poll: Poll }).__poll);
+    // 10 s with no user action.
+    const t0 = Date.now();
+    await expect.poll(async () => Date.now() - t0, { timeout: 15_000, intervals: [500] }).toBeGreaterThan(10_000);
+    const idle = await poll();
+    expect(idle.polls).toBeGreaterThan(10);
+    // The user writes a draft with a flagged phrase and no boundary statement.
+    await page.evaluate(() => ((window as unknown as { __poll: Poll }).__poll.phase = 'typed'));
+    const composer = page.locator('[role="dialog"] [g_editable="true"]');
+    await caretToStart(composer);
+    // The pointer goes away: resting on flagged words opens their card, which the user then sees (and
+    // the page can find where it is, like any box the user can click).
+    await page.mouse.move(5, 5);
+    // (Short first and last lines: our indicator sits at the composer's top right corner and the
+    // statement's marker after the last word, both controls the user clicks, never over these words.)
+    await page.keyboard.type('Hi Robin,\nthanks for the note. Call me anytime if anything comes up. I miss you, xoxo.\nBest, Sam');
+    // Clearline did find things, and its findings hold the secrets (asked from its own isolated world).
+    const tabId = await tabIdOf(worker, page);
+    let findings: Array<{ text: string; message: string; suggestions: string[] }> = [];
+    await expect
+      .poll(async () => {
+        const answer = await worker.evaluate((t) => chrome.tabs.sendMessage(t, { kind: 'getFindings' }), tabId);
+        findings = answer.findings;
+        return findings.some((f) => FLAGGED.test(f.text)) && findings.some((f) => f.suggestions.some((s) => s.includes(SECRET_PHONE)));
+      }, { timeout: 10_000, message: 'findings holding the flagged words and the phone' })
+      .toBe(true)
+      .catch((e) => {
+        console.log(JSON.stringify(findings, null, 1));
+        throw e;
+      });
+    // The page keeps polling while the underlines are drawn (and the user rests).
+    await page.evaluate(() => ((window as unknown as { __poll: Poll }).__poll.phase = 'analysed'));
+    const typedAt = (await poll()).polls;
+    const t1 = Date.now();
+    await expect.poll(async () => Date.now() - t1, { timeout: 10_000, intervals: [500] }).toBeGreaterThan(5_000);
+    expect((await poll()).polls - typedAt).toBeGreaterThan(3);
+    await page.evaluate(() => ((window as unknown as { __poll: Poll }).__poll.phase = 'done'));
+    const spy = await poll();
+    expect.soft(spy.highlights, 'ranges in CSS.highlights').toEqual([]);
+    expect.soft(spy.hostAttributes, 'attributes on our host').toEqual([]);
+    expect.soft(spy.shadow, 'a shadow root the page can open').toEqual([]);
+    expect.soft(spy.styles, 'our styles in the page').toEqual([]);
+    expect.soft(spy.computed, 'computed style of the editor changed').toEqual([]);
+    for (const n of spy.notes) {
+      expect.soft(n, 'a note with a secret').not.toMatch(SECRETS);
+      expect.soft(n, 'a note naming flagged words').not.toMatch(/anytime|miss you|xoxo/i);
+    }
+    // Nothing of ours is hit over the words: elementsFromPoint cannot find which words are underlined.
+    // (Only once the draft is written: while the user types, the statement's "+" marker follows the
+    // end of the text, where later words then go.)
+    const flagged = await Promise.all(['Call me anytime', 'I miss you', 'xoxo'].map((p) => phraseBox(composer, p)));
+    const over = spy.hits.filter((h) => h.phase === 'analysed' && flagged.some((b) => h.x >= b.x && h.x <= b.x + b.width && h.y >= b.y && h.y <= b.y + b.height));
+    expect.soft(over, 'something of ours under the pointer over flagged words').toEqual([]);
+    await done();
+  } finally {
+    await context.close();
+  }
+});
+
+test('page-dispatched input and composition events neither hold analysis back nor block Apply', async ({ page, site }) => {
+  await site.serve(SERVED, 'sites/gmail/new-message.html');
+  await gotoSite(page, INBOX);
+  const cl = new Clearline(page);
+  await cl.ready();
+  const composer = page.locator('[role="dialog"] [g_editable="true"]');
+  await typeDraft(page, composer, 'Hi Robin, thanks for the note.');
+  // From now on the page fires an input event at the draft every 20 ms, and starts a composition.
+  await composer.evaluate((el) => {
+    setInterval(() => el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true })), 20);
+    el.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, composed: true }));
+  });
+  // The user goes on writing: the new words are still analysed after the usual pause.
+  await page.keyboard.type(' Call me anytime if anything comes up.');
+  const finding = await cl.waitForSpan(FLAGGED);
+  const before = await composerText(composer);
+  // And Apply is not refused as "finish the character you are typing".
+  await cl.hover(composer, 'Call me anytime');
+  await cl.applyButtons().first().click();
+  await expect.poll(() => composerText(composer)).toBe(before.replace(finding.text, finding.suggestions[0]!));
 });

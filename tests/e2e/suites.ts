@@ -2,7 +2,7 @@
 // (fixture address, composer locator). Each test reads like what a user does and sees.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { Clearline, caretAfter, caretToStart, composerText, highlightSizes } from './pages/card';
+import { Clearline, caretAfter, caretToStart, composerText, markedWords, underlineCounts, underlinedWords } from './pages/card';
 
 // Callbacks passed to the extension's service worker run where `chrome` exists.
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -101,12 +101,13 @@ export function flagAndAcceptSuite(c: SiteCase): void {
     await typeDraft(page, composer);
     const finding = await cl.waitForSpan(FLAGGED);
     expect(finding.suggestions.length).toBeGreaterThan(0);
-    await expect.poll(async () => (await highlightSizes(page))[`clearline-${finding.severity}`] ?? 0).toBeGreaterThan(0);
+    // Underlined where the words are, in the finding's severity style (boxes in our host, not in the editor).
+    await expect.poll(async () => (await underlinedWords(composer)).filter((u) => u.severity === finding.severity).map((u) => u.text)).toContain(markedWords(finding));
     await cl.hover(composer, PHRASE);
     await expect(cl.card).toContainText(finding.message);
     await expect(cl.applyButtons().first()).toHaveAccessibleName(`Apply: ${finding.suggestions[0]}`);
     expect(await cl.applyButtons().count()).toBe(Math.min(3, finding.suggestions.length));
-    // Nothing of ours went into the page's editor: highlights live in CSS.highlights, the card in our host.
+    // Nothing of ours went into the page's editor: underlines and card live in our host.
     expect(await composer.evaluate((el) => el.outerHTML)).not.toMatch(/clearline/i);
   });
 
@@ -346,7 +347,7 @@ export function pauseSuite(c: SiteCase): void {
     await expect(cl.card).toBeHidden();
     await expect.poll(async () => (await cl.composers())[0]?.paused).toBe(true);
     expect(await cl.findings()).toEqual([]);
-    await expect.poll(async () => Object.values(await highlightSizes(page)).reduce((a, b) => a + b, 0)).toBe(0);
+    await expect.poll(async () => Object.values(await underlineCounts(page)).reduce((a, b) => a + b, 0)).toBe(0);
     await setPause(0);
     await cl.waitForSpan(FLAGGED);
   });

@@ -1,6 +1,6 @@
 // Page object for Clearline on a site page: our host's test hook, the suggestion card, and
 // composer helpers (type, hover the flagged words, read the text) as a user would use them.
-import type { FrameLocator, Locator, Page } from '@playwright/test';
+import type { Frame, FrameLocator, Locator, Page } from '@playwright/test';
 import { expect } from '../fixtures';
 
 export interface HookFinding {
@@ -171,11 +171,61 @@ export async function caretAfter(composer: Locator, phrase: string, shift = 0): 
   );
 }
 
-/** Names of highlights registered in CSS.highlights with ranges (the registry is shared with the page). */
-export async function highlightSizes(page: Page): Promise<Record<string, number>> {
+/**
+ * Our underlines on screen: distinct findings drawn as boxes in our host's shadow root (open in test
+ * builds), by severity, plus 'active' for the open card's finding. Never CSS.highlights: that
+ * registry is shared with the page, so Clearline must not use it.
+ */
+export async function underlineCounts(page: Page | Frame): Promise<Partial<Record<'suggestion' | 'warning' | 'alert' | 'active', number>>> {
   return page.evaluate(() => {
     const out: Record<string, number> = {};
-    (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.forEach((h, name) => (out[name] = h.size));
+    const seen = new Set<string>();
+    for (const box of document.querySelector('clearline-root')?.shadowRoot?.querySelectorAll<HTMLElement>('.overlay .box') ?? []) {
+      const id = `${box.dataset.severity}|${box.dataset.key}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      out[box.dataset.severity!] = (out[box.dataset.severity!] ?? 0) + 1;
+      if (box.dataset.active === 'true') out.active = (out.active ?? 0) + 1;
+    }
     return out;
+  });
+}
+
+/**
+ * The words of `composer` that sit under each of our underlines, as a user sees them: every
+ * character whose centre lies in one of a finding's boxes, in reading order (one entry per finding).
+ */
+export async function underlinedWords(composer: Locator): Promise<Array<{ severity: string; active: boolean; text: string }>> {
+  return composer.evaluate((root) => {
+    const host = root.ownerDocument.querySelector('clearline-root');
+    const groups = new Map<string, { severity: string; active: boolean; rects: DOMRect[] }>();
+    for (const box of host?.shadowRoot?.querySelectorAll<HTMLElement>('.overlay .box') ?? []) {
+      const g = groups.get(box.dataset.key!) ?? { severity: box.dataset.severity!, active: false, rects: [] };
+      g.active ||= box.dataset.active === 'true';
+      g.rects.push(box.getBoundingClientRect());
+      groups.set(box.dataset.key!, g);
+    }
+    const chars: Array<{ c: string; x: number; y: number }> = [];
+    const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const range = root.ownerDocument.createRange();
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const t = n as Text;
+      for (let i = 0; i < t.length; i++) {
+        range.setStart(t, i);
+        range.setEnd(t, i + 1);
+        const r = range.getBoundingClientRect();
+        if (r.width) chars.push({ c: t.data[i]!, x: r.left + r.width / 2, y: r.top + r.height / 2 });
+      }
+    }
+    return [...groups.values()].map((g) => ({
+      severity: g.severity,
+      active: g.active,
+      text: chars
+        .filter((ch) => g.rects.some((r) => ch.x >= r.left && ch.x <= r.right && ch.y >= r.top && ch.y <= r.bottom))
+        .map((ch) => ch.c)
+        .join('')
+        .replace(/\u00A0/g, ' ')
+        .trim(),
+    }));
   });
 }

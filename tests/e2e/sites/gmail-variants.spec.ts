@@ -4,7 +4,7 @@
 // paragraphs that Gmail empties on close, the settings signature editors, a minimised compose.
 // Trusted Types are enforced on every Gmail fixture; the page's autosave must see an input event.
 import { expect, test, type Page } from '../fixtures';
-import { Clearline, caretAfter, composerText } from '../pages/card';
+import { Clearline, caretAfter, composerText, markedWords, underlineCounts, underlinedWords } from '../pages/card';
 import { DRAFT, FLAGGED, decoysSuite, flagAndAcceptSuite, missingStatementSuite, openSite, resetSettings, typeDraft, type SiteCase } from '../suites';
 
 test.beforeEach(resetSettings);
@@ -236,4 +236,37 @@ test('Gmail thread reply: scrolling the thread back up (the reply out of view) k
   await page.keyboard.press('Alt+Enter');
   await page.keyboard.press('Enter');
   await expect.poll(() => composerText(reply.composer(page))).toContain(finding.suggestions[0]!);
+});
+
+test('Gmail thread reply: underlines stay on their words as the thread scrolls and the page moves things, and never show outside the pane', async ({ page, site }) => {
+  const cl = await openSite(page, site, reply);
+  const composer = reply.composer(page);
+  await typeDraft(page, composer);
+  const finding = await cl.waitForSpan(FLAGGED);
+  const words = markedWords(finding);
+  const onWords = async () => (await underlinedWords(composer)).map((u) => u.text);
+  await expect.poll(onWords).toContain(words);
+  // The thread scrolls the reply out of its pane: nothing of ours is drawn over the rest of the page.
+  const pane = page.locator('[role="main"]');
+  await pane.evaluate((el) => (el.scrollTop = 0));
+  await expect(composer).not.toBeInViewport();
+  await expect.poll(() => underlineCounts(page)).toEqual({});
+  // Back into view: the underline is on the words again.
+  await composer.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await expect.poll(onWords).toContain(words);
+  // The page moves the thread (no scroll, no resize, no input): the underline follows its words.
+  const before = (await composer.boundingBox())!;
+  await composer.evaluate((el) => ((el.closest('.AO') as HTMLElement).style.transform = 'translate(23px, 17px)'));
+  await expect.poll(async () => (await composer.boundingBox())!.x).toBeCloseTo(before.x + 23, 0);
+  await expect.poll(onWords).toContain(words);
+  // Every box lies inside what shows of the pane.
+  const paneBox = (await pane.boundingBox())!;
+  const boxes = await page.evaluate(() =>
+    [...(document.querySelector('clearline-root')?.shadowRoot?.querySelectorAll('.overlay .box') ?? [])].map((b) => b.getBoundingClientRect().toJSON() as DOMRect),
+  );
+  expect(boxes.length).toBeGreaterThan(0);
+  for (const b of boxes) {
+    expect(b.top).toBeGreaterThanOrEqual(paneBox.y - 0.5);
+    expect(b.bottom).toBeLessThanOrEqual(paneBox.y + paneBox.height + 0.5);
+  }
 });

@@ -81,4 +81,28 @@ describe('popup state', () => {
     button('Resume now')!.click();
     await vi.waitFor(() => expect(text()).toContain('On in Gmail'));
   });
+
+  test('when "Turn off this rule" cannot be saved, says so and why, and the finding and the rule stay', async () => {
+    // A finding whose rule id the settings refuse (an unknown pack): storage writes nothing.
+    findings = {
+      composer: { label: 'Gmail message' },
+      findings: [
+        {
+          key: '1:bogus/any-time:span:call me anytime:0', rule: 'any-time', intent: 'any-time', detector: 'rules', pack: 'bogus',
+          severity: 'warning', kind: 'span', start: 0, end: 15, message: 'Offers contact at any hour.', why: 'x', suggestions: ['Call me in office hours'], text: 'call me anytime',
+        } as GetFindingsResponse['findings'][number],
+      ],
+    };
+    await openPopupFor('https://mail.google.com/mail/u/0/');
+    const off = () => [...root.querySelectorAll('button')].find((el) => el.textContent?.startsWith('Turn off this rule'));
+    await vi.waitFor(() => expect(off()).toBeDefined());
+    off()!.click();
+    await vi.waitFor(() => expect(text()).toContain('This rule could not be turned off: invalid settings'));
+    expect(text()).toContain('It is still on');
+    expect(text()).not.toContain('Turned off:');
+    expect(text()).toContain('Offers contact at any hour.');
+    expect(off()).toBeDefined();
+    const { settings } = (await fakeBrowser.storage.local.get('settings')) as { settings?: { rules?: Record<string, unknown> } };
+    expect(settings?.rules?.['bogus/any-time']).toBeUndefined();
+  });
 });
