@@ -303,8 +303,8 @@ export function startClearline(life: Lifetime): ComposerUi {
       const inCard = overCard(e);
       if (e.key === 'Escape' && (inCard || s === open.session || !s)) {
         swallow();
-        card.close();
-        if (inCard) open.session.root.focus();
+        if (inCard) card.escape(); // back to the draft, the caret where it was
+        else card.close();
         return;
       }
       if (inCard) return; // the card's own keys (cardKey) and native button keys
