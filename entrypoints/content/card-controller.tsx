@@ -365,6 +365,11 @@ export class CardController {
       this.announce(`Clearline ${f.severity}: ${f.message} Alt+Enter opens it from the keyboard.`);
       return;
     }
+    if (st.mode === 'marker') {
+      // Opened by the indicator or the + marker: Enter in the draft is a new line here, not Apply.
+      this.announce(`Clearline ${f.severity}: ${f.message} Tab reaches its buttons. Escape closes.`);
+      return;
+    }
     const n = Math.min(3, f.suggestions.length);
     const choice = f.kind === 'missing' ? 'Enter inserts your boundary statement.' : `Rewrite ${st.activeIndex + 1} of ${n}: ${f.suggestions[st.activeIndex] ?? ''} Enter applies it.`;
     this.announce(`Clearline: ${f.message} ${choice} Escape closes.`);

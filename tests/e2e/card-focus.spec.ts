@@ -152,3 +152,25 @@ for (const c of cases) {
     await expect(c.send(page)).toBeFocused();
   });
 }
+
+test('keyboard only: the indicator, reached by Tab and pressed with Enter, keeps focus, and the next Tab enters the list card', async ({ page, site }) => {
+  const c = cases[0]!;
+  const cl = await openSite(page, site, c);
+  const composer = c.composer(page);
+  await typeDraft(page, composer);
+  await cl.waitForSpan(FLAGGED);
+  const indicator = page.getByRole('button', { name: /^Clearline: \d+ issues? in this draft/ });
+  // Tab along the page until the indicator (our host comes last in the page's order).
+  for (let i = 0; i < 40 && !(await indicator.evaluate((b) => b.matches(':focus'))); i++) await page.keyboard.press('Tab');
+  await expect(indicator).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(cl.card).toBeVisible();
+  await expect(indicator).toBeFocused();
+  // What a screen reader hears says how to go on from here (Enter would not apply anything).
+  const live = cl.host.locator('[aria-live="polite"]');
+  await expect(live).toContainText('Tab reaches its buttons');
+  await expect(live).not.toContainText('Enter applies');
+  await page.keyboard.press('Tab');
+  expect(await cardFocus(page)).toMatch(/^Apply: /);
+  await expect(hint(cl)).toContainText('Enter apply this one');
+});
