@@ -174,3 +174,29 @@ test('keyboard only: the indicator, reached by Tab and pressed with Enter, keeps
   expect(await cardFocus(page)).toMatch(/^Apply: /);
   await expect(hint(cl)).toContainText('Enter apply this one');
 });
+
+test('an editor that moves the caret to its end whenever it gets focus still gets the caret back where the user left it', async ({ page, site }) => {
+  const c = cases[1]!;
+  const cl = await openSite(page, site, c);
+  const composer = c.composer(page);
+  await typeDraft(page, composer);
+  await cl.waitForSpan(FLAGGED);
+  // Some editors restore "their" selection (the end) on focus.
+  await composer.evaluate((el) =>
+    el.addEventListener('focus', () => {
+      const r = document.createRange();
+      r.selectNodeContents(el);
+      r.collapse(false);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(r);
+    }),
+  );
+  await caretAfter(composer, 'thanks');
+  await cl.hover(composer, 'Call me anytime');
+  await page.keyboard.press('Tab');
+  await expect(cl.applyButtons().first()).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(composer).toBeFocused();
+  await page.keyboard.type('X');
+  await expect.poll(() => composerText(composer)).toContain('thanksX for the note.');
+});
