@@ -19,8 +19,10 @@ export interface CardModel {
   /** Which suggestion Enter applies (keyboard mode). */
   activeIndex: number;
   keyboard: boolean;
-  /** A button in the card has keyboard focus. */
-  focused: boolean;
+  /** The card's button that has keyboard focus (the hint speaks about it), else null. */
+  focus: { action: CardAction; last: boolean } | null;
+  /** Keyboard focus is in the card's composer: Tab from there reaches the card. */
+  editorFocused: boolean;
   busy: boolean;
   /** The words cannot be rewritten automatically (line break or emoji image inside). */
   blocked: boolean;
@@ -43,6 +45,21 @@ const byUser = (fn: () => void) => (e: Event) => {
   if (e.isTrusted) fn();
 };
 
+/** What each of the card's buttons does: its data-action, and the order Tab walks them in. */
+export const CARD_ACTIONS = ['apply', 'insert', 'ignore', 'disable', 'previous', 'next', 'close'] as const;
+export type CardAction = (typeof CARD_ACTIONS)[number];
+
+/** What Enter does on the focused button, for the key hint. */
+const ENTER_DOES: Record<CardAction, string> = {
+  apply: 'apply this one',
+  insert: 'insert it',
+  ignore: 'ignore it in this draft',
+  disable: 'turn this rule off',
+  previous: 'previous issue',
+  next: 'next issue',
+  close: 'close the card',
+};
+
 const SEVERITY_LABEL: Record<Severity, string> = { suggestion: 'Suggestion', warning: 'Warning', alert: 'Alert' };
 
 function packName(pack: string): string {
@@ -58,20 +75,20 @@ export function Card({ model, onApply, onIgnore, onDisableRule, onClose, onStep 
         <span class="pack">{packName(model.pack)}</span>
         {model.position ? (
           <span class="pager">
-            <button type="button" class="step" aria-label="Previous issue" onClick={byUser(() => onStep(-1))}>
+            <button type="button" class="step" data-action="previous" aria-label="Previous issue" onClick={byUser(() => onStep(-1))}>
               ‹
             </button>
             <span>
               {model.position.index} of {model.position.count}
             </span>
-            <button type="button" class="step" aria-label="Next issue" onClick={byUser(() => onStep(1))}>
+            <button type="button" class="step" data-action="next" aria-label="Next issue" onClick={byUser(() => onStep(1))}>
               ›
             </button>
           </span>
         ) : (
           <span class="brand">Clearline</span>
         )}
-        <button type="button" class="close" aria-label="Close" title="Close (Esc)" onClick={byUser(onClose)}>
+        <button type="button" class="close" data-action="close" aria-label="Close" title="Close (Esc)" onClick={byUser(onClose)}>
           ×
         </button>
       </div>
@@ -93,6 +110,7 @@ export function Card({ model, onApply, onIgnore, onDisableRule, onClose, onStep 
             <button
               type="button"
               class="suggestion"
+              data-action="apply"
               data-active={model.keyboard && i === model.activeIndex ? 'true' : undefined}
               disabled={model.busy || model.blocked}
               onClick={byUser(() => onApply(i))}
@@ -110,6 +128,7 @@ export function Card({ model, onApply, onIgnore, onDisableRule, onClose, onStep 
               <button
                 type="button"
                 class="primary"
+                data-action="insert"
                 data-active={model.keyboard ? 'true' : undefined}
                 disabled={model.busy}
                 onClick={byUser(() => onApply(0))}
@@ -121,17 +140,23 @@ export function Card({ model, onApply, onIgnore, onDisableRule, onClose, onStep 
         )
       )}
       <div class="foot">
-        <button type="button" class="link" onClick={byUser(onIgnore)} title="Hide this one in this draft (Alt+I)" aria-keyshortcuts="Alt+I">
+        <button type="button" class="link" data-action="ignore" onClick={byUser(onIgnore)} title="Hide this one in this draft (Alt+I)" aria-keyshortcuts="Alt+I">
           Ignore
         </button>
-        <button type="button" class="link" onClick={byUser(onDisableRule)} title="Turn off this rule everywhere (Alt+O)" aria-keyshortcuts="Alt+O">
+        <button type="button" class="link" data-action="disable" onClick={byUser(onDisableRule)} title="Turn off this rule everywhere (Alt+O)" aria-keyshortcuts="Alt+O">
           Turn off this rule
         </button>
       </div>
       <p class="hint" data-testid="card-keys">
-        {model.focused ? (
+        {model.focus ? (
           <>
-            <kbd>Enter</kbd> {model.kind === 'missing' ? 'insert' : 'apply this one'} · <kbd>Tab</kbd> next button · <kbd>Esc</kbd> back to your draft
+            <kbd>Enter</kbd> {ENTER_DOES[model.focus.action]} ·{' '}
+            {model.focus.action === 'apply' && suggestions.length > 1 && (
+              <>
+                <kbd>↑</kbd> <kbd>↓</kbd> other rewrites ·{' '}
+              </>
+            )}
+            <kbd>Tab</kbd> {model.focus.last ? 'back to your draft' : 'next button'} · <kbd>Esc</kbd> back to your draft
           </>
         ) : model.keyboard ? (
           <>
@@ -149,9 +174,13 @@ export function Card({ model, onApply, onIgnore, onDisableRule, onClose, onStep 
               </>
             )}
           </>
+        ) : model.editorFocused ? (
+          <>
+            <kbd>Tab</kbd> to the card · <kbd>Alt</kbd>+<kbd>Enter</kbd> use the keyboard · <kbd>Esc</kbd> close
+          </>
         ) : (
           <>
-            <kbd>Alt</kbd>+<kbd>Enter</kbd> use the keyboard · <kbd>Esc</kbd> close
+            <kbd>Esc</kbd> close
           </>
         )}
       </p>

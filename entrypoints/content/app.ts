@@ -297,10 +297,16 @@ export function startClearline(life: Lifetime): ComposerUi {
       if (s && !choosing && !e.ctrlKey && !e.metaKey && !e.altKey && (e.key.length === 1 || e.key === 'Backspace' || e.key === 'Delete' || e.key === 'Enter')) typedSince = true;
       if (!open) return;
       const inCard = overCard(e);
+      const inPopover = inCard && e.composedPath().includes(card.element!);
+      if (inCard && !inPopover && e.key === 'Tab' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        // From the indicator (or the + marker) that opened the card: into the card's first action.
+        if (card.focusCard()) swallow();
+        return;
+      }
       if (e.key === 'Escape' && (inCard || s === open.session || !s)) {
         swallow();
-        card.close();
-        if (inCard) open.session.root.focus();
+        if (inCard) card.escape(); // back to the draft, the caret where it was
+        else card.close();
         return;
       }
       if (inCard) return; // the card's own keys (cardKey) and native button keys

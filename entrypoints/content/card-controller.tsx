@@ -1,11 +1,14 @@
 // Opens, places, updates and closes the card (created on first use), and runs its actions.
-// The card never takes focus: pointer presses inside it are cancelled so the editor keeps its selection.
+// The card never takes focus by itself: pointer presses inside it are cancelled so the editor keeps its
+// selection. Keyboard focus enters only by Tab from the editor and goes back there, caret kept.
 import { render } from 'preact';
 import type { Host } from '@/lib/composer/host';
 import { rewriteBlocker } from '@/lib/composer/accept';
+import { deepActiveElement } from '@/lib/composer/accept';
+import { keepCaret, type KeptCaret } from '@/lib/composer/kept-caret';
 import { markedText, type Session, type TrackedFinding } from '@/lib/composer/session';
 import { ruleNotTurnedOff } from '@/lib/messages';
-import { Card, type CardModel } from './Card';
+import { Card, CARD_ACTIONS, type CardAction, type CardModel } from './Card';
 import { caretLine } from './caret-line';
 import cardCss from './card.css?inline';
 
@@ -37,8 +40,10 @@ export class CardController {
   private state: OpenCard | null = null;
   private closeTimer: ReturnType<typeof setTimeout> | null = null;
   private lastAnnounced = '';
-  /** A button in the card has keyboard focus (the hint then speaks about that button). */
-  private focused = false;
+  /** The card's button that has keyboard focus (the hint then speaks about that button). */
+  private focusedAction: CardAction | null = null;
+  /** Where the caret was in the editor when Tab brought focus into the card. */
+  private caret: KeptCaret | null = null;
 
   constructor(
     private host: Host,
@@ -84,12 +89,32 @@ export class CardController {
 
   close(): void {
     this.cancelClose();
-    if (!this.state) return;
-    this.state.session.setActive(null);
+    const st = this.state;
+    if (!st) return;
+    // Focus in the card goes back to the draft, never to the page's body (whose next Tab stop is Send).
+    const hadFocus = this.focused;
+    st.session.setActive(null);
     this.state = null;
     this.lastAnnounced = '';
     this.render();
+    this.focusedAction = null;
+    if (hadFocus) this.backToDraft(st.session);
+    this.caret = null;
     this.actions.changed();
+  }
+
+  private get focused(): boolean {
+    return this.focusedAction !== null;
+  }
+
+  /** Focus the composer again, the caret where the user left it (unless an edit of ours placed it since). */
+  private backToDraft(session: Session): void {
+    if (!session.root.isConnected) return;
+    if (this.caret) this.caret.restore();
+    else session.root.focus({ preventScroll: true });
+    this.caret = null;
+    // The hint now speaks about the editor (Tab to the card again).
+    if (this.state?.session === session) this.render();
   }
 
   /** Hover cards close a moment after the pointer leaves both the words and the card. */
@@ -178,10 +203,10 @@ export class CardController {
     if (this.state !== st) return; // closed meanwhile (composer removed)
     st.busy = false;
     if (result.ok) {
-      const back = this.focused;
+      // The rewrite put the caret after itself: focus goes back there, not to the caret before it.
+      this.caret = null;
       this.close();
       this.announce(st.finding.kind === 'missing' ? 'Boundary statement inserted. Ctrl+Z takes it out.' : 'Rewrite applied. Ctrl+Z undoes it.');
-      if (back) st.session.root.focus();
     } else {
       st.status = { tone: 'error', text: result.error ?? 'Nothing was changed.' };
       // Keep the explanation up until the user dismisses it, even if the pointer wanders off.
@@ -193,21 +218,37 @@ export class CardController {
   ignore(): void {
     const st = this.state;
     if (!st) return;
-    const back = this.focused;
     this.close();
     st.session.ignore(st.finding);
     this.announce('Ignored in this draft.');
-    if (back) st.session.root.focus();
   }
 
-  /** Tab from the editor: into the card, before anything of the page (such as Send). */
+  /** Tab from the editor: into the card's first action, before anything of the page (such as Send). */
   focusCard(): boolean {
-    const el = this.popover;
-    const first = ['.suggestion:not([disabled])', '.primary:not([disabled])', 'button:not([disabled])'].map((q) => el?.querySelector<HTMLElement>(q)).find(Boolean);
+    const first = this.tabOrder()[0];
     if (!first || !this.state) return false;
     if (this.state.mode === 'hover') this.state.mode = 'click'; // keep it open while the pointer is away
+    this.caret = keepCaret(this.state.session.root);
     first.focus();
     return true;
+  }
+
+  /** Escape in the card: close it and write on where the caret was. */
+  escape(): void {
+    const st = this.state;
+    if (!st) return;
+    const hadFocus = this.focused;
+    this.close();
+    if (!hadFocus) this.backToDraft(st.session);
+  }
+
+  /** The card's enabled buttons in the order Tab walks them: the actions first, the pager and Close last. */
+  private tabOrder(): HTMLElement[] {
+    const el = this.popover;
+    if (!el || !this.state) return [];
+    const buttons = [...el.querySelectorAll<HTMLElement>('button[data-action]:not([disabled])')];
+    const rank = (b: HTMLElement) => CARD_ACTIONS.indexOf(b.dataset.action as CardAction);
+    return buttons.sort((a, b) => rank(a) - rank(b));
   }
 
   async disableRule(): Promise<void> {
@@ -241,15 +282,21 @@ export class CardController {
   private cardKey(e: KeyboardEvent): void {
     const st = this.state;
     const el = this.popover;
-    if (!st || !el) return;
-    const buttons = [...el.querySelectorAll<HTMLElement>('button:not([disabled])')];
-    const at = buttons.indexOf(e.target as HTMLElement);
-    const back = () => {
+    if (!st || !el || !e.isTrusted) return;
+    if (e.key === 'Tab' && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      // Our own order (the actions first); past either end, back to the draft at the caret.
       e.preventDefault();
-      st.session.root.focus();
-    };
-    if (e.key === 'Tab' && ((e.shiftKey && at === 0) || (!e.shiftKey && at === buttons.length - 1))) back();
-    else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      const order = this.tabOrder();
+      const at = order.indexOf(e.target as HTMLElement);
+      const next = order[at + (e.shiftKey ? -1 : 1)];
+      if (at >= 0 && next) next.focus();
+      else {
+        this.focusedAction = null;
+        this.backToDraft(st.session);
+      }
+      return;
+    }
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       const rewrites = [...el.querySelectorAll<HTMLElement>('.suggestion:not([disabled])')];
       const i = rewrites.indexOf(e.target as HTMLElement);
       if (i < 0) return;
@@ -296,13 +343,14 @@ export class CardController {
     const keep = (e: Event) => e.preventDefault();
     el.addEventListener('mousedown', keep);
     el.addEventListener('pointerdown', keep);
-    el.addEventListener('focusin', () => {
-      this.focused = true;
-      this.render();
+    el.addEventListener('focusin', (e) => {
+      const action = (e.target as HTMLElement).dataset?.action as CardAction | undefined;
+      this.focusedAction = action ?? 'close';
+      if (this.state) this.render();
     });
     el.addEventListener('focusout', (e) => {
       if (el.contains((e as FocusEvent).relatedTarget as Node | null)) return;
-      this.focused = false;
+      this.focusedAction = null;
       if (this.state) this.render();
     });
     el.addEventListener('keydown', (e) => this.cardKey(e));
@@ -327,6 +375,11 @@ export class CardController {
     this.lastAnnounced = key;
     if (st.mode === 'hover' || st.mode === 'click') {
       this.announce(`Clearline ${f.severity}: ${f.message} Alt+Enter opens it from the keyboard.`);
+      return;
+    }
+    if (st.mode === 'marker') {
+      // Opened by the indicator or the + marker: Enter in the draft is a new line here, not Apply.
+      this.announce(`Clearline ${f.severity}: ${f.message} Tab reaches its buttons. Escape closes.`);
       return;
     }
     const n = Math.min(3, f.suggestions.length);
@@ -358,13 +411,19 @@ export class CardController {
       suggestions: f.suggestions,
       activeIndex: st.activeIndex,
       keyboard: st.mode === 'keyboard',
-      focused: this.focused,
+      focus: null,
+      editorFocused: editorHasFocus(st.session.root),
       busy: st.busy,
       // A span the editor cannot take in one piece: say so before the user tries.
       status: st.status ?? (rewriteBlocker(f) ? { tone: 'info', text: rewriteBlocker(f)! } : null),
       blocked: !!rewriteBlocker(f),
       position: siblings.length > 1 ? { index: siblings.findIndex((g) => g.key === f.key) + 1, count: siblings.length } : null,
     };
+    if (this.focusedAction) {
+      const order = this.tabOrder();
+      const active = this.host.shadow.activeElement as HTMLElement | null;
+      model.focus = { action: this.focusedAction, last: !!active && order.indexOf(active) === order.length - 1 };
+    }
     render(
       <Card
         model={model}
@@ -380,4 +439,10 @@ export class CardController {
     this.reposition();
     this.announceState();
   }
+}
+
+/** Keyboard focus is on the composer or inside it (through open shadow roots). */
+function editorHasFocus(root: HTMLElement): boolean {
+  const active = deepActiveElement(root.ownerDocument);
+  return !!active && (active === root || root.contains(active));
 }

@@ -132,6 +132,19 @@ export function Popup() {
     });
   }
 
+  /**
+   * After an Undo the Undo button itself is gone: keep keyboard focus in the popup, on the finding
+   * that came back (its first button), else on the message.
+   */
+  async function undone(key: string) {
+    await refresh();
+    requestAnimationFrame(() => {
+      const item = listRef.current?.querySelector<HTMLElement>(`li[data-key="${CSS.escape(key)}"]`);
+      const target = item?.querySelector<HTMLElement>('button:not([disabled])') ?? messageRef.current;
+      if (!document.activeElement || document.activeElement === document.body) target?.focus();
+    });
+  }
+
   const apply = (f: FindingView, index: number) =>
     act(async () => {
       const res = await ask({ kind: 'applySuggestion', key: f.key, suggestion: index });
@@ -148,6 +161,7 @@ export function Popup() {
         undo: async () => {
           const back = await ask({ kind: 'unignoreFinding', key: f.key });
           setMessage(back.ok ? { text: 'Shown again.' } : { text: back.error ?? 'Could not undo.', error: true });
+          await undone(f.key);
         },
       };
     });
@@ -170,6 +184,7 @@ export function Popup() {
             else delete s.rules[id];
           });
           setMessage({ text: `Turned on again: ${f.message}` });
+          await undone(f.key);
         },
       };
     });

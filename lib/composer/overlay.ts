@@ -117,9 +117,20 @@ export class Overlay {
     this.watchFrame = requestAnimationFrame(tick);
   }
 
+  /** Marker buttons by key: updated in place, so one that has keyboard focus keeps it across frames. */
+  private markerEls = new Map<string, HTMLButtonElement>();
+  private activators = new WeakMap<HTMLElement, () => void>();
+  private layers: { boxes: HTMLElement; markers: HTMLElement } | null = null;
+
   private render(): void {
     const doc = this.host.overlay.ownerDocument;
-    const nodes: HTMLElement[] = [];
+    if (!this.layers || !this.layers.boxes.isConnected) {
+      this.layers = { boxes: doc.createElement('div'), markers: doc.createElement('div') };
+      this.host.overlay.replaceChildren(this.layers.boxes, this.layers.markers);
+      this.markerEls.clear();
+    }
+    const boxes: HTMLElement[] = [];
+    const seen = new Set<string>();
     this.lastLayout = this.layout();
     for (const source of this.sources) {
       for (const box of source.boxes()) {
@@ -134,33 +145,47 @@ export class Overlay {
           el.style.top = `${r.top}px`;
           el.style.width = `${r.width}px`;
           el.style.height = `${r.height}px`;
-          nodes.push(el);
+          boxes.push(el);
         }
       }
       for (const m of source.markers()) {
-        const el = doc.createElement('button');
-        el.type = 'button';
+        seen.add(m.key);
+        const el = this.markerEls.get(m.key) ?? this.newMarker(m.key);
         el.className = m.className ?? 'marker';
         el.textContent = m.text ?? '+';
         el.title = m.label;
         el.setAttribute('aria-label', m.label);
-        el.dataset.key = m.key;
         if (m.active) el.dataset.active = 'true';
+        else delete el.dataset.active;
         el.style.left = `${m.x}px`;
         el.style.top = `${m.y}px`;
-        // Never take focus from the editor.
-        el.addEventListener('mousedown', (e) => e.preventDefault());
-        el.addEventListener('pointerdown', (e) => e.preventDefault());
-        el.addEventListener('click', (e) => {
-          e.preventDefault();
-          if (e.isTrusted) m.onActivate(); // the user's click, not a page script's
-        });
-        nodes.push(el);
+        this.activators.set(el, m.onActivate);
       }
     }
-    this.host.overlay.replaceChildren(...nodes);
-    this.watchLayout(nodes.length > 0);
+    this.layers.boxes.replaceChildren(...boxes);
+    for (const [key, el] of this.markerEls) {
+      if (seen.has(key)) continue;
+      el.remove();
+      this.markerEls.delete(key);
+    }
+    this.watchLayout(boxes.length > 0 || this.markerEls.size > 0);
     this.afterRender();
+  }
+
+  private newMarker(key: string): HTMLButtonElement {
+    const el = this.host.overlay.ownerDocument.createElement('button');
+    el.type = 'button';
+    el.dataset.key = key;
+    // A pointer press never takes focus from the editor (a keyboard user can still Tab here).
+    el.addEventListener('mousedown', (e) => e.preventDefault());
+    el.addEventListener('pointerdown', (e) => e.preventDefault());
+    el.addEventListener('click', (e) => {
+      e.preventDefault();
+      if (e.isTrusted) this.activators.get(el)?.(); // the user's click or key, not a page script's
+    });
+    this.markerEls.set(key, el);
+    this.layers!.markers.append(el);
+    return el;
   }
 }
 

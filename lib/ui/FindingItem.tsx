@@ -3,7 +3,7 @@ import type { Finding } from '../engine/types';
 import { SeverityBadge } from './SeverityBadge';
 
 export interface FindingItemProps {
-  finding: Pick<Finding, 'severity' | 'kind' | 'message' | 'why' | 'suggestions' | 'rule' | 'pack'> & { text?: string };
+  finding: Pick<Finding, 'severity' | 'kind' | 'message' | 'why' | 'suggestions' | 'rule' | 'pack'> & { text?: string; /** The draft's finding key (popup), so focus can find its item again. */ key?: string };
   /** Called with the suggestion's index; omit to show suggestions without buttons. */
   onApply?: (index: number) => void;
   /** Disables the buttons while an apply is in flight. */
@@ -18,7 +18,7 @@ export function FindingItem({ finding, onApply, busy, onReveal, onIgnore, onDisa
   const missing = finding.kind === 'missing';
   const about = finding.kind === 'missing' ? finding.message : `“${finding.text ?? ''}”`;
   return (
-    <li class="cl-finding" data-clearline-rule={`${finding.pack}/${finding.rule}`} data-severity={finding.severity}>
+    <li class="cl-finding" data-key={finding.key} data-clearline-rule={`${finding.pack}/${finding.rule}`} data-severity={finding.severity}>
       <div class="cl-finding-head">
         <SeverityBadge severity={finding.severity} />
         <p class="cl-finding-message">{finding.message}</p>

@@ -172,6 +172,26 @@ test('forced colours: each severity is painted its own way, unlike selected text
   await page.emulateMedia({ forcedColors: 'none' });
 });
 
+test('forced colours, light and dark palettes: axe finds nothing on the options page, the welcome page and the popup', async ({ page, site, ext }) => {
+  test.setTimeout(90_000); // six full axe runs
+  const options = await OptionsPage.open(ext.context, ext.extensionId);
+  const welcome = await ext.context.newPage();
+  await welcome.goto(`chrome-extension://${ext.extensionId}/welcome.html`);
+  await expect(welcome.getByRole('heading', { name: 'Welcome to Clearline' })).toBeVisible();
+  const cl = await openSite(page, site, gmail);
+  await typeDraft(page, gmail.composer(page));
+  await cl.waitForSpan(FLAGGED);
+  const popup = await PopupPage.open(ext.context, ext.extensionId, await tabIdOf(ext.worker, page));
+  await expect(popup.findings.first()).toBeVisible();
+  for (const [name, p] of [['options', options.page], ['welcome', welcome], ['popup', popup.page]] as const) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await p.emulateMedia({ forcedColors: 'active', colorScheme });
+      expect(await axeViolations(p), `${name}, forced colours over ${colorScheme}`).toEqual([]);
+    }
+    await p.close();
+  }
+});
+
 test('the welcome page: axe finds nothing in light and dark, and it reflows at 320 px', async ({ ext }) => {
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/welcome.html`);

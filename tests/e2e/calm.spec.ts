@@ -119,3 +119,44 @@ test('only the trigger words are underlined; the card quotes them and shows each
   for (const w of added.split(/\s+/).filter(Boolean)) expect(hedged.suggestions[0]).toContain(w);
   await caretAfter(composer, 'Hi Robin');
 });
+
+/** The demo draft's text and what is underlined in it: each span finding's trigger words, merged where findings share words. */
+async function demoUnderlines(page: Page, site: Parameters<typeof openSite>[1]) {
+  const demo = { ...gmail, name: 'Gmail demo draft', url: 'https://mail.google.com/mail/u/0/#inbox?compose=new', fixture: 'sites/gmail/demo.html' };
+  const cl = await openSite(page, site, demo);
+  const composer = demo.composer(page);
+  await composer.click();
+  await composer.press('Control+End');
+  await expect.poll(async () => (await cl.findings()).filter((f) => f.kind === 'span').length).toBeGreaterThan(3);
+  const [draft] = await cl.composers();
+  const spans = draft!.findings.filter((f) => f.kind === 'span');
+  const marks = spans.map((f) => (f.focus ? [f.focus.start, f.focus.end] : [f.start, f.end]) as [number, number]).sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [s, e] of marks) {
+    const last = merged.at(-1);
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  return { text: draft!.text, spans, merged };
+}
+
+test('on the demo draft neighbouring findings stay apart, and each card quotes its own words', async ({ page, site }) => {
+  const { text, spans, merged } = await demoUnderlines(page, site);
+  // Two underlines never touch: between any two there is at least a space (they read as two, not one).
+  for (let i = 1; i < merged.length; i++) {
+    const gap = text.slice(merged[i - 1]![1], merged[i]![0]);
+    expect(gap.length, `underlines ${i - 1} and ${i} run together`).toBeGreaterThan(0);
+  }
+  expect(new Set(spans.map((f) => markedWords(f))).size).toBe(spans.length);
+});
+
+test('on the demo draft less than 40 % of the body is underlined', async ({ page, site }) => {
+  // Known gap (issue 13, item 1), owned by detection: the stacked-apology finding carries no trigger
+  // words, so its whole sentence is underlined and about 53 % of the demo body is (96 % before).
+  // Expected to fail until that finding names its apologies and hedges; then remove this line.
+  test.fail(true, 'stacked-apology findings underline their whole sentence (no trigger words from the engine)');
+  const { text, merged } = await demoUnderlines(page, site);
+  const underlined = merged.reduce((n, [s, e]) => n + text.slice(s, e).replace(/\s+/g, '').length, 0);
+  const body = text.replace(/\s+/g, '').length;
+  expect(underlined / body, `${underlined} of ${body} characters underlined`).toBeLessThan(0.4);
+});

@@ -2,6 +2,7 @@
 // a save note beside the change, and the popup's total, site switch, Ignore, Show in draft, Undo and focus.
 import { expect, test } from './fixtures';
 import { composerText } from './pages/card';
+import { smallTargets } from './pages/a11y';
 import { OptionsPage, toggleAllPacks } from './pages/options';
 import { PopupPage, tabIdOf } from './pages/popup';
 import { DRAFT, FLAGGED, GMAIL_NEW_MESSAGE, openSite, resetSettings, typeDraft } from './suites';
@@ -29,9 +30,34 @@ test('the card’s Close, pager, Ignore, Turn off and the + marker are at least 
     cl.card.getByRole('button', { name: 'Turn off this rule' }),
   ];
   await cl.openMarker();
-  for (const t of targets) {
-    const box = (await t.boundingBox())!;
-    expect(Math.min(box.width, box.height), `size of ${t}`).toBeGreaterThanOrEqual(24);
+  // Also in a phone-narrow window (and at 400 % zoom), where the card's head has the least room.
+  for (const width of [1280, 320]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const t of targets) {
+      const box = (await t.boundingBox())!;
+      expect(Math.min(box.width, box.height), `size of ${t} at ${width} px`).toBeGreaterThanOrEqual(24);
+    }
+    expect(await smallTargets(page, 'clearline-root'), `small targets in the card at ${width} px`).toEqual([]);
+  }
+});
+
+test('every control on the options page, the welcome page and the popup is at least a 24 px target, also at 320 px', async ({ page, site, ext }) => {
+  const options = await OptionsPage.open(ext.context, ext.extensionId);
+  await toggleAllPacks(options.page, 'Show');
+  const welcome = await ext.context.newPage();
+  await welcome.goto(`chrome-extension://${ext.extensionId}/welcome.html`);
+  await expect(welcome.getByRole('heading', { name: 'Welcome to Clearline' })).toBeVisible();
+  const cl = await openSite(page, site, gmail);
+  await typeDraft(page, gmail.composer(page));
+  await cl.waitForSpan(FLAGGED);
+  const popup = await PopupPage.open(ext.context, ext.extensionId, await tabIdOf(ext.worker, page));
+  await expect(popup.findings.first()).toBeVisible();
+  for (const [name, p] of [['options', options.page], ['welcome', welcome], ['popup', popup.page]] as const) {
+    for (const width of [1280, 320]) {
+      await p.setViewportSize({ width, height: 800 });
+      expect(await smallTargets(p), `small targets on the ${name} page at ${width} px`).toEqual([]);
+    }
+    await p.close();
   }
 });
 

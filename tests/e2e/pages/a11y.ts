@@ -111,6 +111,29 @@ export function belowNeeded(list: Contrast[]): Contrast[] {
   return list.filter((c) => c.ratio < c.needed);
 }
 
+/**
+ * Controls under `scope` (a selector whose shadow root is searched, or the whole document) whose
+ * target is smaller than 24 × 24 px (WCAG 2.5.8). A checkbox or radio inside its label counts as the
+ * label, which takes the same click. Links inside running text are exempt, as WCAG allows.
+ */
+export async function smallTargets(page: Page, scope?: string): Promise<string[]> {
+  return page.evaluate((scope) => {
+    const root: Document | ShadowRoot = scope ? document.querySelector(scope)!.shadowRoot! : document;
+    const small: string[] = [];
+    for (const el of root.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, summary, [role="button"], [role="switch"]')) {
+      if (el.closest('p, li > span, .visually-hidden') && el.tagName === 'A') continue;
+      const target = el instanceof HTMLInputElement && /^(checkbox|radio)$/.test(el.type) && el.closest('label') ? el.closest('label')! : el;
+      const b = target.getBoundingClientRect();
+      if (!b.width || !b.height || getComputedStyle(el).visibility === 'hidden' || el.classList.contains('visually-hidden')) continue;
+      if (b.width < 24 || b.height < 24) {
+        const name = (el.getAttribute('aria-label') ?? el.textContent ?? el.getAttribute('name') ?? '').trim().slice(0, 40);
+        small.push(`${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''} "${name}" ${Math.round(b.width)}×${Math.round(b.height)}`);
+      }
+    }
+    return small;
+  }, scope);
+}
+
 /** How far the page scrolls sideways (0 when it reflows). */
 export async function sidewaysScroll(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
