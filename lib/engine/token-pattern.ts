@@ -121,15 +121,20 @@ export interface CompiledTokenPattern {
 }
 
 /**
- * The run of ASCII letters and digits an alternative's regex (wordSource: \b, then the word with
- * optional apostrophes) must find whole at a word start: "call" → "call", "any time" → "any",
- * "24/7" → "24". Null when that run could continue in the text (an apostrophe follows, which the
- * regex may skip: "don't" also matches "dont") or the word opens with anything else ("'ll", "<3").
+ * The runs of ASCII letters and digits an alternative's regex (wordSource: \b, then the word with
+ * optional apostrophes) can find whole at a word start: "call" → ["call"], "any time" → ["any"],
+ * "24/7" → ["24"], "i'm" → ["i", "im"] (the apostrophe may be left out). Null when the word opens
+ * with anything else ("'ll", "<3") or has apostrophes in more than one place.
  */
-export function openingRun(word: string): string | null {
+export function openingRun(word: string): string[] | null {
   const m = /^[a-z0-9]+/i.exec(word);
-  if (!m || word[m[0].length] === "'") return null;
-  return m[0].toLowerCase();
+  if (!m) return null;
+  const f = m[0].toLowerCase();
+  if (word[f.length] !== "'") return [f];
+  const rest = word.slice(f.length + 1);
+  const g = /^[a-z0-9]*/i.exec(rest)![0].toLowerCase();
+  if (rest[g.length] === "'") return null;
+  return g ? [f, f + g] : [f];
 }
 
 export function compileTokenPattern(pattern: string): CompiledTokenPattern {
@@ -168,11 +173,11 @@ export function compileTokenPattern(pattern: string): CompiledTokenPattern {
   }
   const required: string[][] = [];
   const firstRuns = elements[0]!.alts.flatMap(altWords).map(openingRun);
-  const opening = firstRuns.every((r) => r !== null) ? [...new Set(firstRuns as string[])] : null;
+  const opening = firstRuns.every((r) => r !== null) ? [...new Set((firstRuns as string[][]).flat())] : null;
   for (const e of elements) {
     if (e.optional || e.gap) continue;
     const runs = e.alts.flatMap(altWords).map(openingRun);
-    if (runs.every((r) => r !== null)) required.push([...new Set(runs as string[])]);
+    if (runs.every((r) => r !== null)) required.push([...new Set((runs as string[][]).flat())]);
   }
   required.sort((a, b) => a.length - b.length);
   return { source, triggers: [...new Set(best.words.flatMap(wordTriggers))], required, first: opening };

@@ -20,6 +20,8 @@ export interface WordIndex {
   starts: number[];
   /** Word → ascending start offsets. */
   byWord: Map<string, number[]>;
+  /** Whether each word set asked about occurs anywhere in the text. */
+  anywhere: Map<WordSet, boolean>;
 }
 
 const WORD = new Uint8Array(128);
@@ -34,7 +36,7 @@ function add(index: WordIndex, word: string, at: number): void {
 }
 
 export function wordIndex(text: string): WordIndex {
-  const index: WordIndex = { words: [], starts: [], byWord: new Map() };
+  const index: WordIndex = { words: [], starts: [], byWord: new Map(), anywhere: new Map() };
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -79,9 +81,15 @@ export interface WordSet {
   set: Set<string>;
 }
 
+const interned = new Map<string, WordSet>();
+
+/** The set of `words`; equal sets are one object, so a paragraph answers for each only once. */
 export const wordSet = (words: Iterable<string>): WordSet => {
   const set = new Set(words);
-  return { list: [...set], set };
+  const key = [...set].sort().join(' ');
+  let ws = interned.get(key);
+  if (!ws) interned.set(key, (ws = { list: [...set], set }));
+  return ws;
 };
 
 /** Ascending, distinct offsets where any of `words` starts. */
@@ -115,10 +123,13 @@ export function startsOf(index: WordIndex, words: WordSet): number[] {
 export function anyWithin(index: WordIndex, words: WordSet, from: number, to: number): boolean {
   const { words: keys, starts } = index;
   if (from <= 0 && to >= (starts[starts.length - 1] ?? 0) + 1) {
-    // The whole text: whichever of the two lists is shorter.
-    if (words.list.length < index.byWord.size) return words.list.some((w) => index.byWord.has(w));
-    for (const w of index.byWord.keys()) if (words.set.has(w)) return true;
-    return false;
+    // The whole text: whichever of the two lists is shorter, once per set.
+    let found = index.anywhere.get(words);
+    if (found === undefined) {
+      found = words.list.length < index.byWord.size ? words.list.some((w) => index.byWord.has(w)) : [...index.byWord.keys()].some((w) => words.set.has(w));
+      index.anywhere.set(words, found);
+    }
+    return found;
   }
   let lo = 0;
   let hi = starts.length;
