@@ -15,7 +15,7 @@ import { buildPrefilter } from './prefilter';
 import { analysableRegions } from './regions';
 import { paragraphs, sentences } from './segment';
 import { fitToContext, policyValues } from './suggestions';
-import { wordIndex, type WordIndex } from './word-index';
+import { stopsOf, wordIndex, type WordIndex } from './word-index';
 import { PACK_IDS, SEVERITIES, type AnalyzeOptions, type Finding, type Policy, type Severity } from './types';
 
 export * from './types';
@@ -127,6 +127,7 @@ function analyzeParagraph(text: string, norm: string, config: Config, nlp: NlpCa
   }
   let split: ReturnType<typeof sentences> | null = null;
   let words: WordIndex | null = null;
+  let stops: number[] | null = null;
   const ctx: ParagraphContext = {
     text,
     norm,
@@ -136,6 +137,9 @@ function analyzeParagraph(text: string, norm: string, config: Config, nlp: NlpCa
     },
     get words() {
       return (words ??= wordIndex(norm));
+    },
+    get stops() {
+      return (stops ??= stopsOf(norm));
     },
     policy: config.policy,
     values: config.values,
@@ -295,7 +299,7 @@ export function analyzeWithReport(text: string, options: AnalyzeOptions = {}): A
   const config = configFor(options);
   const norm = normalize(text);
   const paras = paragraphs(norm, analysableRegions(norm));
-  const nlp = new NlpCache();
+  const nlp = new NlpCache(undefined, options.grammarTimeBudgetMs);
   const builtIn: Finding[] = [];
   const perRule = new Map<string, number>();
   for (const p of paras) {

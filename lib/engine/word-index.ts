@@ -119,6 +119,18 @@ export function startsOf(index: WordIndex, words: WordSet): number[] {
   return out;
 }
 
+/** First k with starts[k] >= from. */
+function firstAt(starts: number[], from: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Whether any of `words` starts somewhere in [from, to). */
 export function anyWithin(index: WordIndex, words: WordSet, from: number, to: number): boolean {
   const { words: keys, starts } = index;
@@ -131,32 +143,53 @@ export function anyWithin(index: WordIndex, words: WordSet, from: number, to: nu
     }
     return found;
   }
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! < from) lo = mid + 1;
-    else hi = mid;
+  const lo = firstAt(starts, from);
+  const hi = firstAt(starts, to);
+  // A long sentence (a draft without full stops): look the set's words up instead of reading every word.
+  if (hi - lo > words.list.length * 8) {
+    for (const w of words.list) {
+      const list = index.byWord.get(w);
+      if (list) {
+        const k = firstAt(list, from);
+        if (k < list.length && list[k]! < to) return true;
+      }
+    }
+    return false;
   }
-  for (let k = lo; k < keys.length && starts[k]! < to; k++) if (words.set.has(keys[k]!)) return true;
+  for (let k = lo; k < hi; k++) if (words.set.has(keys[k]!)) return true;
   return false;
 }
 
 /** Ascending, distinct offsets in [from, to) where any of `words` starts. */
 export function startsWithin(index: WordIndex, words: WordSet, from: number, to: number): number[] {
   const { words: keys, starts } = index;
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! < from) lo = mid + 1;
-    else hi = mid;
+  const lo = firstAt(starts, from);
+  const hi = firstAt(starts, to);
+  if (hi - lo > words.list.length * 8) {
+    const found: number[] = [];
+    for (const w of words.list) {
+      const list = index.byWord.get(w);
+      if (!list) continue;
+      for (let k = firstAt(list, from); k < list.length && list[k]! < to; k++) found.push(list[k]!);
+    }
+    found.sort((a, b) => a - b);
+    return found.filter((at, k) => k === 0 || found[k - 1]! < at);
   }
   const out: number[] = [];
-  for (let k = lo; k < keys.length && starts[k]! < to; k++) {
+  for (let k = lo; k < hi; k++) {
     if (!words.set.has(keys[k]!)) continue;
     const at = starts[k]!;
     if (out.length === 0 || out[out.length - 1]! < at) out.push(at);
+  }
+  return out;
+}
+
+/** Offsets of every . ! ? and line break in the text, ascending (where sentence windows end). */
+export function stopsOf(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 33 || c === 63 || c === 10) out.push(i);
   }
   return out;
 }

@@ -6,14 +6,24 @@ import type { Variant } from '../load-packs';
 import { anyWithin, startsOf, startsWithin } from '../word-index';
 import { atSentenceStart, MAX_FINDINGS_PER_RULE, sentenceAt, type ParagraphContext, type RuleMatcher } from './types';
 
-const isStop = (c: number) => c === 46 /* . */ || c === 33 /* ! */ || c === 63 /* ? */ || c === 10; /* \n */
-
-/** Where a sentence around `at` starts and ends, by its closing punctuation or a line break. */
-function sentenceWindow(norm: string, from: number, to: number): [number, number] {
-  let s = from;
-  while (s > 0 && !isStop(norm.charCodeAt(s - 1))) s--;
-  let e = to;
-  while (e < norm.length && !isStop(norm.charCodeAt(e))) e++;
+/**
+ * Where the sentence around [from, to) starts and ends, by closing punctuation or a line break:
+ * from the paragraph's sorted list of those characters, so a long run without any costs a search,
+ * not a walk back to the paragraph's start for every hit.
+ */
+function sentenceWindow(norm: string, stops: number[], from: number, to: number): [number, number] {
+  // Last stop before `from` (the window starts after it) and first stop at or after `to`.
+  let lo = 0;
+  let hi = stops.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (stops[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = lo > 0 ? stops[lo - 1]! + 1 : 0;
+  let k = lo;
+  while (k < stops.length && stops[k]! < to) k++;
+  const e = k < stops.length ? stops[k]! : norm.length;
   return [s, Math.min(norm.length, e + 1)];
 }
 
@@ -35,7 +45,7 @@ function* allMatches(re: RegExp, norm: string): Generator<[RegExpExecArray, numb
  * the paragraph's word index, the gate is tried only where one of its words starts, which finds
  * the same hits without a scan per pattern.
  */
-function* windowMatches(re: RegExp, variant: Variant, ctx: ParagraphContext): Generator<[RegExpExecArray, number]> {
+export function* windowMatches(re: RegExp, variant: Variant, ctx: Pick<ParagraphContext, "norm" | "words" | "stops">): Generator<[RegExpExecArray, number]> {
   const norm = ctx.norm;
   const required = variant.required ?? [];
   // Every required element must open somewhere in a sentence the pattern can match.
@@ -62,7 +72,7 @@ function* windowMatches(re: RegExp, variant: Variant, ctx: ParagraphContext): Ge
     if (g === null) return;
     resume = g.index + g[0].length;
     if (resume <= done) continue;
-    const [s, e] = sentenceWindow(norm, g.index, resume);
+    const [s, e] = sentenceWindow(norm, ctx.stops, g.index, resume);
     const from = Math.max(s, done);
     if (present(from, e)) {
       const part = norm.slice(from, e);

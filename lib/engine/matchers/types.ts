@@ -14,6 +14,8 @@ export interface ParagraphContext {
   readonly sentences: Span[];
   /** Where each word of `norm` starts (word-index.ts); computed on first use. */
   readonly words: WordIndex;
+  /** Offsets of every . ! ? and line break in `norm`, ascending; computed on first use. */
+  readonly stops: number[];
   policy: Policy;
   values: Record<string, string>;
   nlp: NlpCache;
