@@ -11,10 +11,11 @@ import { compileCustomRule, CUSTOM_TIME_BUDGET_MS, CustomRuleError, matchCustomR
 import { NlpCache } from './nlp';
 import { normalize } from './normalize';
 import { resolvePolicy } from './policy';
-import { buildPrefilter, type Prefilter } from './prefilter';
+import { buildPrefilter } from './prefilter';
 import { analysableRegions } from './regions';
 import { paragraphs, sentences } from './segment';
 import { fitToContext, policyValues } from './suggestions';
+import { stopsOf, wordIndex, type WordIndex } from './word-index';
 import { PACK_IDS, SEVERITIES, type AnalyzeOptions, type Finding, type Policy, type Severity } from './types';
 
 export * from './types';
@@ -30,6 +31,12 @@ export class EngineInputError extends Error {
 
 const PACKS = loadPacks(PACK_FILES);
 const ALL_RULES: CompiledRule[] = PACKS.flatMap((p) => p.rules);
+const SPAN_RULES = ALL_RULES.filter((r) => r.def.kind !== 'missing');
+/**
+ * One trigger index over every built-in rule, compiled once with the packs: a configuration only
+ * chooses which of its rules take part, so changing settings (or a cold cache) costs no rebuild.
+ */
+const PREFILTER = buildPrefilter(SPAN_RULES);
 
 interface Config {
   /** Distinguishes this configuration's entries in the shared paragraph caches. */
@@ -37,7 +44,8 @@ interface Config {
   /** The user's own phrases and patterns: they run after the packs, in a pass of their own. */
   custom: CompiledCustomRule[];
   missingRules: CompiledRule[];
-  prefilter: Prefilter;
+  /** Parallel to SPAN_RULES: the rule as this configuration runs it, or null when it is off. */
+  spanRules: (CompiledRule | null)[];
   policy: Policy;
   values: Record<string, string>;
 }
@@ -85,9 +93,8 @@ function configFor(options: AnalyzeOptions): Config {
   }
   const disabled = new Set(options.disabledRules ?? []);
   const overrides = options.severityOverrides ?? {};
-  const rules = ALL_RULES.filter((r) => packs.has(r.pack) && !disabled.has(r.fullId)).map((r) =>
-    overrides[r.fullId] && SEVERITIES.includes(overrides[r.fullId]!) ? { ...r, severity: overrides[r.fullId]! } : r,
-  );
+  const configured = (r: CompiledRule): CompiledRule | null =>
+    !packs.has(r.pack) || disabled.has(r.fullId) ? null : overrides[r.fullId] && SEVERITIES.includes(overrides[r.fullId]!) ? { ...r, severity: overrides[r.fullId]! } : r;
   const custom = (options.customRules ?? []).map((r, i) => {
     try {
       return compileCustomRule(r, i);
@@ -97,13 +104,12 @@ function configFor(options: AnalyzeOptions): Config {
     }
   });
   const policy = resolvePolicy(options.policy);
-  const spanRules = rules.filter((r) => r.def.kind !== 'missing');
   const config: Config = {
     id: nextConfigId++,
     // "Turn off this rule" works for custom rules too: `<pack>/custom-3` in disabledRules.
     custom: custom.filter((r) => !disabled.has(r.fullId)),
-    missingRules: rules.filter((r) => r.def.kind === 'missing'),
-    prefilter: buildPrefilter(spanRules),
+    missingRules: ALL_RULES.filter((r) => r.def.kind === 'missing').flatMap((r) => configured(r) ?? []),
+    spanRules: SPAN_RULES.map(configured),
     policy,
     values: policyValues(policy),
   };
@@ -114,18 +120,26 @@ function configFor(options: AnalyzeOptions): Config {
 function analyzeParagraph(text: string, norm: string, config: Config, nlp: NlpCache): Finding[] {
   const cached = paragraphCache.get(text);
   if (cached?.config === config.id) return cached.findings;
-  const candidates = config.prefilter.candidates(norm);
+  const candidates = PREFILTER.indices(norm).flatMap((i) => config.spanRules[i] ?? []);
   if (candidates.length === 0) {
     paragraphCache.set(text, { config: config.id, findings: [] });
     return [];
   }
   let split: ReturnType<typeof sentences> | null = null;
+  let words: WordIndex | null = null;
+  let stops: number[] | null = null;
   const ctx: ParagraphContext = {
     text,
     norm,
     // Most candidate rules find nothing, so sentences are only split when one matches.
     get sentences() {
       return (split ??= sentences(norm, { start: 0, end: norm.length }));
+    },
+    get words() {
+      return (words ??= wordIndex(norm));
+    },
+    get stops() {
+      return (stops ??= stopsOf(norm));
     },
     policy: config.policy,
     values: config.values,
@@ -285,7 +299,7 @@ export function analyzeWithReport(text: string, options: AnalyzeOptions = {}): A
   const config = configFor(options);
   const norm = normalize(text);
   const paras = paragraphs(norm, analysableRegions(norm));
-  const nlp = new NlpCache();
+  const nlp = new NlpCache(undefined, options.grammarTimeBudgetMs);
   const builtIn: Finding[] = [];
   const perRule = new Map<string, number>();
   for (const p of paras) {

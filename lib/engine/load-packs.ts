@@ -7,6 +7,7 @@ import { expandMacros, unknownMacros } from './macros';
 import { STRATEGIES, type PackDef, type PatternEntry, type RuleDef } from './pack-types';
 import { compileTokenPattern, TokenPatternError } from './token-pattern';
 import { SEVERITIES, type Severity } from './types';
+import { leadingWord, wordSet, type WordSet } from './word-index';
 
 export class PackError extends Error {
   constructor(
@@ -33,6 +34,18 @@ export interface Variant {
   gate?: RegExp;
   /** Token patterns stay inside a sentence, so they run only on the sentences around the gate's hits. */
   window?: boolean;
+  /**
+   * The gate's words as the paragraph's word index sees them (see word-index.ts): the gate can
+   * only match where one of them starts, so it is tried there alone ("y" flag) instead of scanning.
+   * Absent when some trigger does not start with a word character.
+   */
+  gateWords?: WordSet;
+  gateAt?: RegExp;
+  /** The token pattern's required elements' opening runs (CompiledTokenPattern.required). */
+  required?: WordSet[];
+  /** Where a match can start (CompiledTokenPattern.first), and the pattern to try there alone ("y" flag). */
+  first?: WordSet;
+  at?: RegExp;
   conditions: Condition[];
   scope?: 'match' | 'sentence';
   suggestions?: string[];
@@ -262,6 +275,14 @@ function triggerGate(triggers: string[]): RegExp {
   return new RegExp(`(?<![a-z0-9'])(?:${words.join('|')})(?![a-z0-9'])`, 'gi');
 }
 
+/** A token pattern's gate: the regex, and where it can start when every trigger opens with a word. */
+function windowGate(triggers: string[]): Pick<Variant, 'gate' | 'window' | 'gateWords' | 'gateAt'> {
+  const gate = triggerGate(triggers);
+  const words = triggers.map((t) => leadingWord(t.replace(/\$$/, '')));
+  if (words.some((w) => w === null)) return { gate, window: true };
+  return { gate, window: true, gateWords: wordSet(words as string[]), gateAt: new RegExp(gate.source, 'iy') };
+}
+
 /** Entries with the same extras can share one regex. */
 function variantKey(e: PatternEntry): string {
   return typeof e === 'string' ? '' : JSON.stringify([e.conditions ?? [], e.scope ?? null, e.suggestions ?? null]);
@@ -282,7 +303,7 @@ export function compilePack(def: PackDef): CompiledPack {
         ...(r.patterns ?? []).map((e) => ({ re: compilePattern(entryPattern(e), false), variant: variantOf(e), key: variantKey(e) })),
         // A token pattern keeps its own regex behind a gate of its own trigger words: a rule is tried
         // when any of its patterns' triggers occurs, but each pattern only where its own does.
-        ...tokens.map((t) => ({ re: new RegExp(t.compiled.source, 'gi'), variant: { ...(variantOf(t.entry) ?? { conditions: [] }), gate: triggerGate(t.compiled.triggers), window: true }, key: `\u0000${t.compiled.source}` })),
+        ...tokens.map((t) => ({ re: new RegExp(t.compiled.source, 'gi'), variant: { ...(variantOf(t.entry) ?? { conditions: [] }), ...windowGate(t.compiled.triggers), required: t.compiled.required.map(wordSet), ...(t.compiled.first ? { first: wordSet(t.compiled.first), at: new RegExp(t.compiled.source, 'iy') } : {}) }, key: `\u0000${t.compiled.source}` })),
       ];
       // Patterns without named groups that share their extras (or have none) run as one
       // alternation: one scan of the paragraph instead of one per pattern. Grouped ones keep their own.

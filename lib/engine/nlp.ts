@@ -8,6 +8,13 @@ export type NlpDoc = ReturnType<typeof nlp>;
 
 /** Parses one analysis may make; ordinary mail needs none or one or two. */
 export const MAX_PARSES_PER_ANALYSIS = 8;
+/**
+ * Time one analysis may spend parsing. A parse costs a few milliseconds on an idle machine and
+ * many times that under load or on text in other scripts: the count alone does not bound the time.
+ */
+export const GRAMMAR_TIME_BUDGET_MS = 25;
+/** Parses every analysis may make whatever the time: ordinary drafts never meet the time budget. */
+export const GUARANTEED_PARSES = 3;
 
 let parses = 0;
 
@@ -22,21 +29,30 @@ export class NlpCache {
   /** True once a parse was refused: decisions made without it are provisional and not cached. */
   exhausted = false;
 
-  constructor(budget = MAX_PARSES_PER_ANALYSIS) {
+  private spentMs = 0;
+  private made = 0;
+
+  constructor(
+    budget = MAX_PARSES_PER_ANALYSIS,
+    private readonly budgetMs = GRAMMAR_TIME_BUDGET_MS,
+  ) {
     this.left = budget;
   }
 
-  /** The parse of `text`, or null when this analysis has used its budget. */
+  /** The parse of `text`, or null when this analysis has used its budget (of parses or of time). */
   get(text: string): NlpDoc | null {
     let doc = this.docs.get(text);
     if (doc) return doc;
-    if (this.left <= 0) {
+    if (this.left <= 0 || (this.made >= GUARANTEED_PARSES && this.spentMs >= this.budgetMs)) {
       this.exhausted = true;
       return null;
     }
     this.left--;
+    this.made++;
     parses++;
+    const t0 = performance.now();
     doc = nlp(text);
+    this.spentMs += performance.now() - t0;
     this.docs.set(text, doc);
     return doc;
   }

@@ -9,6 +9,8 @@ import type { CompiledRule } from './load-packs';
 export interface Prefilter {
   /** Rules worth trying on this text (in pack order). */
   candidates(norm: string): CompiledRule[];
+  /** The same, as indices into the rules the prefilter was built from (ascending). */
+  indices(norm: string): number[];
 }
 
 // Tokens as the triggers see them: runs of letters, digits and the apostrophe; any other
@@ -167,8 +169,7 @@ export function buildPrefilter(rules: CompiledRule[]): Prefilter {
   const { home, mask } = tokens;
   let calls = 0;
 
-  return {
-    candidates(norm: string): CompiledRule[] {
+  const indices = (norm: string): number[] => {
       const text = norm.toLowerCase();
       const hit = new Set<number>();
       // Entries whose rules are all hit are stamped with this call: a text repeating a trigger
@@ -240,7 +241,7 @@ export function buildPrefilter(rules: CompiledRule[]): Prefilter {
         i = j;
       }
       for (const p of patterns) if (p.re.test(norm)) for (const r of p.rules) hit.add(r);
-      return [...hit].sort((a, b) => a - b).map((r) => rules[r]!);
-    },
+      return [...hit].sort((a, b) => a - b);
   };
+  return { indices, candidates: (norm) => indices(norm).map((r) => rules[r]!) };
 }

@@ -110,6 +110,31 @@ function triggerWord(alt: string): string | null {
 export interface CompiledTokenPattern {
   source: string;
   triggers: string[];
+  /**
+   * For each required element whose every alternative opens with a checkable word (see
+   * openingRun), the distinct opening runs: a sentence lacking every run of one element cannot
+   * match, so the pattern is not run on it. Smallest sets first (they settle it soonest).
+   */
+  required: string[][];
+  /** The opening runs of the first element (always required), when all are checkable: a match starts only at one of them. */
+  first: string[] | null;
+}
+
+/**
+ * The runs of ASCII letters and digits an alternative's regex (wordSource: \b, then the word with
+ * optional apostrophes) can find whole at a word start: "call" → ["call"], "any time" → ["any"],
+ * "24/7" → ["24"], "i'm" → ["i", "im"] (the apostrophe may be left out). Null when the word opens
+ * with anything else ("'ll", "<3") or has apostrophes in more than one place.
+ */
+export function openingRun(word: string): string[] | null {
+  const m = /^[a-z0-9]+/i.exec(word);
+  if (!m) return null;
+  const f = m[0].toLowerCase();
+  if (word[f.length] !== "'") return [f];
+  const rest = word.slice(f.length + 1);
+  const g = /^[a-z0-9]*/i.exec(rest)![0].toLowerCase();
+  if (rest[g.length] === "'") return null;
+  return g ? [f, f + g] : [f];
 }
 
 export function compileTokenPattern(pattern: string): CompiledTokenPattern {
@@ -146,5 +171,14 @@ export function compileTokenPattern(pattern: string): CompiledTokenPattern {
   if (!best) {
     throw new TokenPatternError(`"${pattern}" needs a required element without common words (like "I", "you", "can") to serve as its trigger`);
   }
-  return { source, triggers: [...new Set(best.words.flatMap(wordTriggers))] };
+  const required: string[][] = [];
+  const firstRuns = elements[0]!.alts.flatMap(altWords).map(openingRun);
+  const opening = firstRuns.every((r) => r !== null) ? [...new Set((firstRuns as string[][]).flat())] : null;
+  for (const e of elements) {
+    if (e.optional || e.gap) continue;
+    const runs = e.alts.flatMap(altWords).map(openingRun);
+    if (runs.every((r) => r !== null)) required.push([...new Set((runs as string[][]).flat())]);
+  }
+  required.sort((a, b) => a.length - b.length);
+  return { source, triggers: [...new Set(best.words.flatMap(wordTriggers))], required, first: opening };
 }

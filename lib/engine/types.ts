@@ -113,4 +113,11 @@ export interface AnalyzeOptions {
    * that want the whole answer at once.
    */
   customTimeBudgetMs?: number;
+  /**
+   * Milliseconds of grammar parsing one analysis may spend (default GRAMMAR_TIME_BUDGET_MS in
+   * nlp.ts). Past it, the paragraphs still waiting for grammar are decided provisionally and not
+   * cached, and the report says the analysis is not complete: the next analysis of the same text
+   * finds the grammar decisions made so far remembered and carries on. Infinity turns it off.
+   */
+  grammarTimeBudgetMs?: number;
 }

@@ -1,6 +1,12 @@
 // `npm run bench`: Clearline's engine against write-good and alex on the same corpus in one run,
 // plus latency of a full 1,000-word analysis, of re-analysis after a one-character edit, and cold
 // start to first result. `--json` prints one JSON object. Timing goals live here, not in tests.
+//
+// `--engine-only` skips write-good and alex (minutes) while working on the engine.
+// `--baseline DIR` also loads the engine of another checkout (for example
+// `git worktree add /tmp/base 02a0208 && npm run bench -- --baseline /tmp/base`) and measures it in
+// the same run, interleaved with this one, printing both and the ratio: the machine's speed drifts
+// several-fold with load, so only figures from one run compare.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import type * as Engine from '../../lib/engine/index';
 import type * as Adversarial from '../fixtures/adversarial';
+import { argValue, loadEngine, type LoadedEngine } from './load-engine';
 
 const json = process.argv.includes('--json');
 const log = (...a: unknown[]) => {
@@ -30,6 +37,8 @@ writeFileSync(
 await build({ entryPoints: [engineEntry], bundle: true, format: 'esm', platform: 'node', outfile: path.join(dir, 'engine.mjs'), logLevel: 'silent' });
 const { analyze, clearCaches, nlpParseCount, adversarialDrafts, repeatTo } = (await import(pathToFileURL(path.join(dir, 'engine.mjs')).href)) as typeof Engine &
   typeof Adversarial & { nlpParseCount: () => number };
+const baselineDir = argValue('--baseline');
+const baseline: LoadedEngine | null = baselineDir ? await loadEngine(baselineDir, 'baseline') : null;
 const writeGood = require('write-good') as (text: string) => unknown[];
 const { text: alex } = (await import('alex')) as unknown as { text: (t: string) => { messages: unknown[] } };
 
@@ -67,9 +76,17 @@ for (const t of corpus) analyze(t);
 const parsesBefore = nlpParseCount();
 const clearline = throughput('Clearline', (t) => analyze(t), 5, clearCaches);
 const parsesPerRound = (nlpParseCount() - parsesBefore) / 5;
-const wg = throughput('write-good', (t) => writeGood(t), 2);
-const ax = throughput('alex', (t) => alex(t), 1);
-log(`  ratios: ${(clearline / wg).toFixed(1)}× write-good, ${(clearline / ax).toFixed(1)}× alex; compromise parsed ${parsesPerRound.toFixed(0)} sentences per pass`);
+let base: number | null = null;
+if (baseline) {
+  for (const t of corpus) baseline.analyze(t);
+  base = throughput('baseline', (t) => baseline.analyze(t), 5, baseline.clearCaches);
+  log(`  Clearline is ${(clearline / base).toFixed(2)}× the baseline's throughput (${baseline.root})`);
+}
+// `--engine-only` (while working on the engine) skips write-good and alex, which take minutes.
+const engineOnly = process.argv.includes('--engine-only');
+const wg = engineOnly ? NaN : throughput('write-good', (t) => writeGood(t), 2);
+const ax = engineOnly ? NaN : throughput('alex', (t) => alex(t), 1);
+if (!engineOnly) log(`  ratios: ${(clearline / wg).toFixed(1)}× write-good, ${(clearline / ax).toFixed(1)}× alex; compromise parsed ${parsesPerRound.toFixed(0)} sentences per pass`);
 
 // Latency on a 1,000-word client draft of our own.
 const draft = thousandWordDraft();
@@ -79,27 +96,44 @@ function percentiles(samples: number[]) {
   const at = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
   return { p50: at(0.5), p95: at(0.95) };
 }
-const full: number[] = [];
-for (let i = 0; i < 220; i++) {
-  clearCaches();
-  const t0 = performance.now();
-  analyze(draft);
-  if (i >= 20) full.push(performance.now() - t0);
-}
-const edits: number[] = [];
 const para = draft.indexOf('\n\n', draft.length / 2) - 10;
-clearCaches();
-analyze(draft);
-for (let i = 0; i < 520; i++) {
-  // A different character each time, so the edited paragraph is never a cache hit.
-  const edited = draft.slice(0, para) + String.fromCharCode(97 + (i % 26)) + String(i) + draft.slice(para + 1);
-  const t0 = performance.now();
-  analyze(edited);
-  if (i >= 20) edits.push(performance.now() - t0);
+/** Full analyses of the draft (caches cleared) and re-analyses after a one-character edit, in rounds. */
+function latency(engine: Pick<LoadedEngine, 'analyze' | 'clearCaches'>, full: number[], edits: number[], round: number) {
+  for (let i = 0; i < 22; i++) {
+    engine.clearCaches();
+    const t0 = performance.now();
+    engine.analyze(draft);
+    if (round > 0 || i >= 2) full.push(performance.now() - t0);
+  }
+  engine.clearCaches();
+  engine.analyze(draft);
+  for (let i = 0; i < 52; i++) {
+    // A different character each time, so the edited paragraph is never a cache hit.
+    const k = round * 52 + i;
+    const edited = draft.slice(0, para) + String.fromCharCode(97 + (k % 26)) + String(k) + draft.slice(para + 1);
+    const t0 = performance.now();
+    engine.analyze(edited);
+    if (round > 0 || i >= 2) edits.push(performance.now() - t0);
+  }
+}
+const full: number[] = [];
+const edits: number[] = [];
+const baseFull: number[] = [];
+const baseEdits: number[] = [];
+// Ten rounds, alternating engines, so a change in the machine's load hits both alike.
+for (let round = 0; round < 10; round++) {
+  latency({ analyze, clearCaches }, full, edits, round);
+  if (baseline) latency(baseline, baseFull, baseEdits, round);
 }
 const f = percentiles(full);
 const e = percentiles(edits);
 log(`Latency, ${words}-word draft: full analysis p50 ${f.p50.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms; after a one-character edit p50 ${e.p50.toFixed(3)} ms, p95 ${e.p95.toFixed(3)} ms`);
+const bf = baseline ? percentiles(baseFull) : null;
+const be = baseline ? percentiles(baseEdits) : null;
+if (bf && be) {
+  log(`  baseline:               full analysis p50 ${bf.p50.toFixed(2)} ms, p95 ${bf.p95.toFixed(2)} ms; after a one-character edit p50 ${be.p50.toFixed(3)} ms, p95 ${be.p95.toFixed(3)} ms`);
+  log(`  Clearline / baseline:   full analysis p50 ${(f.p50 / bf.p50).toFixed(2)}×, one-character edit p50 ${(e.p50 / be.p50).toFixed(2)}× (goal ≤ 1.5×)`);
+}
 
 // Hostile drafts (tests/fixtures/adversarial.ts): 100 of 10,000 characters, each analysed cold
 // (caches cleared), best of three; and each repeated to 200,000 characters. Goal: every one
@@ -152,6 +186,16 @@ if (json) {
       edit_1000w_ms_p50: Number(e.p50.toFixed(4)),
       edit_1000w_ms_p95: Number(e.p95.toFixed(4)),
       cold_start_ms: Number(coldStart.toFixed(1)),
+      ...(baseline && bf && be && base !== null
+        ? {
+            baseline: baseline.root,
+            baseline_mb_s: Number(base.toFixed(2)),
+            baseline_full_1000w_ms_p50: Number(bf.p50.toFixed(3)),
+            baseline_edit_1000w_ms_p50: Number(be.p50.toFixed(4)),
+            full_vs_baseline: Number((f.p50 / bf.p50).toFixed(2)),
+            edit_vs_baseline: Number((e.p50 / be.p50).toFixed(2)),
+          }
+        : {}),
       adversarial_10k_ms_max: Number(small[0]!.ms.toFixed(1)),
       adversarial_10k_over_goal: over(small),
       adversarial_200k_ms_max: Number(large[0]!.ms.toFixed(1)),

@@ -2,48 +2,103 @@
 import { snapToGraphemes } from '../graphemes';
 import { fillTemplate, fitToContext } from '../suggestions';
 import type { Finding } from '../types';
-import { atSentenceStart, MAX_FINDINGS_PER_RULE, sentenceAt, type RuleMatcher } from './types';
+import type { Variant } from '../load-packs';
+import { anyWithin, startsOf, startsWithin } from '../word-index';
+import { atSentenceStart, MAX_FINDINGS_PER_RULE, sentenceAt, type ParagraphContext, type RuleMatcher } from './types';
 
-/** Where a sentence around `at` starts and ends, by its closing punctuation or a line break. */
-function sentenceWindow(norm: string, from: number, to: number): [number, number] {
-  let s = from;
-  while (s > 0 && !/[.!?\n]/.test(norm[s - 1]!)) s--;
-  let e = to;
-  while (e < norm.length && !/[.!?\n]/.test(norm[e]!)) e++;
+/**
+ * Where the sentence around [from, to) starts and ends, by closing punctuation or a line break:
+ * from the paragraph's sorted list of those characters, so a long run without any costs a search,
+ * not a walk back to the paragraph's start for every hit.
+ */
+function sentenceWindow(norm: string, stops: number[], from: number, to: number): [number, number] {
+  // Last stop before `from` (the window starts after it) and first stop at or after `to`.
+  let lo = 0;
+  let hi = stops.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (stops[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = lo > 0 ? stops[lo - 1]! + 1 : 0;
+  let k = lo;
+  while (k < stops.length && stops[k]! < to) k++;
+  const e = k < stops.length ? stops[k]! : norm.length;
   return [s, Math.min(norm.length, e + 1)];
 }
 
-/**
- * Every match of `re` in the paragraph, with the offset to add to its index. With a gate (a token
- * pattern's trigger words), the pattern runs only on the sentences around the gate's hits: a long
- * pattern over word classes then costs nothing on the rest of the paragraph.
- */
-function* matchesOf(re: RegExp, norm: string, gate: RegExp | undefined): Generator<[RegExpExecArray, number]> {
-  if (!gate) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(norm)) !== null) {
-      if (m[0].length === 0) re.lastIndex++;
-      else yield [m, 0];
-    }
-    return;
+/** Every match of `re` in `norm`, with the offset to add to its index (0). */
+function* allMatches(re: RegExp, norm: string): Generator<[RegExpExecArray, number]> {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(norm)) !== null) {
+    if (m[0].length === 0) re.lastIndex++;
+    else yield [m, 0];
   }
-  gate.lastIndex = 0;
+}
+
+/**
+ * Every match of a token pattern `re` in the paragraph, with the offset to add to its index: the
+ * pattern runs only on the sentences around its gate's hits (its trigger words), so a long pattern
+ * over word classes costs nothing on the rest of the paragraph. The hits are those of the gate
+ * scanning the paragraph from the left, each scan resuming past the sentence just searched; with
+ * the paragraph's word index, the gate is tried only where one of its words starts, which finds
+ * the same hits without a scan per pattern.
+ */
+export function* windowMatches(re: RegExp, variant: Variant, ctx: Pick<ParagraphContext, "norm" | "words" | "stops">): Generator<[RegExpExecArray, number]> {
+  const norm = ctx.norm;
+  const required = variant.required ?? [];
+  // Every required element must open somewhere in a sentence the pattern can match.
+  const present = (from: number, to: number) => required.every((runs) => anyWithin(ctx.words, runs, from, to));
+  if (!present(0, norm.length)) return;
+  const gate = variant.gateAt ?? variant.gate!;
+  const starts = variant.gateAt ? startsOf(ctx.words, variant.gateWords!) : null;
+  let k = 0;
+  let resume = 0;
   let done = 0;
-  let g: RegExpExecArray | null;
-  while ((g = gate.exec(norm)) !== null) {
-    if (g.index + g[0].length <= done) continue;
-    const [s, e] = sentenceWindow(norm, g.index, g.index + g[0].length);
+  for (;;) {
+    let g: RegExpExecArray | null = null;
+    if (starts) {
+      while (k < starts.length && g === null) {
+        const at = starts[k++]!;
+        if (at < resume) continue;
+        gate.lastIndex = at;
+        g = gate.exec(norm);
+      }
+    } else {
+      gate.lastIndex = resume;
+      g = gate.exec(norm);
+    }
+    if (g === null) return;
+    resume = g.index + g[0].length;
+    if (resume <= done) continue;
+    const [s, e] = sentenceWindow(norm, ctx.stops, g.index, resume);
     const from = Math.max(s, done);
-    const part = norm.slice(from, e);
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(part)) !== null) {
-      if (m[0].length === 0) re.lastIndex++;
-      else yield [m, from];
+    if (present(from, e)) {
+      const part = norm.slice(from, e);
+      let m: RegExpExecArray | null;
+      if (variant.first && variant.at) {
+        // A match starts where a word of the pattern's first element does: the pattern is tried
+        // there alone, left to right, which finds what a scan of the sentence finds.
+        const at = variant.at;
+        let next = 0;
+        for (const q of startsWithin(ctx.words, variant.first, from, e)) {
+          if (q - from < next) continue;
+          at.lastIndex = q - from;
+          if ((m = at.exec(part)) === null) continue;
+          next = m.index + Math.max(1, m[0].length);
+          if (m[0].length > 0) yield [m, from];
+        }
+      } else {
+        re.lastIndex = 0;
+        while ((m = re.exec(part)) !== null) {
+          if (m[0].length === 0) re.lastIndex++;
+          else yield [m, from];
+        }
+      }
     }
     done = e;
-    if (gate.lastIndex < e) gate.lastIndex = e;
+    if (resume < e) resume = e;
   }
 }
 
@@ -59,7 +114,7 @@ export const matchSpan: RuleMatcher = (rule, ctx) => {
     const variant = rule.variants[k];
     const scope = variant?.scope ?? def.scope;
     if (variant?.gate && !variant.window && ((variant.gate.lastIndex = 0), !variant.gate.test(ctx.norm))) continue;
-    for (const [m, offset] of matchesOf(re, ctx.norm, variant?.window ? variant.gate : undefined)) {
+    for (const [m, offset] of variant?.window ? windowMatches(re, variant, ctx) : allMatches(re, ctx.norm)) {
       if (out.length >= MAX_FINDINGS_PER_RULE) break;
       let start = offset + m.index;
       let end = start + m[0].length;

@@ -3,6 +3,7 @@ import type { CompiledRule } from '../load-packs';
 import type { NlpCache } from '../nlp';
 import type { Span } from '../segment';
 import type { Finding, Policy } from '../types';
+import type { WordIndex } from '../word-index';
 
 export interface ParagraphContext {
   /** Original paragraph text (for suggestions that quote the user's words). */
@@ -11,6 +12,10 @@ export interface ParagraphContext {
   norm: string;
   /** Computed on first use. */
   readonly sentences: Span[];
+  /** Where each word of `norm` starts (word-index.ts); computed on first use. */
+  readonly words: WordIndex;
+  /** Offsets of every . ! ? and line break in `norm`, ascending; computed on first use. */
+  readonly stops: number[];
   policy: Policy;
   values: Record<string, string>;
   nlp: NlpCache;
