@@ -8,6 +8,7 @@ import { matchStack } from './matchers/stack';
 import { MAX_FINDINGS_PER_RULE, type ParagraphContext } from './matchers/types';
 import { forgetDecisions } from './conditions/near-match';
 import { compileCustomRule, CUSTOM_TIME_BUDGET_MS, CustomRuleError, matchCustomRules, MAX_CUSTOM_FINDINGS, MAX_FINDINGS_PER_CUSTOM_RULE, type CompiledCustomRule, type CustomParagraphResult } from './custom-rules';
+import { fuseModelFindings, modelConfigFor, type ModelConfig } from './model/index';
 import { NlpCache } from './nlp';
 import { normalize } from './normalize';
 import { resolvePolicy } from './policy';
@@ -38,6 +39,8 @@ interface Config {
   custom: CompiledCustomRule[];
   missingRules: CompiledRule[];
   prefilter: Prefilter;
+  /** The sentence model's intents for this configuration; null when the model is off. */
+  model: ModelConfig | null;
   policy: Policy;
   values: Record<string, string>;
 }
@@ -68,11 +71,11 @@ export function cachedCharacters(): number {
 const DEFAULT_CONFIG_KEY = 'defaults';
 
 function configKey(options: AnalyzeOptions): string {
-  const { packs, disabledRules, severityOverrides, policy, customRules } = options;
-  if (packs === undefined && disabledRules === undefined && severityOverrides === undefined && policy === undefined && customRules === undefined) {
+  const { packs, disabledRules, severityOverrides, policy, customRules, model } = options;
+  if (packs === undefined && disabledRules === undefined && severityOverrides === undefined && policy === undefined && customRules === undefined && model !== false) {
     return DEFAULT_CONFIG_KEY;
   }
-  return JSON.stringify([packs ?? null, disabledRules ?? [], severityOverrides ?? {}, policy ?? {}, customRules ?? []]);
+  return JSON.stringify([packs ?? null, disabledRules ?? [], severityOverrides ?? {}, policy ?? {}, customRules ?? [], model !== false]);
 }
 
 function configFor(options: AnalyzeOptions): Config {
@@ -104,6 +107,7 @@ function configFor(options: AnalyzeOptions): Config {
     custom: custom.filter((r) => !disabled.has(r.fullId)),
     missingRules: rules.filter((r) => r.def.kind === 'missing'),
     prefilter: buildPrefilter(spanRules),
+    model: options.model === false ? null : modelConfigFor(spanRules),
     policy,
     values: policyValues(policy),
   };
@@ -115,7 +119,8 @@ function analyzeParagraph(text: string, norm: string, config: Config, nlp: NlpCa
   const cached = paragraphCache.get(text);
   if (cached?.config === config.id) return cached.findings;
   const candidates = config.prefilter.candidates(norm);
-  if (candidates.length === 0) {
+  // Without a candidate rule the paragraph still meets the sentence model, when it is on.
+  if (candidates.length === 0 && !config.model) {
     paragraphCache.set(text, { config: config.id, findings: [] });
     return [];
   }
@@ -136,7 +141,8 @@ function analyzeParagraph(text: string, norm: string, config: Config, nlp: NlpCa
   for (const rule of candidates) {
     found.push(...(rule.def.kind === 'stack' ? matchStack(rule, ctx) : matchSpan(rule, ctx)));
   }
-  const result = dedupe(found);
+  const ruled = dedupe(found);
+  const result = config.model ? fuseModelFindings(ruled, ctx, config.model) : ruled;
   // Decided without some grammar (the analysis used its parse budget): provisional, so not kept;
   // the next analysis finds the paragraphs before it cached and has budget for this one.
   if (!nlp.exhausted || exhaustedBefore) paragraphCache.set(text, { config: config.id, findings: result });
