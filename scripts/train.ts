@@ -8,8 +8,8 @@ import { buildModel } from '../lib/engine/model/train';
 
 const check = process.argv.includes('--check');
 const t0 = performance.now();
-const { items, classWords, corpusHash } = loadCorpusFromDisk();
-const { file, json } = buildModel(items, classWords, corpusHash);
+const { items, classWords, corpusHash, warningFloor, suggestionFloor } = loadCorpusFromDisk();
+const { file, json } = buildModel(items, classWords, corpusHash, warningFloor, suggestionFloor);
 const seconds = ((performance.now() - t0) / 1000).toFixed(1);
 
 const perLabel = new Map<string, number>();

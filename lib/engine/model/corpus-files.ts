@@ -5,17 +5,20 @@ import path from 'node:path';
 import { analyze } from '../index';
 import type { PackDef } from '../pack-types';
 import { PACK_FILES } from '../../../rules/index';
-import { buildCorpus, type CorpusItem, type IntentFile, type NegativeFile, type RuleExamples, type TemplateFile } from './corpus';
+import { buildCorpus, type CorpusItem, type IntentFile, type NegativeFile, type NegativeTemplateFile, type RuleExamples, type TemplateFile } from './corpus';
 import { corpusHashOf } from './train';
 
 export const CORPUS_DIR = path.resolve(import.meta.dirname, '../../../rules/corpus');
 export const CORPUS_PACKS = ['personal', 'availability', 'confidentiality', 'assertiveness', 'scope', 'tone'];
+/** Files of further negatives (sentences and templates over their own slots). */
+export const NEGATIVE_FILES = ['office'];
 
-export function loadCorpusFromDisk(): { items: CorpusItem[]; classWords: Record<string, string[]>; corpusHash: string } {
+export function loadCorpusFromDisk(): { items: CorpusItem[]; classWords: Record<string, string[]>; corpusHash: string; warningFloor: number; suggestionFloor: number } {
   const read = (name: string) => readFileSync(path.join(CORPUS_DIR, name), 'utf8');
   const packSources = CORPUS_PACKS.map((p) => read(`${p}.json`));
   const negSource = read('negatives.json');
   const tplSource = read('templates.json');
+  const moreSources = NEGATIVE_FILES.map((n) => read(`${n}.json`));
   const classSource = readFileSync(path.resolve(CORPUS_DIR, '../classes.json'), 'utf8');
   const examples: RuleExamples[] = [];
   for (const pack of Object.values(PACK_FILES) as PackDef[]) {
@@ -32,6 +35,7 @@ export function loadCorpusFromDisk(): { items: CorpusItem[]; classWords: Record<
     packs: packSources.map((s) => JSON.parse(s) as IntentFile),
     negatives: JSON.parse(negSource) as NegativeFile,
     templates: JSON.parse(tplSource) as TemplateFile,
+    moreNegatives: NEGATIVE_FILES.map((name, i) => ({ name, file: JSON.parse(moreSources[i]!) as NegativeTemplateFile })),
     examples,
     // A near miss of one rule may be a hit of another: only texts no rule flags become negatives.
     isCleanNegative: (text) => analyze(text, { model: false }).length === 0,
@@ -40,5 +44,7 @@ export function loadCorpusFromDisk(): { items: CorpusItem[]; classWords: Record<
     Object.entries((JSON.parse(classSource) as { classes: Record<string, { words: string[] }> }).classes).map(([k, v]) => [k, v.words]),
   );
   // The hash covers rules/corpus/ only: new rule examples or class words do not make the committed model stale.
-  return { items, classWords, corpusHash: corpusHashOf([...packSources, negSource, tplSource]) };
+  const calibrationSource = read('calibration.json');
+  const calibration = JSON.parse(calibrationSource) as { warningFloor: number; suggestionFloor: number };
+  return { items, classWords, warningFloor: calibration.warningFloor, suggestionFloor: calibration.suggestionFloor, corpusHash: corpusHashOf([...packSources, negSource, tplSource, ...moreSources, calibrationSource]) };
 }

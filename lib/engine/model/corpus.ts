@@ -88,10 +88,19 @@ export function splitSentences(text: string): string[] {
   return text.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
 }
 
+/** More negatives: hand-written sentences and templates over their own slots. */
+export interface NegativeTemplateFile {
+  sentences: string[];
+  slots: Record<string, string[]>;
+  extraSlots?: Record<string, string[]>;
+  negatives: string[];
+}
+
 export interface CorpusFiles {
   packs: IntentFile[];
   negatives: NegativeFile;
   templates: TemplateFile;
+  moreNegatives?: { name: string; file: NegativeTemplateFile }[];
   examples: RuleExamples[];
   /** Decides whether a rule's pass example is clean of every rule (so it can serve as a negative). */
   isCleanNegative?: (text: string) => boolean;
@@ -126,6 +135,13 @@ export function buildCorpus(files: CorpusFiles): CorpusItem[] {
   files.templates.negatives.forEach((t, i) => {
     for (const s of samples(t, slots, NEGATIVE_TEMPLATE_SAMPLES, hashString(`none#${i}`, 7))) push({ text: s, label: NONE, group: `none#${i}`, source: 'template' });
   });
+  for (const { name, file } of files.moreNegatives ?? []) {
+    for (const t of file.sentences) hand(t, NONE);
+    const own = { ...file.slots, ...(file.extraSlots ?? {}) };
+    file.negatives.forEach((t, i) => {
+      for (const s of samples(t, own, NEGATIVE_TEMPLATE_SAMPLES, hashString(`${name}#${i}`, 7))) push({ text: s, label: NONE, group: `${name}#${i}`, source: 'template' });
+    });
+  }
   for (const ex of files.examples) {
     for (const f of ex.flag) {
       const parts = splitSentences(f.text);

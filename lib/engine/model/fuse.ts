@@ -32,7 +32,7 @@ const SENTENCE_CONDITIONS = new Set(['not-negated', 'not-question', 'not-past', 
 const NEGATION_IS_THE_INTENT = new Set([
   'personal/taking-sides', 'personal/friendship', 'personal/gift', 'availability/always-on', 'availability/late-contact-ok', 'assertiveness/caving',
   'assertiveness/self-blame', 'assertiveness/stacked-apology', 'assertiveness/permission-refusal', 'assertiveness/unprompted-discount', 'scope/free-extras',
-  'scope/unlimited-revisions', 'scope/no-contract-change', 'scope/skipped-invoice', 'confidentiality/off-the-record', 'tone/command', 'tone/invalidating',
+  'scope/no-contract-change', 'scope/skipped-invoice', 'confidentiality/off-the-record', 'tone/command', 'tone/invalidating',
   'tone/shaming', 'tone/ultimatum', 'tone/insult', 'tone/sarcasm',
 ]);
 // Intents often written as a question ("Are you single?", "Would it be okay if I…?").

@@ -75,7 +75,8 @@ export function predict(sentence: string, floor = model().file.thresholds.sugges
     sum += Math.exp(z[k]! / T - max);
     if (k > 1 && z[k]! > z[best]!) best = k;
   }
-  const confidence = Math.exp(z[best]! / T - max) / sum;
+  const p = Math.min(1 - 1e-9, Math.max(1e-9, Math.exp(z[best]! / T - max) / sum));
+  const confidence = 1 / (1 + Math.exp(-(file.platt.a * Math.log(p / (1 - p)) + file.platt.b)));
   if (confidence < floor) return null;
   // The focus: the word whose features gave the winning intent the most weight.
   const byToken = new Float64Array(f.tokens.length);

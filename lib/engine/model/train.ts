@@ -6,7 +6,7 @@ import { isHeldOut, NONE, rng, type CorpusItem } from './corpus';
 import { buildClassTable, featurize, hashString, type ClassTable } from './features';
 import { encodeWeights, type ModelFile, type SparseWeights } from './weights';
 
-export const EPOCHS = 18;
+export const EPOCHS = 10;
 export const L2 = 1e-5;
 export const SEED = 20261201;
 /** Weights smaller than this many int8 steps are dropped (keeps the file small). */
@@ -56,7 +56,7 @@ export function train(items: CorpusItem[], labels: string[], classes: ClassTable
       const j = Math.floor(r() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
-    const lr = 0.8 / (1 + 0.25 * epoch);
+    const lr = 0.8 / (1 + 0.4 * epoch);
     for (const si of order) {
       const s = samples[si]!;
       const v = 1 / Math.sqrt(s.rows.length || 1);
@@ -109,6 +109,8 @@ export function topIntent(p: ArrayLike<number>): { k: number; p: number } {
 
 export interface Calibration {
   temperature: number;
+  /** Platt scaling of the top intent's probability: confidence = σ(a·logit(p) + b). */
+  platt: { a: number; b: number };
   thresholds: { warning: number; suggestion: number };
   heldOut: Record<string, number>;
 }
@@ -117,30 +119,55 @@ export interface Calibration {
 export const WARNING_PRECISION = 0.9;
 export const SUGGESTION_PRECISION = 0.75;
 
-/** Fits the temperature and thresholds on held-out items under a model trained without them. */
+const logit = (p: number) => Math.log(Math.max(1e-9, p) / Math.max(1e-9, 1 - p));
+/** The calibrated confidence of a top-intent probability. */
+export const plattConfidence = (p: number, platt: { a: number; b: number }) => 1 / (1 + Math.exp(-(platt.a * logit(p) + platt.b)));
+
+/**
+ * Fits the calibration on held-out items under a model trained without them: the softmax
+ * temperature (least log loss over all labels), then Platt scaling of the top intent's probability
+ * against whether it was right (so a confidence of 0.8 is right about 80% of the time), then the
+ * thresholds that reach the wanted precision.
+ */
 export function calibrate(t: Trained, heldOut: CorpusItem[]): Calibration {
   const z = heldOut.map((it) => scores(t, it.text));
   const y = heldOut.map((it) => Math.max(0, t.labels.indexOf(it.label)));
   let best = { T: 1, nll: Infinity };
-  for (let T = 0.5; T <= 3.0001; T += 0.1) {
-    const T2 = Math.round(T * 10) / 10;
+  for (let i = 5; i <= 30; i++) {
+    const T = i / 10;
     let nll = 0;
-    z.forEach((zi, i) => (nll -= Math.log(Math.max(1e-12, softmax(zi, T2)[y[i]!]!))));
-    if (nll < best.nll) best = { T: T2, nll };
+    z.forEach((zi, j) => (nll -= Math.log(Math.max(1e-12, softmax(zi, T)[y[j]!]!))));
+    if (nll < best.nll) best = { T, nll };
   }
-  const preds = z.map((zi, i) => {
+  const raw = z.map((zi, i) => {
     const top = topIntent(softmax(zi, best.T));
     return { p: top.p, correct: top.k === y[i], positive: y[i] !== 0 };
   });
+  let platt = { a: 1, b: 0 };
+  let bestLoss = Infinity;
+  for (let ai = 2; ai <= 40; ai++) {
+    for (let bi = -40; bi <= 40; bi++) {
+      const cand = { a: ai / 10, b: bi / 10 };
+      let loss = 0;
+      for (const q of raw) {
+        const c = Math.min(1 - 1e-9, Math.max(1e-9, plattConfidence(q.p, cand)));
+        loss -= q.correct ? Math.log(c) : Math.log(1 - c);
+      }
+      if (loss < bestLoss - 1e-12) {
+        bestLoss = loss;
+        platt = cand;
+      }
+    }
+  }
+  const preds = raw.map((q) => ({ ...q, p: plattConfidence(q.p, platt) }));
   const precisionAt = (th: number) => {
     const sel = preds.filter((q) => q.p >= th);
     return { n: sel.length, precision: sel.length ? sel.filter((q) => q.correct).length / sel.length : 1 };
   };
   const pick = (want: number) => {
-    for (let th = 0.2; th <= 0.99; th += 0.01) {
-      const t2 = Math.round(th * 100) / 100;
-      const at = precisionAt(t2);
-      if (at.precision >= want && at.n > 0) return t2;
+    for (let i = 20; i <= 99; i++) {
+      const at = precisionAt(i / 100);
+      if (at.precision >= want && at.n > 0) return i / 100;
     }
     return 0.99;
   };
@@ -150,6 +177,7 @@ export function calibrate(t: Trained, heldOut: CorpusItem[]): Calibration {
   const negatives = preds.filter((q) => !q.positive);
   return {
     temperature: best.T,
+    platt,
     thresholds: { warning, suggestion },
     heldOut: {
       items: preds.length,
@@ -187,7 +215,7 @@ export interface TrainResult {
 }
 
 /** Trains on everything, after calibrating on a split model; returns the model file. */
-export function buildModel(items: CorpusItem[], classWords: Record<string, string[]>, corpusHash: string): TrainResult {
+export function buildModel(items: CorpusItem[], classWords: Record<string, string[]>, corpusHash: string, warningFloor = 0, suggestionFloor = 0): TrainResult {
   const classes = buildClassTable(classWords);
   const labels = labelsOf(items);
   const split = train(items.filter((i) => !isHeldOut(i)), labels, classes);
@@ -202,11 +230,13 @@ export function buildModel(items: CorpusItem[], classWords: Record<string, strin
     labels,
     scale,
     temperature: cal.temperature,
-    thresholds: cal.thresholds,
+    platt: cal.platt,
+    // The held-out split picks the thresholds; real mail may only raise the warning one (warningFloor).
+    thresholds: { warning: Math.max(cal.thresholds.warning, warningFloor), suggestion: Math.max(cal.thresholds.suggestion, suggestionFloor) },
     classes: classWords,
     keys: packed.keys,
     weights: packed.weights,
-    heldOut: Object.fromEntries(Object.entries(cal.heldOut).map(([k, v]) => [k, Number(v.toFixed(4))])),
+    heldOut: Object.fromEntries(Object.entries({ ...cal.heldOut, warningThreshold: cal.thresholds.warning }).map(([k, v]) => [k, Number(v.toFixed(4))])),
   };
   return { file, json: `${JSON.stringify(file)}\n` };
 }

@@ -13,6 +13,8 @@ export interface ModelFile {
   scale: number;
   /** Softmax temperature fitted on the held-out split. */
   temperature: number;
+  /** Platt scaling of the top intent's probability, fitted on the held-out split: confidence = σ(a·logit(p) + b). */
+  platt: { a: number; b: number };
   /** Confidence at or above which a candidate is a finding at the intent's own severity, or a suggestion. */
   thresholds: { warning: number; suggestion: number };
   /** The word classes as the model was trained with them. */
