@@ -29,20 +29,24 @@ const SPELL_OUT = new Map<string, string>(Object.entries({
 
 /** 32-bit FNV-1a of a string, with a seed per feature family. */
 export function hashString(s: string, seed: number): number {
+  return hashRange(s, 0, s.length, seed);
+}
+
+/** FNV-1a of s[a, b) (no substring is made). */
+function hashRange(s: string, a: number, b: number, seed: number): number {
   let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = a; i < b; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
 }
 
-const WORD = /[a-z0-9][a-z0-9']*|[<>]3|[!?]|[\u{1F300}-\u{1FAFF}\u2600-\u27BF]/gu;
 const TIME = /^(?:\d{1,2}(?:[:.]\d{2})?(?:am|pm)|\d{1,2}[:.]\d{2})$/;
 
 /** How a time of day reads to the model: evening/night, early morning or daytime. */
 function timeWord(raw: string, next: string | undefined): string | null {
-  let m = /^(\d{1,2})(?:[:.](\d{2}))?(am|pm)?$/.exec(raw);
+  const m = /^(\d{1,2})(?:[:.](\d{2}))?(am|pm)?$/.exec(raw);
   if (!m) return null;
   let suffix = m[3];
   if (!suffix && next && /^(?:am|pm)$/.test(next)) suffix = next;
@@ -54,16 +58,54 @@ function timeWord(raw: string, next: string | undefined): string | null {
   return h >= 19 || h < 7 ? '<late-time>' : '<day-time>';
 }
 
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** A run of word characters as the model spells it: no apostrophes, a letter repeated 3+ times cut to two. */
+function canonical(raw: string): string {
+  let w = raw.includes("'") ? raw.replace(/'/g, '') : raw;
+  for (let i = 2; i < w.length; i++) {
+    if (w.charCodeAt(i) === w.charCodeAt(i - 1) && w.charCodeAt(i) === w.charCodeAt(i - 2) && !isDigit(w.charCodeAt(i))) {
+      w = w.replace(/([a-z])\1{2,}/g, '$1$1');
+      break;
+    }
+  }
+  return w;
+}
+
 /** The sentence's words, canonical, with offsets. */
 export function tokenize(sentence: string): Token[] {
   const lower = sentence.toLowerCase();
-  const out: Token[] = [];
   const raw: { w: string; s: number; e: number }[] = [];
-  for (const m of lower.matchAll(WORD)) raw.push({ w: m[0], s: m.index!, e: m.index! + m[0].length });
+  const n = lower.length;
+  for (let i = 0; i < n; ) {
+    const c = lower.charCodeAt(i);
+    if (isWordChar(c)) {
+      let j = i + 1;
+      while (j < n) {
+        const d = lower.charCodeAt(j);
+        if (isWordChar(d) || (d === 39 && j + 1 < n && isWordChar(lower.charCodeAt(j + 1)))) j++;
+        else break;
+      }
+      raw.push({ w: lower.slice(i, j), s: i, e: j });
+      i = j;
+    } else if (c === 60 && lower.charCodeAt(i + 1) === 51) {
+      raw.push({ w: '<3', s: i, e: i + 2 });
+      i += 2;
+    } else if (c === 33 || c === 63) {
+      raw.push({ w: c === 33 ? '!' : '?', s: i, e: i + 1 });
+      i++;
+    } else if (c >= 0xd83c && c <= 0xd83e && i + 1 < n) {
+      // An emoji (surrogate pair): one token of its own.
+      raw.push({ w: lower.slice(i, i + 2), s: i, e: i + 2 });
+      i += 2;
+    } else i++;
+  }
+  const out: Token[] = [];
   for (let i = 0; i < raw.length; i++) {
     const r = raw[i]!;
-    let w = r.w.replace(/'/g, '').replace(/([a-z])\1{2,}/g, '$1$1');
-    if (/\d/.test(w)) {
+    let w = canonical(r.w);
+    if (isDigit(w.charCodeAt(0)) || isDigit(w.charCodeAt(w.length - 1)) || /\d/.test(w)) {
       const t = TIME.test(w) || /^\d{1,2}$/.test(w) ? timeWord(w, raw[i + 1]?.w) : null;
       w = t ?? w.replace(/\d+/g, '0');
     } else w = SPELL_OUT.get(w) ?? w;
@@ -73,7 +115,7 @@ export function tokenize(sentence: string): Token[] {
 }
 
 /** Word classes as the model was trained with them: class name → phrases (each a list of canonical words). */
-export type ClassTable = Map<string, { name: string; rest: string[] }[]>;
+export type ClassTable = Map<string, { name: string; hash: number; rest: string[] }[]>;
 
 export function buildClassTable(classes: Record<string, string[]>): ClassTable {
   const table: ClassTable = new Map();
@@ -83,7 +125,7 @@ export function buildClassTable(classes: Record<string, string[]>): ClassTable {
       if (toks.length === 0) continue;
       let list = table.get(toks[0]!);
       if (!list) table.set(toks[0]!, (list = []));
-      list.push({ name, rest: toks.slice(1) });
+      list.push({ name, hash: hashString(name, CLS), rest: toks.slice(1) });
     }
   }
   return table;
@@ -102,44 +144,60 @@ export function featurize(sentence: string, classes: ClassTable): Features {
   const tokens = tokenize(sentence);
   const hashes: number[] = [];
   const owners: number[] = [];
-  const add = (h: number, owner: number) => {
-    hashes.push(h);
-    owners.push(owner);
-  };
   const n = tokens.length;
-  const classAt: (string | null)[] = new Array<string | null>(n).fill(null);
+  const classAt: number[] = [];
+  let prevWord = hashString('<s>', UNI);
   for (let i = 0; i < n; i++) {
     const w = tokens[i]!.word;
-    add(hashString(w, UNI), i);
-    add(hashString(`${i === 0 ? '<s>' : tokens[i - 1]!.word} ${w}`, BI), i);
-    if (w.length >= 3 && /^[a-z]+$/.test(w)) {
+    const uni = hashString(w, UNI);
+    hashes.push(uni, hashString(w, (Math.imul(prevWord, 31) ^ BI) >>> 0));
+    owners.push(i, i);
+    prevWord = uni;
+    const L = w.length;
+    if (L >= 3 && w.charCodeAt(0) >= 97 && w.charCodeAt(L - 1) >= 97) {
       const p = `^${w}$`;
-      for (let k = 0; k + 3 <= p.length; k++) add(hashString(p.slice(k, k + 3), CHAR), i);
-      for (let k = 0; k + 4 <= p.length; k++) add(hashString(p.slice(k, k + 4), CHAR + 16), i);
+      for (let k = 0; k + 3 <= p.length; k++) {
+        hashes.push(hashRange(p, k, k + 3, CHAR));
+        owners.push(i);
+      }
+      for (let k = 0; k + 4 <= p.length; k++) {
+        hashes.push(hashRange(p, k, k + 4, CHAR + 16));
+        owners.push(i);
+      }
     }
     const cands = classes.get(w);
     if (cands) {
       for (const c of cands) {
         let ok = true;
-        for (let j = 0; j < c.rest.length; j++) if (tokens[i + 1 + j]?.word !== c.rest[j]) ok = false;
+        for (let j = 0; j < c.rest.length && ok; j++) if (tokens[i + 1 + j]?.word !== c.rest[j]) ok = false;
         if (!ok) continue;
-        add(hashString(c.name, CLS), i);
-        classAt[i] = c.name;
+        hashes.push(c.hash);
+        owners.push(i);
+        classAt[i] = c.hash;
       }
     }
   }
-  if (n > 0) add(hashString(`${tokens[n - 1]!.word} </s>`, BI), n - 1);
-  // Class followed by the next word, and class pairs in order: shapes like ME-verb + ANY_HOUR.
-  let prevClass: string | null = null;
+  if (n > 0) {
+    hashes.push(hashString('</s>', (Math.imul(prevWord, 31) ^ BI) >>> 0));
+    owners.push(n - 1);
+  }
+  // A class followed by the next word, and class pairs in order: shapes like ME-verb + ANY_HOUR.
+  let prevClass = 0;
   for (let i = 0; i < n; i++) {
     const c = classAt[i];
-    if (!c) continue;
-    if (i + 1 < n) add(hashString(`${c} ${tokens[i + 1]!.word}`, CLS_NEXT), i);
-    if (prevClass) add(hashString(`${prevClass} ${c}`, CLS_NEXT + 16), i);
+    if (c === undefined) continue;
+    if (i + 1 < n) {
+      hashes.push(hashString(tokens[i + 1]!.word, (Math.imul(c, 31) ^ CLS_NEXT) >>> 0));
+      owners.push(i);
+    }
+    if (prevClass) {
+      hashes.push((Math.imul(prevClass, 0x01000193) ^ c ^ (CLS_NEXT + 16)) >>> 0);
+      owners.push(i);
+    }
     prevClass = c;
   }
-  // Sentence shape: length bucket, whether it asks.
-  add(hashString(`len${Math.min(6, Math.floor(n / 4))}`, SHAPE), -1);
-  add(hashString('bias', SHAPE), -1);
+  // Sentence shape: a length bucket, and a bias feature every sentence has.
+  hashes.push(hashString(`len${Math.min(6, Math.floor(n / 4))}`, SHAPE), hashString('bias', SHAPE));
+  owners.push(-1, -1);
   return { hashes, owners, tokens };
 }

@@ -49,19 +49,15 @@ export function predict(sentence: string, floor = model().file.thresholds.sugges
   const K = file.labels.length;
   if (K < 2) return null;
   z.fill(0);
-  const seen = new Set<number>();
   const rows: number[] = [];
   const owners: number[] = [];
   for (let i = 0; i < f.hashes.length; i++) {
-    const h = f.hashes[i]!;
-    if (seen.has(h)) continue;
-    seen.add(h);
-    const r = rowFor(table, h);
+    const r = rowFor(table, f.hashes[i]!);
     if (r < 0) continue;
     rows.push(r);
     owners.push(f.owners[i]!);
   }
-  const v = 1 / Math.sqrt(seen.size || 1);
+  const v = 1 / Math.sqrt(f.hashes.length || 1);
   for (const r of rows) {
     for (let j = table.rowStart[r]!; j < table.rowStart[r + 1]!; j++) z[table.labels[j]!]! += table.values[j]! * v;
   }

@@ -30,7 +30,7 @@ function samplesOf(items: CorpusItem[], labels: string[], classes: ClassTable, i
   return items.map((it) => {
     const f = featurize(it.text, classes);
     const rows: number[] = [];
-    for (const h of new Set(f.hashes)) {
+    for (const h of f.hashes) {
       let r = index.get(h);
       if (r === undefined && grow) index.set(h, (r = index.size));
       if (r !== undefined) rows.push(r);
@@ -80,11 +80,11 @@ export function scores(t: Trained, text: string): Float64Array {
   const K = t.labels.length;
   const f = featurize(text, t.classes);
   const rows: number[] = [];
-  for (const h of new Set(f.hashes)) {
+  for (const h of f.hashes) {
     const r = t.index.get(h);
     if (r !== undefined) rows.push(r);
   }
-  const v = 1 / Math.sqrt(new Set(f.hashes).size || 1);
+  const v = 1 / Math.sqrt(f.hashes.length || 1);
   const z = new Float64Array(K);
   for (const row of rows) for (let k = 0; k < K; k++) z[k]! += t.w[row * K + k]! * v;
   return z;

@@ -92,7 +92,7 @@ export function decodeWeights(file: Pick<ModelFile, 'keys' | 'weights' | 'scale'
     keys.push(prev);
   }
   let size = 1;
-  while (size < keys.length * 2) size <<= 1;
+  while (size < keys.length * 4) size <<= 1;
   const slots = new Uint32Array(size);
   const rowOf = new Int32Array(size);
   const rowStart = new Int32Array(keys.length + 1);
@@ -110,7 +110,7 @@ export function decodeWeights(file: Pick<ModelFile, 'keys' | 'weights' | 'scale'
       values[n] = (q > 127 ? q - 256 : q) * file.scale;
       n++;
     }
-    let s = keys[r]! & (size - 1);
+    let s = home(keys[r]!, size - 1);
     while (rowOf[s] !== 0) s = (s + 1) & (size - 1);
     slots[s] = keys[r]!;
     rowOf[s] = r + 1;
@@ -119,9 +119,18 @@ export function decodeWeights(file: Pick<ModelFile, 'keys' | 'weights' | 'scale'
   return { slots, rowOf, mask: size - 1, rowStart, labels, values };
 }
 
+/** The slot a hash starts probing at: murmur3's finaliser spreads FNV's weak low bits. */
+function home(hash: number, mask: number): number {
+  let h = hash ^ (hash >>> 16);
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) & mask;
+}
+
 /** The row of a feature hash, or -1. */
 export function rowFor(t: WeightTable, hash: number): number {
-  let s = hash & t.mask;
+  let s = home(hash, t.mask);
   while (t.rowOf[s] !== 0) {
     if (t.slots[s] === hash) return t.rowOf[s]! - 1;
     s = (s + 1) & t.mask;
