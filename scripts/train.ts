@@ -1,9 +1,9 @@
-// `npm run train`: builds rules/model.json from the labelled corpus in rules/corpus/ (plus the
+// `npm run train`: builds rules/model/weights.json from the labelled corpus in rules/corpus/ (plus the
 // rules' own examples). Deterministic: the same corpus gives a byte-identical file. `--check`
 // trains and fails if the committed file differs (nothing is written).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { loadCorpusFromDisk } from '../lib/engine/model/corpus-files';
+import { loadCorpusFromDisk } from './corpus-files';
 import { buildModel } from '../lib/engine/model/train';
 
 const check = process.argv.includes('--check');
@@ -20,7 +20,7 @@ console.log(`Held out: ${JSON.stringify(file.heldOut)}`);
 console.log(`Temperature ${file.temperature}, thresholds ${JSON.stringify(file.thresholds)}`);
 console.log(`Model: ${(json.length / 1024).toFixed(0)} KB, ${(gzipSync(json).length / 1024).toFixed(0)} KB gzipped; trained in ${seconds} s`);
 
-const OUT = 'rules/model.json';
+const OUT = 'rules/model/weights.json';
 if (check) {
   const current = readFileSync(OUT, 'utf8');
   if (current !== json) {

@@ -84,7 +84,7 @@ for (let r = 0; r < 3; r++) {
   modelBest = Math.min(modelBest, performance.now() - t0);
 }
 const modelUs = (1000 * modelBest) / corpusSentences.length;
-const modelGz = gzipSync(readFileSync('rules/model.json')).length;
+const modelGz = gzipSync(readFileSync('rules/model/weights.json')).length;
 log(`Sentence model: ${modelUs.toFixed(1)} µs per sentence (${corpusSentences.length} sentences, best of 3); weights ${(modelGz / 1024).toFixed(0)} KB gzipped`);
 
 // Latency on a 1,000-word client draft of our own.

@@ -30,10 +30,9 @@ const SENTENCE_CONDITIONS = new Set(['not-negated', 'not-question', 'not-past', 
 // Intents whose own wording is often a negation ("I never switch off", "no need to pay me"):
 // the model judges those negations itself, from its negatives ("I'm not able to offer…").
 const NEGATION_IS_THE_INTENT = new Set([
-  'personal/taking-sides', 'personal/friendship', 'personal/gift', 'availability/always-on', 'availability/late-contact-ok', 'assertiveness/caving',
-  'assertiveness/self-blame', 'assertiveness/stacked-apology', 'assertiveness/permission-refusal', 'assertiveness/unprompted-discount', 'scope/free-extras',
-  'scope/no-contract-change', 'scope/skipped-invoice', 'confidentiality/off-the-record', 'tone/command', 'tone/invalidating',
-  'tone/shaming', 'tone/ultimatum', 'tone/insult', 'tone/sarcasm',
+  'availability/always-on', 'availability/late-contact-ok', 'assertiveness/caving', 'assertiveness/self-blame', 'assertiveness/stacked-apology',
+  'assertiveness/permission-refusal', 'scope/no-contract-change', 'scope/skipped-invoice', 'confidentiality/off-the-record', 'tone/command',
+  'tone/invalidating', 'tone/shaming', 'tone/ultimatum', 'tone/insult', 'tone/sarcasm', 'personal/taking-sides',
 ]);
 // Intents often written as a question ("Are you single?", "Would it be okay if I…?").
 const ASKED_AS_QUESTION = new Set([
@@ -48,8 +47,9 @@ function conditionsFor(intent: string, rule: CompiledRule): Condition[] {
   if (!NEGATION_IS_THE_INTENT.has(intent)) names.add('not-negated');
   else names.delete('not-negated');
   if (!ASKED_AS_QUESTION.has(intent)) names.add('not-question');
-  if (intent.startsWith('availability/')) ['not-others-service', 'not-boundary', 'not-logistics'].forEach((c) => names.add(c));
-  if (intent.startsWith('scope/')) names.add('not-boundary');
+  // The writer's own boundary statement ("I don't take calls after 6pm") is never a finding.
+  names.add('not-boundary');
+  if (intent.startsWith('availability/')) ['not-others-service', 'not-logistics'].forEach((c) => names.add(c));
   const order = ['not-quoted', 'not-question', 'not-reported', 'first-person', 'not-others-service', 'not-logistics', 'not-boundary', 'not-negated', 'not-past'];
   return order.filter((n) => names.has(n)).map((n) => CONDITIONS[n]!);
 }
@@ -96,7 +96,9 @@ const overlaps = (f: Finding, s: { start: number; end: number }) => f.kind === '
 export function fuseModelFindings(ruleFindings: Finding[], ctx: ParagraphContext, config: ModelConfig): Finding[] {
   const out = [...ruleFindings];
   let added = false;
-  for (const s of ctx.sentences) {
+  const sentences = ctx.sentences;
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
     const p = predict(ctx.norm.slice(s.start, s.end));
     if (!p) continue;
     const entry = config.intents.get(p.intent);
@@ -110,7 +112,9 @@ export function fuseModelFindings(ruleFindings: Finding[], ctx: ParagraphContext
       const times = findTimes(ctx.norm, s.start, s.end);
       if (times.length && !times.some((t) => isOutsideHours(t, ctx.policy))) continue;
     }
-    const same = out.findIndex((f) => f.pack === pack && f.rule === intent && overlaps(f, s));
+    // The rules' finding of the same intent in this sentence or a neighbouring one is the same place.
+    const near = { start: ctx.sentences[i - 1]?.start ?? s.start, end: ctx.sentences[i + 1]?.end ?? s.end };
+    const same = out.findIndex((f) => f.pack === pack && f.rule === intent && overlaps(f, f.detector === 'model' ? s : near));
     if (same >= 0) {
       if (out[same]!.detector === 'rules') out[same] = { ...out[same]!, detector: 'both', confidence: p.confidence };
       continue;

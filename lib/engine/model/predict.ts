@@ -1,7 +1,7 @@
 // The learned sentence model at inference: one sentence in, the most likely intent, its calibrated
 // confidence and the word that carried it (the focus conditions look at). Weights come from
-// rules/model.json (built by `npm run train`) and are decoded once, on first use. Pure; no DOM.
-import MODEL_JSON from '../../../rules/model.json';
+// rules/model/weights.json (built by `npm run train`) and are decoded once, on first use. Pure; no DOM.
+import MODEL_JSON from '../../../rules/model/weights.json';
 import { buildClassTable, featurize, type ClassTable } from './features';
 import { decodeWeights, rowFor, type ModelFile, type WeightTable } from './weights';
 

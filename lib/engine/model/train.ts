@@ -9,6 +9,8 @@ import { encodeWeights, type ModelFile, type SparseWeights } from './weights';
 export const EPOCHS = 10;
 export const L2 = 1e-5;
 export const SEED = 20261201;
+/** Negatives weigh this much more than positives in the loss: a false alarm on ordinary mail costs more than a miss. */
+export const NEGATIVE_WEIGHT = 2;
 /** Weights smaller than this many int8 steps are dropped (keeps the file small). */
 export const PRUNE_STEPS = 2;
 
@@ -67,8 +69,9 @@ export function train(items: CorpusItem[], labels: string[], classes: ClassTable
       let sum = 0;
       for (let k = 0; k < K; k++) sum += (z[k] = Math.exp(z[k]! - max));
       for (let k = 0; k < K; k++) z[k] = z[k]! / sum - (k === s.y ? 1 : 0);
+      const step = s.y === 0 ? lr * NEGATIVE_WEIGHT : lr;
       for (const row of s.rows) {
-        for (let k = 0, o = row * K; k < K; k++) w[o + k] = w[o + k]! - lr * (z[k]! * v + L2 * w[o + k]!);
+        for (let k = 0, o = row * K; k < K; k++) w[o + k] = w[o + k]! - step * (z[k]! * v + L2 * w[o + k]!);
       }
     }
   }

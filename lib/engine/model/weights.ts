@@ -1,4 +1,4 @@
-// The sentence model's weights file (rules/model.json): sparse int8 weights per hashed feature,
+// The sentence model's weights file (rules/model/weights.json): sparse int8 weights per hashed feature,
 // packed as base64 so the file stays small in the background bundle. Encoding is byte-exact and
 // deterministic: the same weights always give the same file.
 

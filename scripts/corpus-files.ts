@@ -1,14 +1,14 @@
 // Node-only: reads rules/corpus/ and the rules' examples from disk for `npm run train` and the
-// model's tests. Never imported by the engine itself (it would pull the corpus into the bundle).
+// model's tests. Lives outside lib/engine (which stays pure) so the corpus never enters the bundle.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { analyze } from '../index';
-import type { PackDef } from '../pack-types';
-import { PACK_FILES } from '../../../rules/index';
-import { buildCorpus, type CorpusItem, type IntentFile, type NegativeFile, type NegativeTemplateFile, type RuleExamples, type TemplateFile } from './corpus';
-import { corpusHashOf } from './train';
+import { analyze } from '../lib/engine/index';
+import type { PackDef } from '../lib/engine/pack-types';
+import { PACK_FILES } from '../rules/index';
+import { buildCorpus, type CorpusItem, type IntentFile, type NegativeFile, type NegativeTemplateFile, type RuleExamples, type TemplateFile } from '../lib/engine/model/corpus';
+import { corpusHashOf } from '../lib/engine/model/train';
 
-export const CORPUS_DIR = path.resolve(import.meta.dirname, '../../../rules/corpus');
+export const CORPUS_DIR = path.resolve(import.meta.dirname, '../rules/corpus');
 export const CORPUS_PACKS = ['personal', 'availability', 'confidentiality', 'assertiveness', 'scope', 'tone', 'paraphrases'];
 /** Files of further negatives (sentences and templates over their own slots). */
 export const NEGATIVE_FILES = ['office'];
