@@ -8,7 +8,7 @@ import { matchStack } from './matchers/stack';
 import { MAX_FINDINGS_PER_RULE, type ParagraphContext } from './matchers/types';
 import { forgetDecisions } from './conditions/near-match';
 import { compileCustomRule, CUSTOM_TIME_BUDGET_MS, CustomRuleError, matchCustomRules, MAX_CUSTOM_FINDINGS, MAX_FINDINGS_PER_CUSTOM_RULE, type CompiledCustomRule, type CustomParagraphResult } from './custom-rules';
-import { fuseModelFindings, modelConfigFor, type ModelConfig } from './model/index';
+import { forgetPredictions, fuseModelFindings, modelConfigFor, type ModelConfig } from './model/index';
 import { NlpCache } from './nlp';
 import { normalize } from './normalize';
 import { resolvePolicy } from './policy';
@@ -323,6 +323,7 @@ export function clearCaches(): void {
   paragraphCache.clear();
   customCache.clear();
   forgetDecisions();
+  forgetPredictions();
 }
 
 /** Every compiled rule, for tests and tools. */

@@ -5,6 +5,7 @@
 // sentence (detector `both`) or becomes a finding of its own (detector `model`) with the intent's
 // message, reason and suggestions. One finding per sentence and intent; a sentence the rules
 // already flagged for the same pack keeps the rules' finding.
+import { LruCache } from '../cache';
 import { CONDITIONS } from '../conditions/index';
 import type { Condition } from '../conditions/types';
 import { snapToGraphemes } from '../graphemes';
@@ -13,7 +14,7 @@ import { atSentenceStart, type ParagraphContext } from '../matchers/types';
 import { fillTemplate, fitToContext } from '../suggestions';
 import { findTimes, isOutsideHours } from '../time';
 import type { Finding, Severity } from '../types';
-import { modelThresholds, predict } from './predict';
+import { modelThresholds, predict, type Prediction } from './predict';
 
 interface IntentEntry {
   rule: CompiledRule;
@@ -87,6 +88,30 @@ function suggestionsFor(intent: string, rule: CompiledRule, values: Record<strin
   return [...new Set(templates.map((t) => fitToContext(fillTemplate(t, values), spanText, startsSentence)).filter((s) => s && s !== spanText))];
 }
 
+// Predictions by sentence text, bounded by characters: an edit in a long paragraph re-reads only
+// the sentence it changed, and a draft repeating one sentence thousands of times costs one read.
+const predictions = new LruCache<string, Prediction | null>(400_000, (key) => key.length + 48);
+/** Sentences of one paragraph the model reads (real paragraphs hold far fewer; a pasted log stops here). */
+export const MAX_MODEL_SENTENCES = 400;
+/**
+ * Candidates of one paragraph whose conditions are checked. A real paragraph has a handful; a
+ * hostile one (a pasted wall of trigger words) would otherwise run every context check on every piece.
+ */
+export const MAX_MODEL_CANDIDATES = 16;
+
+function predictCached(sentence: string): Prediction | null {
+  const known = predictions.get(sentence);
+  if (known !== undefined) return known;
+  const p = predict(sentence);
+  predictions.set(sentence, p);
+  return p;
+}
+
+/** Forgets remembered predictions (benchmarks measure cold analysis with it). */
+export function forgetPredictions(): void {
+  predictions.clear();
+}
+
 const overlaps = (f: Finding, s: { start: number; end: number }) => f.kind === 'span' && f.start < s.end && f.end > s.start;
 
 /**
@@ -97,10 +122,12 @@ export function fuseModelFindings(ruleFindings: Finding[], ctx: ParagraphContext
   const out = [...ruleFindings];
   let added = false;
   const sentences = ctx.sentences;
-  for (let i = 0; i < sentences.length; i++) {
+  let candidates = 0;
+  for (let i = 0; i < Math.min(sentences.length, MAX_MODEL_SENTENCES) && candidates < MAX_MODEL_CANDIDATES; i++) {
     const s = sentences[i]!;
-    const p = predict(ctx.norm.slice(s.start, s.end));
+    const p = predictCached(ctx.norm.slice(s.start, s.end));
     if (!p) continue;
+    candidates++;
     const entry = config.intents.get(p.intent);
     if (!entry) continue;
     const [pack, intent] = p.intent.split('/') as [string, string];
