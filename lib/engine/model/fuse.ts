@@ -99,7 +99,17 @@ export const MAX_MODEL_SENTENCES = 400;
  */
 export const MAX_MODEL_CANDIDATES = 16;
 
+/**
+ * What a sentence needs before the model reads it: a person in it (I, we, you, text-speak u/ur…)
+ * or a word of the few kinds that carry an intent without one ("No charge for the extras",
+ * "Unlimited revisions!", "Love ya xx"). Most sentences of ordinary mail have neither ("The
+ * meeting is at 3pm in room 204"), and skipping them keeps the model off the typing path.
+ */
+const MAY_CARRY_INTENT =
+  /\b(?:i|i'm|im|i'll|ill|i've|ive|i'd|me|my|mine|myself|we|we're|we'll|us|our|ours|you|you're|youre|you'll|you've|your|yours|yourself|u|ur|ya|yu|let's|lets)\b|\b(?:free|charge|cost|unlimited|revision|invoice|bill|discount|price|love|luv|hugs?|kiss|xx+|babe|hun|hon|sweetie|darling|honey|24\/7|any ?time|whenever|midnight|tonight|weekend|sunday|saturday|sorry|apolog|secret|between us|record|idiot|stupid|ridiculous|pathetic|overreact|calm down|dramatic|ashamed|shame|last chance|or else|dinner|drinks?|party|gorgeous|beautiful|sexy|hot|cute|single|date)/i;
+
 function predictCached(sentence: string): Prediction | null {
+  if (!MAY_CARRY_INTENT.test(sentence)) return null;
   const known = predictions.get(sentence);
   if (known !== undefined) return known;
   const p = predict(sentence);
