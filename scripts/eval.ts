@@ -58,6 +58,8 @@ function evaluateSet(name: string, rows: Labelled[], details: boolean) {
   const packs: Record<string, Tally> = {};
   const intents: Record<string, Tally> = {};
   const detectors: Record<string, number> = {};
+  // Positives caught with a right pack, by which detectors had a right-pack finding.
+  const caughtBy = { rules: 0, model: 0, both: 0 };
   let positives = 0;
   let caught = 0;
   let negatives = 0;
@@ -80,7 +82,13 @@ function evaluateSet(name: string, rows: Labelled[], details: boolean) {
       if (findings.some((f) => f.kind === 'missing')) missingOnNegatives++;
     } else {
       positives++;
-      if (warn.some((f) => expected.includes(f.pack))) caught++;
+      const right = warn.filter((f) => expected.includes(f.pack));
+      if (right.length) {
+        caught++;
+        const byRules = right.some((f) => f.detector !== 'model');
+        const byModel = right.some((f) => f.detector !== 'rules');
+        caughtBy[byRules && byModel ? 'both' : byRules ? 'rules' : 'model']++;
+      }
     }
     for (const p of expected) {
       const hit = warn.some((f) => f.pack === p);
@@ -104,10 +112,11 @@ function evaluateSet(name: string, rows: Labelled[], details: boolean) {
   out(`| false alarms on negatives | ${negFlagged}/${negatives} (${pct(negFlagged, negatives)}) |`);
   out(`| missing-statement findings where expected | ${missingHit}/${missingExpected} (${pct(missingHit, missingExpected)}) |`);
   out(`| missing-statement findings on negatives | ${missingOnNegatives}/${negatives} |`);
-  out(`| findings at warning+ by detector | ${Object.entries(detectors).map(([k, v]) => `${k} ${v}`).join(', ') || '—'} |`);
+  out(`| findings at warning+ by detector | ${Object.entries(detectors).sort().map(([k, v]) => `${k} ${v}`).join(', ') || '—'} |`);
+  out(`| positives caught, by detector | rules alone ${caughtBy.rules}, model alone ${caughtBy.model}, both ${caughtBy.both} |`);
   out();
   misses.push(...notes);
-  return { positives, caught, packs, intents, negatives, negFlagged, missingExpected, missingHit, missingOnNegatives, detectors };
+  return { positives, caught, caughtBy, packs, intents, negatives, negFlagged, missingExpected, missingHit, missingOnNegatives, detectors };
 }
 
 // Blind sets: every --blind FILE, or by default every tests/blind/*.jsonl in the project.

@@ -8,6 +8,7 @@ import { matchStack } from './matchers/stack';
 import { MAX_FINDINGS_PER_RULE, type ParagraphContext } from './matchers/types';
 import { forgetDecisions } from './conditions/near-match';
 import { compileCustomRule, CUSTOM_TIME_BUDGET_MS, CustomRuleError, matchCustomRules, MAX_CUSTOM_FINDINGS, MAX_FINDINGS_PER_CUSTOM_RULE, type CompiledCustomRule, type CustomParagraphResult } from './custom-rules';
+import { forgetPredictions, fuseModelFindings, modelConfigFor, type ModelConfig } from './model/index';
 import { NlpCache } from './nlp';
 import { normalize } from './normalize';
 import { resolvePolicy } from './policy';
@@ -46,6 +47,8 @@ interface Config {
   missingRules: CompiledRule[];
   /** Parallel to SPAN_RULES: the rule as this configuration runs it, or null when it is off. */
   spanRules: (CompiledRule | null)[];
+  /** The sentence model's intents for this configuration; null when the model is off. */
+  model: ModelConfig | null;
   policy: Policy;
   values: Record<string, string>;
 }
@@ -76,11 +79,11 @@ export function cachedCharacters(): number {
 const DEFAULT_CONFIG_KEY = 'defaults';
 
 function configKey(options: AnalyzeOptions): string {
-  const { packs, disabledRules, severityOverrides, policy, customRules } = options;
-  if (packs === undefined && disabledRules === undefined && severityOverrides === undefined && policy === undefined && customRules === undefined) {
+  const { packs, disabledRules, severityOverrides, policy, customRules, model } = options;
+  if (packs === undefined && disabledRules === undefined && severityOverrides === undefined && policy === undefined && customRules === undefined && model !== false) {
     return DEFAULT_CONFIG_KEY;
   }
-  return JSON.stringify([packs ?? null, disabledRules ?? [], severityOverrides ?? {}, policy ?? {}, customRules ?? []]);
+  return JSON.stringify([packs ?? null, disabledRules ?? [], severityOverrides ?? {}, policy ?? {}, customRules ?? [], model !== false]);
 }
 
 function configFor(options: AnalyzeOptions): Config {
@@ -104,12 +107,14 @@ function configFor(options: AnalyzeOptions): Config {
     }
   });
   const policy = resolvePolicy(options.policy);
+  const spanRules = SPAN_RULES.map(configured);
   const config: Config = {
     id: nextConfigId++,
     // "Turn off this rule" works for custom rules too: `<pack>/custom-3` in disabledRules.
     custom: custom.filter((r) => !disabled.has(r.fullId)),
     missingRules: ALL_RULES.filter((r) => r.def.kind === 'missing').flatMap((r) => configured(r) ?? []),
-    spanRules: SPAN_RULES.map(configured),
+    spanRules,
+    model: options.model === false ? null : modelConfigFor(spanRules.filter((r): r is CompiledRule => r !== null)),
     policy,
     values: policyValues(policy),
   };
@@ -121,7 +126,8 @@ function analyzeParagraph(text: string, norm: string, config: Config, nlp: NlpCa
   const cached = paragraphCache.get(text);
   if (cached?.config === config.id) return cached.findings;
   const candidates = PREFILTER.indices(norm).flatMap((i) => config.spanRules[i] ?? []);
-  if (candidates.length === 0) {
+  // Without a candidate rule the paragraph still meets the sentence model, when it is on.
+  if (candidates.length === 0 && !config.model) {
     paragraphCache.set(text, { config: config.id, findings: [] });
     return [];
   }
@@ -150,7 +156,8 @@ function analyzeParagraph(text: string, norm: string, config: Config, nlp: NlpCa
   for (const rule of candidates) {
     found.push(...(rule.def.kind === 'stack' ? matchStack(rule, ctx) : matchSpan(rule, ctx)));
   }
-  const result = dedupe(found);
+  const ruled = dedupe(found);
+  const result = config.model ? fuseModelFindings(ruled, ctx, config.model) : ruled;
   // Decided without some grammar (the analysis used its parse budget): provisional, so not kept;
   // the next analysis finds the paragraphs before it cached and has budget for this one.
   if (!nlp.exhausted || exhaustedBefore) paragraphCache.set(text, { config: config.id, findings: result });
@@ -331,6 +338,7 @@ export function clearCaches(): void {
   paragraphCache.clear();
   customCache.clear();
   forgetDecisions();
+  forgetPredictions();
 }
 
 /** Every compiled rule, for tests and tools. */

@@ -4,7 +4,7 @@
 export type Severity = 'suggestion' | 'warning' | 'alert';
 export type FindingKind = 'span' | 'missing';
 /** Which detector found a finding: the readable rules, the learned sentence model, or both. */
-export type Detector = 'rules' | 'model' | 'rules+model';
+export type Detector = 'rules' | 'model' | 'both';
 
 export const SEVERITIES: readonly Severity[] = ['suggestion', 'warning', 'alert'];
 
@@ -21,6 +21,8 @@ export interface Finding {
   /** The intent (same as `rule`; the name the model and the rewrites use). */
   intent: string;
   detector: Detector;
+  /** The sentence model's calibrated confidence in this intent (findings the model took part in). */
+  confidence?: number;
   /** Pack id (`availability` …); custom phrases carry the pack the user chose. */
   pack: string;
   severity: Severity;
@@ -120,4 +122,6 @@ export interface AnalyzeOptions {
    * finds the grammar decisions made so far remembered and carries on. Infinity turns it off.
    */
   grammarTimeBudgetMs?: number;
+  /** The learned sentence model beside the rules (default on). Off: the rules alone (tools compare the two). */
+  model?: boolean;
 }

@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -32,11 +33,12 @@ writeFileSync(
   engineEntry,
   `export { analyze, clearCaches } from ${JSON.stringify(path.resolve('lib/engine/index.ts'))};\n` +
     `export { nlpParseCount } from ${JSON.stringify(path.resolve('lib/engine/nlp.ts'))};\n` +
+    `export { predict } from ${JSON.stringify(path.resolve('lib/engine/model/predict.ts'))};\n` +
     `export { adversarialDrafts, repeatTo } from ${JSON.stringify(path.resolve('tests/fixtures/adversarial.ts'))};\n`,
 );
 await build({ entryPoints: [engineEntry], bundle: true, format: 'esm', platform: 'node', outfile: path.join(dir, 'engine.mjs'), logLevel: 'silent' });
-const { analyze, clearCaches, nlpParseCount, adversarialDrafts, repeatTo } = (await import(pathToFileURL(path.join(dir, 'engine.mjs')).href)) as typeof Engine &
-  typeof Adversarial & { nlpParseCount: () => number };
+const { analyze, clearCaches, nlpParseCount, adversarialDrafts, repeatTo, predict } = (await import(pathToFileURL(path.join(dir, 'engine.mjs')).href)) as typeof Engine &
+  typeof Adversarial & { nlpParseCount: () => number; predict: (s: string) => unknown };
 const baselineDir = argValue('--baseline');
 const baseline: LoadedEngine | null = baselineDir ? await loadEngine(baselineDir, 'baseline') : null;
 const writeGood = require('write-good') as (text: string) => unknown[];
@@ -86,7 +88,22 @@ if (baseline) {
 const engineOnly = process.argv.includes('--engine-only');
 const wg = engineOnly ? NaN : throughput('write-good', (t) => writeGood(t), 2);
 const ax = engineOnly ? NaN : throughput('alex', (t) => alex(t), 1);
+const rulesOnly = throughput('rules only', (t) => analyze(t, { model: false }), 3, clearCaches);
+log(`  the learned model costs ${(rulesOnly / clearline).toFixed(2)}× the rules alone`);
 if (!engineOnly) log(`  ratios: ${(clearline / wg).toFixed(1)}× write-good, ${(clearline / ax).toFixed(1)}× alex; compromise parsed ${parsesPerRound.toFixed(0)} sentences per pass`);
+
+// The sentence model alone (lib/engine/model): microseconds per sentence over the corpus's sentences. Goal: ≤ 30 µs.
+const corpusSentences = corpus.flatMap((t) => t.split(/(?<=[.!?])\s+|\n+/)).filter((s) => s.trim().length > 0);
+for (const s of corpusSentences.slice(0, 2000)) predict(s);
+let modelBest = Infinity;
+for (let r = 0; r < 3; r++) {
+  const t0 = performance.now();
+  for (const s of corpusSentences) predict(s);
+  modelBest = Math.min(modelBest, performance.now() - t0);
+}
+const modelUs = (1000 * modelBest) / corpusSentences.length;
+const modelGz = gzipSync(readFileSync('rules/model/weights.json')).length;
+log(`Sentence model: ${modelUs.toFixed(1)} µs per sentence (${corpusSentences.length} sentences, best of 3); weights ${(modelGz / 1024).toFixed(0)} KB gzipped`);
 
 // Latency on a 1,000-word client draft of our own.
 const draft = thousandWordDraft();
@@ -179,6 +196,9 @@ if (json) {
       alex_mb_s: Number(ax.toFixed(3)),
       ratio_write_good: Number((clearline / wg).toFixed(1)),
       ratio_alex: Number((clearline / ax).toFixed(1)),
+      rules_only_mb_s: Number(rulesOnly.toFixed(2)),
+      model_us_per_sentence: Number(modelUs.toFixed(2)),
+      model_kb_gzipped: Math.round(modelGz / 1024),
       nlp_sentences_per_pass: Math.round(parsesPerRound),
       draft_words: words,
       full_1000w_ms_p50: Number(f.p50.toFixed(3)),
