@@ -109,17 +109,17 @@ function resolveClock(
   t.minutes = h * 60 + clock.m;
 }
 
-/** Is this expression outside the user's working time? Ambiguous clock times never are. */
+/** Is this expression outside the user's working time? An ambiguous clock time is when both its readings are. */
 export function isOutsideHours(t: TimeExpression, policy: Policy): boolean {
   const workDays = policy.workDays;
   if (t.day === 'weekend') {
     if (!workDays.includes(0) || !workDays.includes(6)) return true;
   } else if (t.day !== undefined && !workDays.includes(t.day)) return true;
-  if (t.minutes === undefined || t.ambiguous) return false;
+  if (t.minutes === undefined) return false;
   const start = toMinutes(policy.workStart, 540);
   const end = toMinutes(policy.workEnd, 1080);
-  const m = t.minutes;
-  if (t.relation === 'after') return m >= end;
-  if (t.relation === 'before') return m <= start;
-  return m < start || m >= end;
+  const outside = (m: number) => (t.relation === 'after' ? m >= end : t.relation === 'before' ? m <= start : m < start || m >= end);
+  // "at 6:30" with no am/pm: outside only when the morning and the evening reading both are.
+  if (t.ambiguous) return outside(t.minutes) && outside(t.minutes >= 720 ? t.minutes - 720 : t.minutes + 720);
+  return outside(t.minutes);
 }

@@ -27,6 +27,8 @@ export const notQuoted: Condition = (ctx) => {
 
 // "my client said (that)", "she told me", "he asked if he could", "you wrote": someone else's words.
 const REPORT = new RegExp(`${classSource('THIRD_PARTY')}\\s+(?:(?:just|always|even|once|then|also|literally|kept|keeps)\\s+)?${classSource('REPORT_VERB')}`, 'gi');
+// A report that is a noun phrase ("what you said", "everything she told me") is not a frame.
+const HEADLESS = /\b(?:what|whatever|everything|anything|all|something|nothing)\s+(?:that\s+)?$/i;
 // After the report, the writer speaking again ("…, and I said call me anytime") makes it an offer.
 const WRITER_TAKES_OVER = /(?:\b(?:but|and|so)\s+|[;:.!?]\s*)(?:i|we)\b/i;
 
@@ -35,7 +37,10 @@ export const notReported: Condition = (ctx) => {
   const before = ctx.norm.slice(ctx.sentence.start, ctx.match.start);
   let last = -1;
   REPORT.lastIndex = 0;
-  for (let m = REPORT.exec(before); m; m = REPORT.exec(before)) last = m.index + m[0].length;
+  for (let m = REPORT.exec(before); m; m = REPORT.exec(before)) {
+    // "what you told me stays between us": the report is the writer's object, not a frame.
+    if (!HEADLESS.test(before.slice(0, m.index))) last = m.index + m[0].length;
+  }
   if (last < 0) return true;
   return WRITER_TAKES_OVER.test(before.slice(last));
 };

@@ -18,8 +18,13 @@ export const offersContact: Condition = (ctx) => {
 // "Saturday works for me", "would 9pm suit you?". A time merely mentioned is not one.
 const OFFER = new RegExp(
   [
-    "\\b(?:i|we)(?:'m| am|'re| are|'ll be| will be)? (?:totally |also |still |happy |glad )?(?:free|available|around|reachable|online|happy to|glad to|ok with|okay with|fine with|up for)\\b",
+    "\\b(?:i|we)(?:'m| am|'re| are|'ll be| will be|'d be| would be)? (?:totally |also |still |happy |glad )?(?:free|available|around|reachable|online|happy to|glad to|ok with|okay with|fine with|up for)\\b",
+    "\\b(?:i|we)(?:'ll| will) be (?:at my desk|in the office|at the office|on site|at the studio|in the studio|here|there)\\b",
     "\\b(?:i|we) (?:can|could|'ll|will|would|'d|might) (?:(?:also|still|definitely|easily|happily) )?(?:do|call|talk|chat|meet|see you|jump|hop|go over|go through|catch up|ring|text|message|zoom|speak|connect|discuss|walk you through|fit you in|squeeze|be (?:free|available|around|reachable|online))\\b",
+    // "I'll do Sunday", "I can pop in Tuesday": "'ll" and "'d" attach to the pronoun.
+    "\\b(?:i|we)(?: (?:can|could|will|would|might)|'ll|'d) (?:(?:also|still|definitely|easily|happily|just) )?(?:do|call you|meet|jump on|hop on|squeeze|fit you in|take the call|take a call|take your call|pop (?:in|by|over|round)|come (?:by|over|round|in)|drop by|swing by|visit|make an exception|make time|see you both|be (?:free|available|around|reachable|online))\\b",
+    "\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekends?|evenings?|tonight|tomorrow)s?\\s+(?:works|suits|is fine|is good|is great|is perfect)\\b",
+    "\\bworks (?:great|well|fine|perfectly)\\b",
     "\\blet'?s (?:talk|chat|meet|call|catch up|go over|go through|do|jump|hop|discuss|connect|zoom|speak|touch base|aim for)\\b",
     "\\b(?:call|text|message|ring|ping|reach|email|whatsapp|dm) me\\b",
     "\\b(?:works|suits|is (?:fine|good|great|ok|okay|perfect)) (?:for|with) me\\b",

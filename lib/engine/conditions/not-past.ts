@@ -2,7 +2,7 @@
 import type { Condition } from './types';
 import { matchWindow, recalled, remember } from './near-match';
 
-const FUTURE_OR_OFFER = /\b(?:will|'ll|can|could|shall|let's|lets|happy to|glad to|free|available|fine|works?|going to|gonna|tonight|tomorrow|next|ok|okay|sure|feel free|don't hesitate|any ?time|whenever)\b|\?\s*$/i;
+const FUTURE_OR_OFFER = /\b(?:will|'ll|can|could|shall|let's|lets|happy to|glad to|free|available|fine|works?|going to|gonna|should|fancy|wanna|tonight|tomorrow|next|ok|okay|sure|feel free|don't hesitate|any ?time|whenever)\b|\?\s*$/i;
 
 export const notPast: Condition = (ctx) => {
   const s = matchWindow(ctx).text;

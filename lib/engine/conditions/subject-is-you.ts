@@ -9,8 +9,10 @@ const APPEARANCE_NOUN = /^(?:eyes|smile|lips|legs|body|figure|hair|skin|face|cur
 
 export const subjectIsYou: Condition = (ctx) => {
   const matched = ctx.norm.slice(ctx.match.start, ctx.match.end);
-  // The pattern itself may already name the reader ("your smile is…", "a photo of you…").
-  if (/^(?:you|your|ur|u)\b/i.test(matched) || /\bof you\b/i.test(matched)) return true;
+  // The pattern itself may already name the reader ("your smile is…", "a photo of you…", "looks great on you").
+  if (/^(?:you|your|ur|u)\b/i.test(matched) || /\b(?:of|on) you\b/i.test(matched)) return true;
+  // "…brings out your eyes": the match names the reader's body or looks itself.
+  if (/\b(?:your|ur)\s+(?:\w+\s+)?(?:eyes|smile|lips|legs|body|figure|hair|skin|face|curves|arms|abs|physique|cheekbones)\b/i.test(matched)) return true;
   // Cheap cases first: "you (always) look…" is the reader; with no "you"/"your" before the verb
   // the subject cannot be the reader. Grammar is needed only in between ("you and your team look").
   const before = ctx.norm.slice(ctx.sentence.start, ctx.match.start).toLowerCase();

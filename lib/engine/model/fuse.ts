@@ -157,7 +157,10 @@ export function fuseModelFindings(ruleFindings: Finding[], ctx: ParagraphContext
       continue;
     }
     if (out.some((f) => f.pack === pack && overlaps(f, s))) continue;
-    const severity: Severity = p.confidence >= modelThresholds().warning ? entry.severity : 'suggestion';
+    // Below the calibrated warning threshold the model stays silent: a faint suggestion-level
+    // underline on ordinary sentences ("thanks for referring your friends") is noise, not help.
+    if (p.confidence < modelThresholds().warning) continue;
+    const severity: Severity = entry.severity;
     const span = snapToGraphemes(ctx.text, s.start, s.end);
     const spanText = ctx.text.slice(span.start, span.end);
     const focusText = ctx.text.slice(focus.start, focus.end);
