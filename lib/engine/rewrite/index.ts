@@ -1,0 +1,223 @@
+// Rewrites a professional would send as they stand. Findings are grouped per sentence (overlapping
+// ones join the group), and each group gets up to three rewrites of its sentences that fix all of
+// its findings at once, built by the intents' plans (rules/rewrites/*.json) and passed by the gate.
+// Pure: no DOM. The engine (lib/engine/index.ts) calls groupFindings() on every analysis.
+import type { Finding, Policy } from '../types';
+import { rewriteFor, wordingFor } from './data';
+import { countRejection, gate, urgentRoutes } from './gate';
+import { locate, OPERATIONS, type Hit, type OpContext } from './ops';
+import { tidy, wordCount } from './text-ops';
+
+export { gateRejections, resetGateRejections, brokenJoins, duplicatesIn, GATE_REASONS } from './gate';
+export { statedHours } from './times';
+export { INTENT_REWRITES, REWRITE_FILES } from './data';
+
+/** Rewrites offered per card. */
+export const MAX_REWRITES = 3;
+
+const SEVERITY_RANK = { suggestion: 0, warning: 1, alert: 2 } as const;
+
+/** Sentences of a group's text (the group is one or more whole sentences). */
+function splitSentences(text: string): string[] {
+  return text.split(/(?<=[.!?]["')\]]*)\s+(?=["'(]*[A-Z0-9\p{Extended_Pictographic}])/u).filter((s) => s.trim());
+}
+
+function hitOf(text: string, f: Finding, offset: number): Hit {
+  const span = text.slice(f.start - offset, f.end - offset);
+  const trigger = f.focus ? text.slice(f.focus.start - offset, f.focus.end - offset) : span;
+  return { pack: f.pack, intent: f.intent, trigger, span, raw: f.suggestions };
+}
+
+/**
+ * Candidate rewrites of a group's text: the plans of its findings applied one after another (each
+ * finding's first operation that applies), then variants where the main finding uses its next ones.
+ */
+export function rewriteGroup(text: string, hits: Hit[], main: number, policy: Policy, values: Record<string, string>): string[] {
+  const wording = wordingFor(policy.profession);
+  const out: string[] = [];
+  const mainPlan = rewriteFor(`${hits[main]!.pack}/${hits[main]!.intent}`)?.plan ?? [];
+  for (let variant = 0; variant < Math.max(1, mainPlan.length); variant++) {
+    const result = runPlans(text, hits, main, variant, policy, values, wording);
+    if (result !== null && !out.includes(result)) out.push(result);
+  }
+  return out;
+}
+
+function runPlans(text: string, hits: Hit[], main: number, variant: number, policy: Policy, values: Record<string, string>, wording: OpContext['wording']): string | null {
+  let sents = splitSentences(text);
+  for (const [i, hit] of hits.entries()) {
+    const entry = rewriteFor(`${hit.pack}/${hit.intent}`);
+    if (!entry) return null;
+    const plan = i === main ? entry.plan.slice(variant) : entry.plan;
+    if (plan.length === 0) return null;
+    const ctx: OpContext = { policy, values, wording, entry };
+    let idx = sents.findIndex((s) => locate(s, hit.trigger) || locate(s, hit.span));
+    let joined = false;
+    if (idx < 0) {
+      // A finding over several sentences (stacked apologies) works on all of them.
+      const all = sents.join(' ');
+      if (!locate(all, hit.span)) continue;
+      sents = [all];
+      idx = 0;
+      joined = true;
+    }
+    let applied = false;
+    for (const op of plan) {
+      const r = OPERATIONS[op](sents[idx]!, hit, ctx);
+      if (r === null) continue;
+      sents[idx] = r;
+      applied = true;
+      break;
+    }
+    if (!applied) return null;
+    if (joined) sents = splitSentences(sents[0]!);
+  }
+  const result = sents.map((s) => s.trim()).filter((s) => s && wordCount(s) > 0).join(' ');
+  return result ? tidy(result) : '';
+}
+
+export interface GroupContext {
+  /** The draft as written, and its normalised copy. */
+  text: string;
+  /** Paragraph bounds and sentence bounds per paragraph, in draft offsets. */
+  paragraphs: { start: number; end: number; sentences: { start: number; end: number }[] }[];
+  policy: Policy;
+  values: Record<string, string>;
+  /** Warning-or-above span findings of a paragraph text, under the hours the draft states. */
+  reanalyse: (paragraph: string) => { start: number; end: number }[];
+  /** Groups the gate may still check in this analysis (each costs a few re-analyses). */
+  budget: { left: number; exhausted: boolean };
+  cache?: { get(key: string): string[] | undefined; set(key: string, value: string[]): void };
+}
+
+/**
+ * One finding per sentence group: the most severe member speaks for the card (message, focus),
+ * the others ride along in `also`; the span covers the group's sentences and the suggestions are
+ * the rewrites that passed the gate. Findings of the user's own rules and missing statements are
+ * left as they are.
+ */
+export function groupFindings(findings: Finding[], g: GroupContext): Finding[] {
+  const out: Finding[] = [];
+  const spans = findings.filter((f) => f.kind === 'span' && !f.rule.startsWith('custom-') && rewriteFor(`${f.pack}/${f.intent}`));
+  const rest = findings.filter((f) => !spans.includes(f));
+  for (const para of g.paragraphs) {
+    const inPara = spans.filter((f) => f.start >= para.start && f.end <= para.end).sort((a, b) => a.start - b.start);
+    // Union of the sentences each finding touches, merged while they overlap.
+    const groups: { start: number; end: number; members: Finding[] }[] = [];
+    for (const f of inPara) {
+      const touched = para.sentences.filter((s) => s.start < Math.max(f.end, f.start + 1) && f.start < s.end);
+      const start = Math.min(f.start, ...touched.map((s) => s.start));
+      const end = Math.max(f.end, ...touched.map((s) => s.end));
+      const last = groups[groups.length - 1];
+      if (last && start < last.end) {
+        last.end = Math.max(last.end, end);
+        last.members.push(f);
+      } else groups.push({ start, end, members: [f] });
+    }
+    for (const grp of groups) out.push(buildGroup(grp, para, g));
+  }
+  return [...out, ...rest].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function buildGroup(grp: { start: number; end: number; members: Finding[] }, para: { start: number; end: number }, g: GroupContext): Finding {
+  const members = grp.members;
+  let main = 0;
+  members.forEach((f, i) => {
+    if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[members[main]!.severity]) main = i;
+  });
+  const primary = members[main]!;
+  const groupText = g.text.slice(grp.start, grp.end);
+  const paragraph = g.text.slice(para.start, para.end);
+  // The whitespace a removal takes with it: after the group when text follows in the paragraph, else before.
+  const relStart = grp.start - para.start;
+  const relEnd = grp.end - para.start;
+  const after = /^\s+/.exec(paragraph.slice(relEnd))?.[0] ?? '';
+  const before = /\s+$/.exec(paragraph.slice(0, relStart))?.[0] ?? '';
+  const key = `${g.policy.profession}|${JSON.stringify(g.policy)}|${relStart}|${relEnd}|${members.map((f) => `${f.pack}/${f.rule}@${f.start - para.start}`).join(',')}|${paragraph}`;
+  let passed = g.cache?.get(key);
+  if (!passed) {
+    passed = [];
+    if (g.budget.left <= 0) g.budget.exhausted = true;
+    else {
+      g.budget.left--;
+      const hits = members.map((f) => hitOf(g.text, f, 0));
+      const candidates = rewriteGroup(groupText, hits, main, g.policy, g.values);
+      const timeSensitive = members.some((f) => f.pack === 'availability');
+      for (const c of candidates) {
+        const removal = c === '';
+        let s = relStart;
+        let e = relEnd;
+        if (removal && paragraph.slice(relEnd).trim()) e += after.length;
+        else if (removal && paragraph.slice(0, relStart).trim()) s -= before.length;
+        const reason = gate({ paragraph, start: s, end: e, replacement: c, policy: g.policy, timeSensitive, reanalyse: g.reanalyse });
+        if (reason) {
+          countRejection(reason);
+          continue;
+        }
+        passed.push(c);
+        if (passed.length >= MAX_REWRITES) break;
+      }
+      if (!g.budget.exhausted) g.cache?.set(key, passed);
+    }
+  }
+  // One span for every rewrite: a removal takes the neighbouring whitespace, so all rewrites do.
+  const hasRemoval = passed.includes('');
+  const paragraphAlone = !paragraph.slice(0, relStart).trim() && !paragraph.slice(relEnd).trim();
+  let start = grp.start;
+  let end = grp.end;
+  let prefix = '';
+  let suffix = '';
+  if (hasRemoval && !paragraphAlone) {
+    if (paragraph.slice(relEnd).trim()) {
+      end += after.length;
+      suffix = after;
+    } else {
+      start -= before.length;
+      prefix = before;
+    }
+  } else if (hasRemoval && paragraphAlone) {
+    // The paragraph goes: with the blank lines before it (or after it, for the first one).
+    const ws = /\s+$/.exec(g.text.slice(0, grp.start))?.[0] ?? '';
+    const wsAfter = /^\s+/.exec(g.text.slice(grp.end))?.[0] ?? '';
+    if (ws && g.text.slice(0, grp.start - ws.length).trim()) {
+      start -= ws.length;
+      prefix = ws;
+    } else if (wsAfter) {
+      end += wsAfter.length;
+      suffix = wsAfter;
+    }
+  }
+  const suggestions = passed
+    .filter((c) => {
+      // The draft must keep something to send, and no sentence twice across its paragraphs.
+      const next = g.text.slice(0, start) + (c ? prefix + c + suffix : '') + g.text.slice(end);
+      return wordCount(next) >= 2 && !duplicateAcross(g.text, next);
+    })
+    .map((c) => (c ? prefix + c + suffix : ''));
+  const urgentKept = urgentRoutes(groupText).length === 0 || suggestions.length > 0;
+  const focus = primary.focus ?? { start: primary.start, end: primary.end };
+  return {
+    ...primary,
+    start,
+    end,
+    focus,
+    suggestions: urgentKept ? suggestions : [],
+    ...(members.length > 1
+      ? { also: members.filter((f) => f !== primary).map((f) => ({ pack: f.pack, rule: f.rule, intent: f.intent, severity: f.severity, message: f.message, why: f.why, focus: f.focus ?? { start: f.start, end: f.end } })) }
+      : {}),
+  };
+}
+
+function duplicateAcross(before: string, after: string): boolean {
+  const count = (t: string) => {
+    const m = new Map<string, number>();
+    for (const s of t.split(/(?<=[.!?])\s+|\n+/)) {
+      const k = s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+      if (wordCount(k) >= 3) m.set(k, (m.get(k) ?? 0) + 1);
+    }
+    return m;
+  };
+  const a = count(before);
+  for (const [k, n] of count(after)) if (n > 1 && n > (a.get(k) ?? 0)) return true;
+  return false;
+}
