@@ -9,8 +9,9 @@
 //   npm run eval:rewrites -- --set tests/blind/rewrite-a.jsonl --pairs /tmp/pairs.jsonl
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { analyze, applySuggestion, clearCaches, type Finding, type Policy, type Profession } from '../lib/engine/index';
+import { analyze, applySuggestion, clearCaches, type Finding, type Policy } from '../lib/engine/index';
 import { brokenJoins, duplicatesIn, gateRejections, resetGateRejections } from '../lib/engine/rewrite/index';
+import { presetFor } from './professions';
 
 /** Sets read by the final, held-out measure: never listed by default, never written as pairs. */
 export const HELD_OUT = ['rewrite-b.jsonl'];
@@ -21,16 +22,6 @@ interface Draft {
   profession?: string;
   policy?: Partial<Policy> | null;
   note?: string;
-}
-
-/** The profession preset a user in this trade would pick on the options page. */
-export function presetFor(trade = ''): Profession {
-  const t = trade.toLowerCase();
-  if (/therap|counsel|psycholog|psychiatr|social worker|nurse|physician|doctor|\bgp\b|clinic|midwife|dietitian|physio|osteopath|chiropract|dentist|pharmac|health/.test(t)) return 'clinician';
-  if (/coach|trainer|tutor|teacher|instructor|mentor|yoga|pilates/.test(t)) return 'coach';
-  if (/account manager|customer success|sales/.test(t)) return 'account-manager';
-  if (/design|photograph|develop|copywrit|writer|editor|illustrat|freelanc|agency|consult|architect|videograph|animator|translator|marketer|hairdress|stylist|makeup|florist|planner|musician|artist|web/.test(t)) return 'freelancer';
-  return 'general';
 }
 
 const args = process.argv.slice(2);

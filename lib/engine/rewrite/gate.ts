@@ -79,12 +79,11 @@ export function gate(g: GateInput): GateReason | null {
     const at = m.index + m[0].length - 1;
     if (at >= from - 1 && at <= to + 1) return 'lowercase-start';
   }
-  const torn = next.slice(Math.max(0, from - 12), Math.min(next.length, to + 2));
-  if (FUNCTION_WORD_BEFORE_PUNCT.test(torn.slice(Math.max(0, torn.length - replacement.length - 14)))) {
-    // Only a function word that the join created counts (not "…10 to 4." written by the user).
-    const oldTorn = paragraph.slice(Math.max(0, start - 12), Math.min(paragraph.length, end + 2));
-    if (!FUNCTION_WORD_BEFORE_PUNCT.test(oldTorn) || FUNCTION_WORD_BEFORE_PUNCT.test(replacement)) return 'torn-phrase';
-  }
+  // A function word left before a mark by the join ("over the.", "ask trouble, whether") that the
+  // writer's own text did not have.
+  const tornOf = (t: string) => [...t.matchAll(new RegExp(`\\S+\\s+${FUNCTION_WORD_BEFORE_PUNCT.source}`, 'gi'))].map((x) => x[0].toLowerCase());
+  const oldTorn = new Set(tornOf(old));
+  if (tornOf(replacement).some((t) => !oldTorn.has(t))) return 'torn-phrase';
   const keys = sentenceKeys(next);
   if (new Set(keys).size < keys.length && new Set(sentenceKeys(paragraph)).size === sentenceKeys(paragraph).length) return 'duplicate-sentence';
   if (g.timeSensitive && contradictingTime(replacement, g.policy)) return 'contradicting-time';

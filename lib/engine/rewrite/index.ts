@@ -12,14 +12,24 @@ export { gateRejections, resetGateRejections, brokenJoins, duplicatesIn, GATE_RE
 export { statedHours } from './times';
 export { INTENT_REWRITES, REWRITE_FILES } from './data';
 
+type Trace = (groupText: string, candidate: string, verdict: string) => void;
+let trace: Trace | null = null;
+/** Development aid: sees every candidate and the gate's verdict (the eval's --trace). */
+export function setRewriteTrace(fn: Trace | null): void {
+  trace = fn;
+}
+
 /** Rewrites offered per card. */
 export const MAX_REWRITES = 3;
+
+/** A sentence asking to keep something secret: it goes with what was said off the record. */
+const SECRECY = /\b(?:(?:please\s+)?don'?t (?:mention|tell|repeat|say|share)(?: (?:anyone|this|that|it|I said (?:that|this|it)))*|keep (?:this|that|it) (?:between us|to yourself|quiet)|between (?:us|you and me)|off the record)\b/i;
 
 const SEVERITY_RANK = { suggestion: 0, warning: 1, alert: 2 } as const;
 
 /** Sentences of a group's text (the group is one or more whole sentences). */
 function splitSentences(text: string): string[] {
-  return text.split(/(?<=[.!?]["')\]]*)\s+(?=["'(]*[A-Z0-9\p{Extended_Pictographic}])/u).filter((s) => s.trim());
+  return text.split(/(?<=[.!?]["')\]]*|\p{Extended_Pictographic}\uFE0F?)\s+(?=["'(]*[A-Z0-9])/u).filter((s) => s.trim());
 }
 
 function hitOf(text: string, f: Finding, offset: number): Hit {
@@ -72,6 +82,8 @@ function runPlans(text: string, hits: Hit[], main: number, variant: number, poli
     if (!applied) return null;
     if (joined) sents = splitSentences(sents[0]!);
   }
+  // What was said off the record goes with its "please don't repeat this".
+  if (hits.some((h) => h.intent === 'off-the-record')) sents = sents.filter((s) => !SECRECY.test(s) || wordCount(s.replace(SECRECY, '')) > 4);
   const result = sents.map((s) => s.trim()).filter((s) => s && wordCount(s) > 0).join(' ');
   return result ? tidy(result) : '';
 }
@@ -106,6 +118,11 @@ export function groupFindings(findings: Finding[], g: GroupContext): Finding[] {
     const groups: { start: number; end: number; members: Finding[] }[] = [];
     for (const f of inPara) {
       const touched = para.sentences.filter((s) => s.start < Math.max(f.end, f.start + 1) && f.start < s.end);
+      // "…off the record, X. Please don't mention I said that." — the follow-up belongs to the card.
+      if (f.intent === 'off-the-record' && touched.length) {
+        const next = para.sentences[para.sentences.indexOf(touched[touched.length - 1]!) + 1];
+        if (next && SECRECY.test(g.text.slice(next.start, next.end)) && wordCount(g.text.slice(next.start, next.end).replace(SECRECY, '')) <= 4) touched.push(next);
+      }
       const start = Math.min(f.start, ...touched.map((s) => s.start));
       const end = Math.max(f.end, ...touched.map((s) => s.end));
       const last = groups[groups.length - 1];
@@ -150,6 +167,7 @@ function buildGroup(grp: { start: number; end: number; members: Finding[] }, par
         if (removal && paragraph.slice(relEnd).trim()) e += after.length;
         else if (removal && paragraph.slice(0, relStart).trim()) s -= before.length;
         const reason = gate({ paragraph, start: s, end: e, replacement: c, policy: g.policy, timeSensitive, reanalyse: g.reanalyse });
+        trace?.(groupText, c, reason ?? 'ok');
         if (reason) {
           countRejection(reason);
           continue;

@@ -1,7 +1,8 @@
 // The operations a rewrite plan is made of. Each takes the current sentence and one finding's words
 // and returns the new sentence ('' = the sentence goes), or null when it does not apply here.
 import { CLASSES } from '../classes';
-import { describeDays } from '../policy';
+import { toInfinitivePhrase } from '../nlp';
+import { describeDays, formatTime, toMinutes } from '../policy';
 import type { Policy } from '../types';
 import { templatesFor, type IntentRewrite, type OpName, type Wording } from './data';
 import { alternation, asSentence, clauses, deleteRanges, EMOJI, replaceRanges, stripDecorations, tidy, wordCount, type Range } from './text-ops';
@@ -36,7 +37,7 @@ const FREE_RE = new RegExp(`\\b(?:${alternation(words('FREE').filter((w) => !/^(
 const GREETING = /^(?:(?:hi|hey|hello|hiya|dear|morning|evening|afternoon)\b[^,.!?]{0,30}[,!]\s*)/i;
 const DISCOURSE = /^(?:otherwise|also|and|but|so|anyway|meanwhile|in the meantime|then|if\s[^,]{3,60}|when\s[^,]{3,60}|for\s+[^,]{3,40})(?:,\s*|\s+(?=[a-z]))/i;
 const NAME_STOP = new Set(['I', 'The', 'We', 'You', 'Thanks', 'Thank', 'Omg', 'Oh', 'Hi', 'Hey', 'Hello', 'Honestly', 'Great', 'So', 'Just', 'Really', 'Well', 'Ok', 'Okay', 'Sorry', 'Please', 'Yes', 'No', 'Aw', 'Aww', 'Wow', 'My', 'Our', 'This', 'That', 'It', 'Dear', 'Lol', 'Haha']);
-const FILLER_CLAUSE = /^\s*(?:i don'?t mind|no bother|no worries(?: at all)?|honestly|seriously|lol|haha+|no problem|any time|it'?s fine|happy to)\s*[,.!]?\s*$/i;
+const FILLER_CLAUSE = /^\s*(?:i don'?t mind|i really don'?t mind|no bother|no worries(?: at all)?|honestly|seriously|lol|haha+|no problem|any time|it'?s fine|happy to|i'?ll keep (?:it|my phone) on|i'?m a night owl(?: anyway)?|(?:that'?s|it'?s) (?:totally |completely )?fine)\s*[,.!]?\s*$/i;
 
 /** Finds `needle` in `hay` as written, else ignoring case and curly quotes. */
 export function locate(hay: string, needle: string): Range | null {
@@ -107,7 +108,9 @@ const dropWords: Op = (sentence, hit) => {
     while ((m = re.exec(part)) !== null) ranges.push({ start: region.start + m.index, end: region.start + m.index + m[0].length });
   }
   if (ranges.length === 0) return null;
-  const out = deleteRanges(sentence, ranges);
+  // An emoji that ended a sentence ("…resting ❤️ Your follow-up…") leaves a full stop behind.
+  const edits = ranges.map((r) => ({ ...r, text: /\w\s*$/.test(sentence.slice(0, r.start)) && /^\s+\p{Lu}/u.test(sentence.slice(r.end)) && !/^\s+I\b/.test(sentence.slice(r.end)) ? '.' : ' ' }));
+  const out = replaceRanges(sentence, edits);
   if (wordCount(out) === 0) return '';
   return finishPersonal(out, hit);
 };
@@ -123,7 +126,7 @@ const removeClause: Op = (sentence, hit) => {
   // "…looking good lately, those arms lol." — a short fragment after a removed remark goes with it.
   for (let i = Math.max(...hitIdx) + 1; i < parts.length; i++) {
     const t = sentence.slice(parts[i]!.start, parts[i]!.end);
-    if (FILLER_CLAUSE.test(t) || (personal(hit) && wordCount(t) <= 3 && !/\d|[A-Z][a-z]/.test(t))) drop.add(i);
+    if (FILLER_CLAUSE.test(t) || (personal(hit) && wordCount(t) <= 3 && !/\d|[A-Z][a-z]/.test(t)) || (personal(hit) && /^\s*(?:and|so|or|but)\s+(?:if|i|i'?d|i'?m|you)\b/i.test(t))) drop.add(i);
     else break;
   }
   const kept = deleteRanges(sentence, [...drop].map((i) => parts[i]!));
@@ -160,18 +163,41 @@ const replaceSpan: Op = (sentence, hit, ctx) => {
 const retime: Op = (sentence, _hit, ctx) => {
   const edits = retimeEdits(sentence, ctx.policy);
   if (edits.length === 0) return null;
-  return dropFillers(asSentence(replaceRanges(sentence, edits)));
+  return calmReplies(dropFillers(asSentence(replaceRanges(sentence, edits))), ctx);
 };
 
 const anyHour: Op = (sentence, _hit, ctx) => {
   const ranges = anyHourRanges(sentence, words('ANY_HOUR'));
   if (ranges.length === 0) return null;
   const window = hoursWindow(ctx.policy, describeDays);
-  let s = replaceRanges(sentence, ranges.map((r) => ({ ...r, text: window })));
-  const more = retimeEdits(s, ctx.policy);
-  if (more.length) s = replaceRanges(s, more);
-  return dropFillers(asSentence(s));
+  const endAt = formatTime(toMinutes(ctx.policy.workEnd, 1080), ctx.policy.clock);
+  const edits = ranges.map((r) => {
+    const till = /\b(?:up\s+)?(?:till|until|til)\s+$/i.exec(sentence.slice(0, r.start));
+    return till ? { start: r.start - till[0].length, end: r.end, text: `until ${endAt}` } : { ...r, text: window };
+  });
+  // Late times elsewhere in the sentence move too, but never inside the phrase just replaced.
+  for (const t of retimeEdits(sentence, ctx.policy)) if (!edits.some((e) => t.start < e.end && e.start < t.end)) edits.push(t);
+  return calmReplies(dropFillers(asSentence(replaceRanges(sentence, edits))), ctx);
 };
+
+const ALWAYS = /\b(?:basically\s+|pretty much\s+|literally\s+)?always\s+(?:on|reachable|available|around|contactable|online|on my phone|at the end of the phone|on call)\b(?:\s*(?:,|\u2014|\u2013|-)\s*(?:(?:weekends?|evenings?|nights?|holidays?|bank holidays|mornings?|24\/7|day or night|early mornings?|late nights?)(?:\s*,\s*|\s+and\s+|\s+or\s+)?)+)?(?:\s*,?\s*24\/7)?/i;
+
+/** "I'm basically always on my phone" → "I'm reachable between 9 AM and 6 PM, Monday to Friday". */
+const alwaysWindow: Op = (sentence, _hit, ctx) => {
+  const m = ALWAYS.exec(sentence);
+  if (!m) return null;
+  const text = `reachable ${hoursWindow(ctx.policy, describeDays)}`;
+  let s = replaceRanges(sentence, [{ start: m.index, end: m.index + m[0].replace(/[\s,]+$/, '').length, text }]);
+  s = s.replace(/\b(?:I'm|I am)\s+reachable/i, (w) => w).replace(/\b(?:my phone is|phone's)\s+reachable/i, "I'm reachable");
+  return calmReplies(dropFillers(asSentence(s)), ctx);
+};
+
+const QUICK_REPLY = /\b(I'?ll|I will|I)\s+(?:always\s+)?(reply|respond|answer|get back to you|text back|write back)\s+(?:you\s+)?(?:straight away|right away|immediately|instantly|asap|at once|within (?:a few |five |5 |ten |10 )?(?:mins|minutes|seconds|secs))\b/gi;
+
+/** A promise of instant replies left beside a fixed time becomes the user's reply time. */
+function calmReplies(s: string, ctx: OpContext): string {
+  return s.replace(QUICK_REPLY, (_w, who: string, verb: string) => `${who} ${verb === 'reply' || verb === 'respond' || verb === 'answer' ? verb : 'reply'} ${ctx.values.responseTime ?? 'within one business day'}`);
+}
 
 function dropFillers(s: string): string {
   const parts = clauses(s);
@@ -204,36 +230,64 @@ const permission: Op = (sentence) => {
 };
 
 const THROW_IN = /\b(?:throw|chuck|toss|pop|sneak)\s+in\b/i;
+const WAIVER = /\b(?:(?:don'?t|dont|do not|no need to)\s+worry about pay(?:ing)?(?:\s+(?:extra|for (?<extra>[^,.;!?\u2014\u2013]+)))?|call it a freebie|(?:i|we) won'?t (?:invoice|charge|bill)(?: you)?(?: for (?:it|that|this|them))?|no need to pay(?: (?:extra|for (?:it|that|this|them)))?|(?:it'?s|that'?s) on (?:me|the house)|my treat)\b/i;
 
 /** The extra keeps its name and becomes something quoted: "I'll throw in the cards for free" → "I can add the cards; I'll send you a quote for them first". */
-const freeExtra: Op = (sentence, hit) => {
-  const at = locate(sentence, hit.trigger) ?? locate(sentence, hit.span);
+const freeExtra: Op = (sentence) => {
   const parts = clauses(sentence);
-  const idx = at ? parts.findIndex((c) => c.start < at.end && at.start < c.end && (FREE_RE.lastIndex = 0, FREE_RE.test(sentence.slice(c.start, c.end)))) : -1;
-  const clauseIdx = idx >= 0 ? idx : parts.findIndex((c) => ((FREE_RE.lastIndex = 0), FREE_RE.test(sentence.slice(c.start, c.end))));
-  if (clauseIdx < 0) return null;
-  const c = parts[clauseIdx]!;
-  const raw = sentence.slice(c.start, c.end);
-  const sep = /[\s,;]*(?:(?:\p{Extended_Pictographic}\uFE0F?)+\s*)?$/u.exec(raw)?.[0] ?? '';
-  let body = raw.slice(0, raw.length - sep.length);
-  const endPunct = /[.!?]+$/.exec(body)?.[0] ?? '';
-  body = body.slice(0, body.length - endPunct.length);
-  FREE_RE.lastIndex = 0;
-  const free: Range[] = [];
-  let m: RegExpExecArray | null;
-  while ((m = FREE_RE.exec(body)) !== null) free.push({ start: m.index, end: m.index + m[0].length });
-  body = tidy(deleteRanges(body, free)).replace(/\s+(?:too|as well|for you)$/i, '');
-  if (wordCount(body) < 2) return null;
-  body = body.replace(THROW_IN, 'add').replace(/\b(?:i'll|i will|we'll|we will)\s+(?=add|do|include|make|design|create|write|edit|build|sort|set)/i, (w) => (/^we/i.test(w) ? 'we can ' : 'I can '));
-  body = body.replace(/^(?:happy to|glad to)\s+/i, (w) => w);
-  const plural = /\band\b|\b\w+s\b(?!\s+\w)/i.test(body.split(/\b(?:add|do|include|make|design|create|write|edit|build)\b/i).pop() ?? '');
+  const texts = parts.map((c) => sentence.slice(c.start, c.end));
+  const hasFree = (t: string) => ((FREE_RE.lastIndex = 0), FREE_RE.test(t)) || WAIVER.test(t);
+  if (!texts.some(hasFree)) return null;
+  const out: string[] = [];
+  let workIdx = -1;
+  let extraNamed = '';
+  for (const [i, raw] of texts.entries()) {
+    if (!hasFree(raw)) {
+      out.push(raw);
+      continue;
+    }
+    extraNamed ||= WAIVER.exec(raw)?.groups?.extra?.trim() ?? '';
+    const sep = /[\s,;]*(?:(?:\p{Extended_Pictographic}\uFE0F?)+\s*)?$/u.exec(raw)?.[0] ?? '';
+    let body = raw.slice(0, raw.length - sep.length);
+    const endPunct = /[.!?]+$/.exec(body)?.[0] ?? '';
+    body = body.slice(0, body.length - endPunct.length);
+    FREE_RE.lastIndex = 0;
+    const free: Range[] = [];
+    let m: RegExpExecArray | null;
+    while ((m = FREE_RE.exec(body)) !== null) free.push({ start: m.index, end: m.index + m[0].length });
+    const w = WAIVER.exec(body);
+    if (w) free.push({ start: w.index, end: w.index + w[0].length });
+    body = tidy(deleteRanges(body, free)).replace(/\s+(?:for you)$/i, '');
+    if (wordCount(body) < 2 || /^(?:no worries|no problem|sure|honestly|and|so)$/i.test(body.trim())) {
+      // A clause that only waived the fee goes; its closing mark stays for the sentence.
+      if (endPunct || /\p{Extended_Pictographic}/u.test(sep)) out.push(endPunct + (sep.trim() ? ` ${sep.trim()} ` : ' '));
+      continue;
+    }
+    body = body.replace(THROW_IN, 'add').replace(/\b(?:i'll|i will|ill|we'll|we will)\s+(?:just\s+)?(?=add|do|include|make|design|create|write|edit|build|sort|set|mock|redo|fix|cover)/i, (x) => (/^we/i.test(x) ? 'we can ' : 'I can '));
+    out.push(body + (endPunct || sep ? '' : ' ') + endPunct + sep);
+    workIdx = out.length - 1;
+  }
+  if (workIdx < 0) {
+    // Only the waiver was there: "Don't worry about paying for the second proofread" → invoiced as usual.
+    if (!extraNamed) return null;
+    const rest = tidy(out.join(' '));
+    return asSentence(`I'll include ${extraNamed.replace(/^(?:the|my|your)\s+/i, 'the ')} on the invoice as usual${rest && wordCount(rest) > 1 ? `. ${rest}` : ''}`);
+  }
+  const target = out[workIdx]!;
+  const plural = /\band\b|\b\w{3,}s\b/i.test(target.split(/\b(?:add|do|include|make|design|create|write|edit|build|mock up|redo|fix|cover)\b/i).pop() ?? '');
   const quote = `; I'll send you a quote for ${plural ? 'them' : 'it'} first`;
-  const newClause = `${body}${quote}${endPunct}${sep.replace(/^[\s,;]+/, (w) => (w.includes(',') ? ' ' : w))}`;
-  const rebuilt = sentence.slice(0, c.start) + newClause + (sep || endPunct ? '' : ' ') + sentence.slice(c.end);
-  return asSentence(rebuilt.replace(/\s+/g, ' '));
+  const tailMatch = /([.!?]*)([\s,;]*(?:(?:\p{Extended_Pictographic}\uFE0F?)+\s*)?)$/u.exec(target)!;
+  const core = target.slice(0, target.length - tailMatch[0].length).replace(/[\s,;]+$/, '');
+  const follow = out.slice(workIdx + 1).join('');
+  const endMark = tailMatch[1] || (/^\s*\p{Lu}/u.test(follow) || !follow.trim() ? '.' : ',');
+  out[workIdx] = `${core}${quote}${endMark}${tailMatch[2] || ' '}`;
+  return asSentence(tidy(out.join('').replace(/\s+/g, ' ')));
 };
 
 const CONTRACT_WORD = /\b(?:sow|statement of work|contract|quote|agreement|scope|brief|estimate|proposal|invoice)\b/i;
+
+const CONTRACT_PHRASE = /\b(?:(?:the|our|your|my|a|an)\s+)?(?:sow|statement of work|contract|quote|agreement|scope|brief|estimate|proposal|appointment letter|engagement letter|terms)\b/i;
+const CURRENT_FEE = /\s*(?:,\s*)?\b(?:(?:just\s+)?within the (?:current|existing|same|agreed) (?:fee|budget|price|quote)|for the same (?:fee|price)|at no extra cost)\b/i;
 
 /** New scope goes through the agreement: "…, no need to touch the SOW" → "… once we've updated the SOW to cover it". */
 const noContract: Op = (sentence, hit) => {
@@ -242,22 +296,110 @@ const noContract: Op = (sentence, hit) => {
   const parts = clauses(sentence);
   const idx = parts.findIndex((c) => c.start < at.end && at.start < c.end);
   if (idx <= 0) return null;
-  const doc = CONTRACT_WORD.exec(sentence.slice(parts[idx]!.start, parts[idx]!.end))?.[0] ?? 'agreement';
+  const trigText = sentence.slice(parts[idx]!.start, parts[idx]!.end);
+  let doc = CONTRACT_PHRASE.exec(trigText)?.[0] ?? 'the agreement';
+  if (!/^(?:the|our|your|my)\s/i.test(doc)) doc = `the ${doc.replace(/^(?:a|an)\s+/i, '')}`;
+  doc = doc.replace(/\bsow\b/i, 'SOW');
   const prev = parts[idx - 1]!;
-  const prevText = sentence.slice(prev.start, prev.end).replace(/[\s,;]+$/, '');
+  const prevText = sentence.slice(prev.start, prev.end).replace(/[\s,;\u2014\u2013-]+$/, '').replace(CURRENT_FEE, '');
+  const quoted = /\bquote\b/i.test(prevText);
   const plural = /\band\b|\bpages\b|\bextras\b|\bitems\b/i.test(prevText);
-  const docName = /^sow$/i.test(doc) ? 'SOW' : doc.toLowerCase();
-  const rest = sentence.slice(parts[idx]!.end);
-  const tailEmoji = /^\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)+/u.exec(sentence.slice(parts[idx]!.start, parts[idx]!.end).replace(/^[^\p{Extended_Pictographic}]*/u, ''))?.[0] ?? '';
-  const rebuilt = `${sentence.slice(0, prev.start)}${prevText} once we've updated the ${docName} to cover ${plural ? 'them' : 'it'}${tailEmoji ? ` ${tailEmoji.trim()}` : ''}${rest ? ` ${rest}` : ''}`;
-  return asSentence(rebuilt.replace(/\s+/g, ' '));
+  const emoji = [...trigText.matchAll(/\p{Extended_Pictographic}\uFE0F?/gu)].map((x) => x[0]).join('');
+  const head = sentence.slice(0, prev.start) + prevText;
+  const rebuilt = quoted ? head : `${head} once we've updated ${doc} to cover ${plural ? 'them' : 'it'}`;
+  return asSentence(`${rebuilt}${emoji ? ` ${emoji}` : ''}`.replace(/\s+/g, ' '));
 };
 
-/** "Send me the files now!" → "Could you send me the files?" */
+const SNEER_CLAUSE = /^\s*(?:it'?s not (?:hard|difficult|rocket science|that hard)|seriously|obviously|come on|for god'?s sake|honestly|ffs)\s*[.!?,]*\s*$/i;
+
+/** "Just read the brief properly before you send feedback, it's not hard." → "Could you read the brief properly before you send feedback?" */
 const politeRequest: Op = (sentence) => {
-  const core = sentence.trim().replace(/[.!?]+$/, '').replace(/\s*,?\s*\b(?:now|asap|right now|immediately|already|today)\b$/i, '').replace(/^please\s+/i, '');
-  if (!/^[A-Za-z]/.test(core) || /^(?:i|we|you|it|this|that|there|the|my|your)\b/i.test(core) || wordCount(core) < 3) return null;
+  const parts = clauses(sentence);
+  const kept = parts.map((c) => sentence.slice(c.start, c.end)).filter((t, i) => i === 0 || !SNEER_CLAUSE.test(t));
+  const core = tidy(kept.join(''))
+    .replace(/[.!?]+$/, '')
+    .replace(/[\s,]+$/, '')
+    .replace(/\s*,?\s*\b(?:now|asap|right now|immediately|already|today)\b$/i, '')
+    .replace(/^(?:just|please|ok|okay|now)\s+/i, '');
+  if (!/^[A-Za-z]/.test(core) || /^(?:i|we|you|it|this|that|there|the|my|your|if|when|could|can|would)\b/i.test(core) || wordCount(core) < 3) return null;
   return `Could you ${core[0]!.toLowerCase()}${core.slice(1)}?`;
+};
+
+const APOLOGY = /\b(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:so|very|really|truly|terribly|awfully|extremely|deeply|super)\s+)*(?:sorry|apologies|my apologies|apologi[sz]e|i apologi[sz]e)\b(?:\s+again)?!*/gi;
+const SORRY_FOR = /\b(?:(?:i'?m|i am|we'?re)\s+)?(?:(?:so|very|really|truly|terribly|awfully)\s+)*(?:sorry|apologies)\s+(?:(?<rel>for|about|that|to)\s+|(?=(?:the|your|my|it|this|i|we)\b))(?<what>[^.!?;,\u2014\u2013]+)/i;
+const SELF_DOWN = /\b(?:my fault|my bad|(?:i'?m|i am) (?:so )?(?:hopeless|useless|an idiot|the worst|a mess|rubbish)|totally on me|all on me|(?:honestly |so )?mortified|(?:i )?feel terrible|ugh)\b/i;
+
+/** Stacked apologies become one: "Apologies, apologies, I'm so sorry for the delay — really sorry again." → "Sorry for the delay." */
+const oneApology: Op = (sentence, hit) => {
+  const at = locate(sentence, hit.span) ?? { start: 0, end: sentence.length };
+  const region = sentence.slice(at.start, at.end);
+  const parts = clauses(region);
+  const kept: string[] = [];
+  let apology = '';
+  let hadApology = false;
+  for (const c of parts) {
+    const raw = region.slice(c.start, c.end);
+    APOLOGY.lastIndex = 0;
+    const isApology = APOLOGY.test(raw);
+    if (isApology) hadApology = true;
+    const sf = isApology && !apology ? SORRY_FOR.exec(raw) : null;
+    if (sf?.groups) {
+      apology = `Sorry ${sf.groups.rel ? `${sf.groups.rel} ` : ''}${sf.groups.what!.trim()}`;
+      kept.push(`${apology}${/[.!?]\s*$/.test(raw) ? '.' : ', '}`);
+      continue;
+    }
+    APOLOGY.lastIndex = 0;
+    const rest = raw.replace(APOLOGY, ' ');
+    if (SELF_DOWN.test(rest) && wordCount(rest) <= 6) {
+      if (/[.!?]\s*$/.test(raw)) kept.push('. ');
+      continue;
+    }
+    if (wordCount(rest.replace(/\b(?:honestly|again|really|so|just|truly|i'?m|i am)\b/gi, '')) === 0) {
+      if (/[.!?]\s*$/.test(raw)) kept.push('. ');
+      continue;
+    }
+    kept.push(rest);
+  }
+  let body = tidy(kept.join(' ').replace(/\s*,\s*\.\s*/g, '. ').replace(/(?:\.\s*){2,}/g, '. '));
+  if (!apology && hadApology && body) body = `Sorry, ${body[0]!.toLowerCase()}${body.slice(1)}`.replace(/^Sorry, i\b/, 'Sorry, I');
+  if (!body || wordCount(body) === 0) return sentence.slice(0, at.start).trim() || sentence.slice(at.end).trim() ? tidy(sentence.slice(0, at.start) + ' ' + sentence.slice(at.end)) : '';
+  body = asSentence(body);
+  return tidy(`${sentence.slice(0, at.start)}${body} ${sentence.slice(at.end)}`);
+};
+
+const OWN_INVITE = /\b(?:you should (?:come|join)|come (?:to|along to|over)|join (?:me|us)|let me know if you'?d like to|would you like to|fancy (?:a|grabbing|getting|coming)|we should (?:get|grab|go)|let'?s (?:get|grab|go for)|you'?re invited|i'?d love (?:it if you|to take you|you to come)|get a drink|grab (?:a )?(?:drink|coffee|dinner|lunch))\b/i;
+
+/** The writer's own invitation goes; a client's is declined by the template. */
+const ownInvite: Op = (sentence) => (OWN_INVITE.test(sentence) ? '' : null);
+
+const UNTIL_HAPPY = /\s+(?:until|till|til)\s+(?:you(?:'re| are)?\s+(?:love|happy|completely happy|totally happy|satisfied|100%)|it'?s\s+(?:perfect|right|just right)|you'?re\s+happy)[^,.;\u2014\u2013]*/i;
+const NO_LIMIT = /^\s*(?:no limit|no cap|unlimited|as many as you (?:like|want|need)|whatever it takes)\b[^,.;]*[,.;]?\s*$/i;
+
+/** "I'm happy to keep tweaking the edits until you love every one, no limit" → "… for up to two more rounds; anything beyond that I'll quote separately." */
+const limitRevisions: Op = (sentence) => {
+  const m = UNTIL_HAPPY.exec(sentence);
+  if (!m) return null;
+  const head = sentence.slice(0, m.index);
+  const tail = sentence.slice(m.index + m[0].length);
+  const rest = clauses(tail).filter((c) => {
+    const t = tail.slice(c.start, c.end);
+    FREE_RE.lastIndex = 0;
+    return !(NO_LIMIT.test(t) || (FREE_RE.test(t) && wordCount(t) <= 4) || /^\s*[,.;!]*\s*$/.test(t));
+  });
+  const after = rest.map((c) => tail.slice(c.start, c.end)).join('').trim();
+  return asSentence(`${head} for up to two rounds; anything beyond that I'll quote separately${after ? `, ${after.replace(/^[,;]\s*/, '')}` : ''}`);
+};
+
+const THREAT = /^(?<demand>.+?)\s*,?\s+or\s+(?:else\s+)?(?:i'?m|i am|i will|i'?ll|we'?re|we will|we'?ll)\s+(?:be\s+|going to\s+|gonna\s+)?(?<threat>[^.!]+)[.!]*$/i;
+
+/** "Pay by the 14th or I'm shutting off the hosting." → "Please pay by the 14th; otherwise, I'll have to shut off the hosting." */
+const ultimatum: Op = (sentence) => {
+  const m = THREAT.exec(sentence.trim());
+  if (!m?.groups) return wordCount(sentence) <= 3 ? '' : null;
+  let demand = m.groups.demand!.trim().replace(/^(?:just\s+)?/i, '');
+  if (!/^(?:please|could|can|would)\b/i.test(demand) && !/^(?:i|we|you|it|this|the)\b/i.test(demand)) demand = `Please ${demand[0]!.toLowerCase()}${demand.slice(1)}`;
+  const threat = toInfinitivePhrase(m.groups.threat!.trim());
+  return asSentence(`${demand}; otherwise, I'll have to ${threat}`);
 };
 
 export const OPERATIONS: Record<OpName, Op> = {
@@ -273,6 +415,11 @@ export const OPERATIONS: Record<OpName, Op> = {
   'free-extra': freeExtra,
   'no-contract': noContract,
   'polite-request': politeRequest,
+  'always-window': alwaysWindow,
+  'one-apology': oneApology,
+  'own-invite': ownInvite,
+  'limit-revisions': limitRevisions,
+  ultimatum,
 };
 
 export { EMOJI };

@@ -82,7 +82,7 @@ export function stripDecorations(s: string): string {
   const closing = /[.!?]+$/.exec(s.trim())?.[0];
   let t = s.replace(EMOJI, ' ').replace(FILLERS, ' ').replace(/:\)|:-\)|;\)|<3/g, ' ');
   t = tidy(t);
-  if (t && !/[.!?]$/.test(t)) t += closing && closing !== '?' ? closing[0]! : closing === '?' ? '?' : '.';
+  if (t && !/[.!?]$/.test(t)) t += closing === '?' ? '?' : closing ? closing[0]! : '.';
   return t;
 }
 
@@ -116,7 +116,8 @@ export function wordCount(s: string): number {
 export function asSentence(s: string): string {
   let t = tidy(s);
   if (!t) return t;
-  if (!/[.!?]["')\]]*$/.test(t)) t += '.';
+  // A sentence that ends with an emoji or a kiss ends there, as the writer wrote it.
+  if (!/[.!?]["')\]]*$/.test(t) && !/(?:\p{Extended_Pictographic}\uFE0F?|\bx+)$/u.test(t)) t += '.';
   return t;
 }
 

@@ -96,7 +96,7 @@ export function hoursWindow(policy: Policy, describeDays: (d: number[]) => strin
 }
 
 /** Words before a time phrase that belong to it ("over the", "up until", "at"). */
-const LEAD = /(?:\b(?:(?:up\s+)?until|till|til|before|after|past|from|at|on|over|in|during|this|the|by|around|about|any\s*time|late)\s+)+$/i;
+const LEAD = /(?:\b(?:(?:up\s+)?until|up\s+to|till|til|before|after|past|from|at|on|over|in|during|this|the|by|around|about|all|every|any\s*time|late|middle\s+of\s+the|in\s+the\s+middle\s+of\s+the)\s+)+$/i;
 const TAIL = /^(?:\s*,?\s*(?:or\s+)?even\s+(?:past|after|at|on|over|in)\s+(?:midnight|the weekend|weekends?|\w+days?|\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)|\s+tonight|\s+(?:at|in the)\s+(?:night|evening)|\s+(?:if|when) (?:it'?s|you'?re) late|\s+however late(?: it is)?)*/i;
 
 export interface TimeEdit extends Range {
@@ -125,10 +125,21 @@ export function retimeEdits(sentence: string, policy: Policy): TimeEdit[] {
     }
     const tail = TAIL.exec(norm.slice(end));
     if (tail) end += tail[0].length;
+    // "night owl", "last night": not a time anyone is offered.
+    if (/^(?:night|evening|late)$/.test(phrase) && !lead) continue;
+    if (/\blast\s+$/i.test(norm.slice(0, start))) continue;
+    // A range the draft states ("6am to 8pm", "9 till 6") is the writer's hours, not an offer.
+    if (/(?:\d\s*(?:am|pm)?\s*(?:-|\u2013|to|till|until)\s*)$/i.test(norm.slice(0, t.start)) || /^\s*(?:-|\u2013|to|till|until)\s*\d/i.test(norm.slice(t.end))) continue;
+    // "…, even at 2am" / "even in the middle of the night": the concession goes.
+    const even = /(?:,\s*|\s+)(?:or\s+)?even\s+$/i.exec(norm.slice(0, start));
+    if (even) {
+      edits.push({ start: start - even[0].length, end, text: '' });
+      continue;
+    }
     let text: string;
     const endAt = at(toMinutes(policy.workEnd, 1080), policy);
     const nightBefore = /\bthe night\b/.test(phrase) && /^\s+before\b/i.test(norm.slice(end));
-    if (/\b(?:until|till|til|before)\b/.test(leadText)) {
+    if (/\b(?:until|till|til|before|up\s+to)\b/.test(leadText)) {
       text = `until ${endAt}${nightBefore ? ' the day' : ''}`;
     } else if (/\b(?:after|past|from)\b/.test(leadText) || t.relation === 'after') {
       text = `before ${endAt}`;
@@ -185,7 +196,10 @@ export function anyHourRanges(sentence: string, anyHourWords: readonly string[])
   let m: RegExpExecArray | null;
   while ((m = re.exec(sentence)) !== null) {
     if (/\w/.test(sentence[m.index + m[0].length] ?? '') && !/\d$/.test(m[0])) continue;
-    out.push({ start: m.index, end: m.index + m[0].length });
+    const last = out[out.length - 1];
+    // "any time, day or night": one phrase.
+    if (last && /^\s*(?:,|or|and|,\s*or)?\s*$/i.test(sentence.slice(last.end, m.index))) last.end = m.index + m[0].length;
+    else out.push({ start: m.index, end: m.index + m[0].length });
   }
   return out;
 }
@@ -194,6 +208,9 @@ export function anyHourRanges(sentence: string, anyHourWords: readonly string[])
 export function contradictingTime(text: string, policy: Policy): string | null {
   const norm = text.replace(/[\u2018\u2019]/g, "'");
   for (const t of findTimes(norm, 0, norm.length)) {
+    const before = norm.slice(0, t.start);
+    // The end of a stated range ("between 9 AM and 6 PM", "until 6 PM") is the limit itself.
+    if (/(?:\band|\bto|-|\u2013|\buntil|\btill|\bbefore)\s*$/i.test(before) || /^\s*(?:and|to|-|\u2013)\s*\d/i.test(norm.slice(t.end))) continue;
     if (isOutsideHours(t, policy)) return norm.slice(t.start, t.end);
     const phrase = norm.slice(t.start, t.end).toLowerCase();
     if (/\b(?:tonight|midnight)\b/.test(phrase)) return phrase;
