@@ -37,6 +37,7 @@ const FREE_RE = new RegExp(`\\b(?:${alternation(words('FREE').filter((w) => !/^(
 const GREETING = /^(?:(?:hi|hey|hello|hiya|dear|morning|evening|afternoon)\b[^,.!?]{0,30}[,!]\s*)/i;
 const DISCOURSE = /^(?:otherwise|also|and|but|so|anyway|meanwhile|in the meantime|then|if\s[^,]{3,60}|when\s[^,]{3,60}|for\s+[^,]{3,40})(?:,\s*|\s+(?=[a-z]))/i;
 const NAME_STOP = new Set(['I', 'The', 'We', 'You', 'Thanks', 'Thank', 'Omg', 'Oh', 'Hi', 'Hey', 'Hello', 'Honestly', 'Great', 'So', 'Just', 'Really', 'Well', 'Ok', 'Okay', 'Sorry', 'Please', 'Yes', 'No', 'Aw', 'Aww', 'Wow', 'My', 'Our', 'This', 'That', 'It', 'Dear', 'Lol', 'Haha']);
+const PERSONAL_MARK = /\b(?:can'?t stop thinking|(?:been |keep |kept )?thinking (?:about|of) you|miss(?:ed|ing)? you|dream(?:t|ed)? (?:about|of) you|love you|adore you|crush on you|feelings for you|fancy you|you(?:'re| are| look) (?:so |really )?(?:gorgeous|beautiful|stunning|hot|cute|sexy|handsome)|if you weren'?t (?:a|my) client)\b/i;
 const FILLER_CLAUSE = /^\s*(?:i don'?t mind|i really don'?t mind|no bother|no worries(?: at all)?|honestly|seriously|lol|haha+|no problem|any time|it'?s fine|happy to|i'?ll keep (?:it|my phone) on|i'?m a night owl(?: anyway)?|(?:that'?s|it'?s) (?:totally |completely )?fine)\s*[,.!]?\s*$/i;
 
 /** Finds `needle` in `hay` as written, else ignoring case and curly quotes. */
@@ -129,7 +130,16 @@ const removeClause: Op = (sentence, hit) => {
     if (FILLER_CLAUSE.test(t) || (personal(hit) && wordCount(t) <= 3 && !/\d|[A-Z][a-z]/.test(t)) || (personal(hit) && /^\s*(?:and|so|or|but)\s+(?:if|i|i'?d|i'?m|you)\b/i.test(t))) drop.add(i);
     else break;
   }
-  const kept = deleteRanges(sentence, [...drop].map((i) => parts[i]!));
+  // Other personal remarks and self-put-downs in the sentence go too (one card fixes the sentence).
+  for (const [i, c] of parts.entries()) {
+    const t = sentence.slice(c.start, c.end);
+    if ((personal(hit) && PERSONAL_MARK.test(t)) || (hit.pack === 'assertiveness' && SELF_DOWN.test(t) && wordCount(t) <= 8)) drop.add(i);
+  }
+  if (drop.size === parts.length) return '';
+  let kept = deleteRanges(sentence, [...drop].map((i) => parts[i]!));
+  // A lead-in left alone ("I have to be honest —", "to be honest") goes with what it introduced.
+  kept = kept.replace(/(?:^|(?<=[,\u2014\u2013-]\s))(?:to be honest|honestly|tbh|i have to be honest|i'?ll be honest|i must admit)\s*[,\u2014\u2013-]?\s*(?=[.!?]?$)/i, '');
+  if (/^\s*(?:i have to be honest|i'?ll be honest|to be honest|i must admit|honestly|i have to say)\s*[,.!\u2014\u2013-]*\s*$/i.test(kept)) return '';
   if (wordCount(kept) < 2 || GREETING.test(kept) && wordCount(kept.replace(GREETING, '')) === 0) return '';
   const closing = /[.!?]$/.test(sentence.trim()) ? sentence.trim().slice(-1) : '.';
   let out = finishPersonal(kept, hit);
@@ -156,7 +166,13 @@ const replaceSpan: Op = (sentence, hit, ctx) => {
   if (!at || !list.length) return null;
   const phrase = fill(list[0]!, valuesFor(sentence, ctx));
   const closing = /[.!?]+$/.exec(sentence.slice(at.start, at.end))?.[0] ?? '';
-  return asSentence(replaceRanges(sentence, [{ ...at, text: phrase + closing }]));
+  const s = replaceRanges(sentence, [{ ...at, text: phrase + closing }]);
+  // "…I'll reply within one business day, I always answer within a few mins" — the other promise goes.
+  const parts = clauses(s);
+  const newAt = { start: at.start, end: at.start + phrase.length };
+  const extra = parts.filter((c) => !(c.start < newAt.end && newAt.start < c.end) && ((QUICK_REPLY.lastIndex = 0), QUICK_REPLY.test(s.slice(c.start, c.end))));
+  const out = extra.length ? keepClosing(deleteRanges(s, extra), s) : s;
+  return asSentence(out);
 };
 
 /** Late and off-day times move into the hours; "I don't mind" after them goes. */
@@ -199,6 +215,12 @@ function calmReplies(s: string, ctx: OpContext): string {
   return s.replace(QUICK_REPLY, (_w, who: string, verb: string) => `${who} ${verb === 'reply' || verb === 'respond' || verb === 'answer' ? verb : 'reply'} ${ctx.values.responseTime ?? 'within one business day'}`);
 }
 
+function keepClosing(s: string, original: string): string {
+  const t = tidy(s);
+  const mark = /[.!?]$/.exec(original.trim())?.[0];
+  return mark && !/[.!?]$/.test(t) ? t + mark : t;
+}
+
 function dropFillers(s: string): string {
   const parts = clauses(s);
   const drop = parts.filter((c, i) => i > 0 && FILLER_CLAUSE.test(s.slice(c.start, c.end)));
@@ -217,7 +239,28 @@ const cleaned: Op = (sentence, hit) => {
   return tidy(replaceRanges(sentence, [{ ...at, text: cleanText }]));
 };
 
-const PERMISSION = /\b(?:i was wondering|i wondered|i wanted to ask|would it be|is it|would you mind|could i|can i)\b[^?.!]*?\b(?:ok|okay|alright|all right|fine|possible)?\s*(?:for me\s+)?(?:if i\s+(?:maybe\s+|possibly\s+|perhaps\s+)?(?:didn'?t|don'?t|couldn'?t|can'?t|could not|did not|do not|wasn'?t able to|won'?t)|to\s+(?:maybe\s+|possibly\s+)?not|not to|if i\s+(?:maybe\s+|possibly\s+)?skip(?:ped)?)\s+(?<act>[^?.!]+)/i;
+const PERMISSION = /\b(?:i was wondering|i wondered|i wanted to ask|would it be|is it|would you mind|could i|can i)\b[^?.!]*?\b(?:ok|okay|alright|all right|fine|possible)?\s*(?:with you\s+|by you\s+)?(?:for me\s+)?(?:if i\s+(?:maybe\s+|possibly\s+|perhaps\s+)?(?:didn'?t|don'?t|couldn'?t|can'?t|could not|did not|do not|wasn'?t able to|won'?t)|to\s+(?:maybe\s+|possibly\s+)?not|not to|if i\s+(?:maybe\s+|possibly\s+)?skip(?:ped)?)\s+(?<act>[^?.!]+)/i;
+
+const PERMISSION_TAIL = /^\s*(?:i hope (?:that'?s|this is|it'?s) (?:ok|okay|alright|all right|fine)|please (?:say|tell me|let me know) if (?:it'?s|that'?s|this is) not(?: (?:ok|okay|alright))?|(?:but )?(?:i )?(?:totally |completely )?understand if (?:that'?s|it'?s|this is) not (?:ok|okay|alright|all right|possible)|(?:just )?let me know if you'?d allow it|if that'?s (?:ok|okay|alright|all right)(?: with you)?|is that (?:ok|okay|alright)|sorry if that'?s a problem)\b[^.!?]*[.!?]*\s*$/i;
+
+/** A refusal asked as permission, stated plainly; the "I hope that's ok" around it goes. */
+function refuse(text: string): string | null {
+  const sents = text.split(/(?<=[.!?])\s+/);
+  const i = sents.findIndex((x) => PERMISSION.test(x));
+  if (i < 0) return null;
+  const plain = permission(sents[i]!, { pack: '', intent: '', trigger: '', span: '', raw: [] }, null as never);
+  if (!plain) return null;
+  sents[i] = plain;
+  const kept = sents.flatMap((x, j) => {
+    if (j === i) return [x];
+    const parts = clauses(x);
+    const keep = parts.filter((c) => !PERMISSION_TAIL.test(x.slice(c.start, c.end)));
+    if (keep.length === parts.length) return [x];
+    const t = tidy(keep.map((c) => x.slice(c.start, c.end)).join(''));
+    return wordCount(t) >= 2 ? [asSentence(t)] : [];
+  });
+  return kept.join(' ');
+}
 
 /** "Would it be ok if I didn't join the call?" → "I won't be able to join the call." */
 const permission: Op = (sentence) => {
@@ -229,6 +272,7 @@ const permission: Op = (sentence) => {
   return asSentence(`${kept}I won't be able to ${act}`);
 };
 
+const NO_UPDATE = /\b(?:(?:i )?don'?t think we need to|no need to|we won'?t need to|needn'?t|without (?:needing to )?)\s*(?:update|amend|change|touch|redo|revise|sign)\b/i;
 const THROW_IN = /\b(?:throw|chuck|toss|pop|sneak)\s+in\b/i;
 const WAIVER = /\b(?:(?:don'?t|dont|do not|no need to)\s+worry about pay(?:ing)?(?:\s+(?:extra|for (?<extra>[^,.;!?\u2014\u2013]+)))?|call it a freebie|(?:i|we) won'?t (?:invoice|charge|bill)(?: you)?(?: for (?:it|that|this|them))?|no need to pay(?: (?:extra|for (?:it|that|this|them)))?|(?:it'?s|that'?s) on (?:me|the house)|my treat)\b/i;
 
@@ -241,7 +285,12 @@ const freeExtra: Op = (sentence) => {
   const out: string[] = [];
   let workIdx = -1;
   let extraNamed = '';
-  for (const [i, raw] of texts.entries()) {
+  for (const raw of texts) {
+    // "…and I don't think we need to update the letter": the quote replaces that too.
+    if (NO_UPDATE.test(raw) && out.length) {
+      out.push(/[.!?]\s*$/.test(raw) ? '. ' : ' ');
+      continue;
+    }
     if (!hasFree(raw)) {
       out.push(raw);
       continue;
@@ -259,7 +308,11 @@ const freeExtra: Op = (sentence) => {
     if (w) free.push({ start: w.index, end: w.index + w[0].length });
     body = tidy(deleteRanges(body, free)).replace(/\s+(?:for you)$/i, '');
     if (wordCount(body) < 2 || /^(?:no worries|no problem|sure|honestly|and|so)$/i.test(body.trim())) {
-      // A clause that only waived the fee goes; its closing mark stays for the sentence.
+      // A clause that only waived the fee goes; the work named before it gets the quote.
+      if (workIdx < 0 && out.length && wordCount(out[out.length - 1]!) >= 3) {
+        out[out.length - 1] = out[out.length - 1]!.replace(/[\s,;\u2014\u2013-]+$/, '');
+        workIdx = out.length - 1;
+      }
       if (endPunct || /\p{Extended_Pictographic}/u.test(sep)) out.push(endPunct + (sep.trim() ? ` ${sep.trim()} ` : ' '));
       continue;
     }
@@ -274,12 +327,14 @@ const freeExtra: Op = (sentence) => {
     return asSentence(`I'll include ${extraNamed.replace(/^(?:the|my|your)\s+/i, 'the ')} on the invoice as usual${rest && wordCount(rest) > 1 ? `. ${rest}` : ''}`);
   }
   const target = out[workIdx]!;
-  const plural = /\band\b|\b\w{3,}s\b/i.test(target.split(/\b(?:add|do|include|make|design|create|write|edit|build|mock up|redo|fix|cover)\b/i).pop() ?? '');
+  const object = (target.split(/\b(?:add|do|include|make|design|create|write|edit|build|mock up|redo|fix|cover)\b/i).pop() ?? '').split(/\b(?:on|so|for|by|this|next|as|too|before|after|when|if|in)\b/i)[0]!;
+  const plural = /\band\b|\b\w{2,}[^s\W]s\b|\b(?:both|all|these|those)\b/i.test(object);
   const quote = `; I'll send you a quote for ${plural ? 'them' : 'it'} first`;
   const tailMatch = /([.!?]*)([\s,;]*(?:(?:\p{Extended_Pictographic}\uFE0F?)+\s*)?)$/u.exec(target)!;
   const core = target.slice(0, target.length - tailMatch[0].length).replace(/[\s,;]+$/, '');
   const follow = out.slice(workIdx + 1).join('');
-  const endMark = tailMatch[1] || (/^\s*\p{Lu}/u.test(follow) || !follow.trim() ? '.' : ',');
+  const emojiTail = /\p{Extended_Pictographic}/u.test(tailMatch[2] ?? '');
+  const endMark = tailMatch[1] || (emojiTail ? '' : /^\s*\p{Lu}/u.test(follow) || !follow.trim() ? '.' : ',');
   out[workIdx] = `${core}${quote}${endMark}${tailMatch[2] || ' '}`;
   return asSentence(tidy(out.join('').replace(/\s+/g, ' ')));
 };
@@ -320,7 +375,8 @@ const politeRequest: Op = (sentence) => {
     .replace(/[.!?]+$/, '')
     .replace(/[\s,]+$/, '')
     .replace(/\s*,?\s*\b(?:now|asap|right now|immediately|already|today)\b$/i, '')
-    .replace(/^(?:just|please|ok|okay|now)\s+/i, '');
+    .replace(/^(?:just|please|ok|okay|now)\s+/i, '')
+    .replace(/\s+(?:properly|for once|actually|already|like I asked)\b/gi, '');
   if (!/^[A-Za-z]/.test(core) || /^(?:i|we|you|it|this|that|there|the|my|your|if|when|could|can|would)\b/i.test(core) || wordCount(core) < 3) return null;
   return `Could you ${core[0]!.toLowerCase()}${core.slice(1)}?`;
 };
@@ -364,7 +420,10 @@ const oneApology: Op = (sentence, hit) => {
   if (!apology && hadApology && body) body = `Sorry, ${body[0]!.toLowerCase()}${body.slice(1)}`.replace(/^Sorry, i\b/, 'Sorry, I');
   if (!body || wordCount(body) === 0) return sentence.slice(0, at.start).trim() || sentence.slice(at.end).trim() ? tidy(sentence.slice(0, at.start) + ' ' + sentence.slice(at.end)) : '';
   body = asSentence(body);
-  return tidy(`${sentence.slice(0, at.start)}${body} ${sentence.slice(at.end)}`);
+  let out = tidy(`${sentence.slice(0, at.start)}${body} ${sentence.slice(at.end)}`);
+  // Apologies around a refusal: the refusal is stated plainly too.
+  if (PERMISSION.test(out)) out = refuse(out) ?? out;
+  return out;
 };
 
 const OWN_INVITE = /\b(?:you should (?:come|join)|come (?:to|along to|over)|join (?:me|us)|let me know if you'?d like to|would you like to|fancy (?:a|grabbing|getting|coming)|we should (?:get|grab|go)|let'?s (?:get|grab|go for)|you'?re invited|i'?d love (?:it if you|to take you|you to come)|get a drink|grab (?:a )?(?:drink|coffee|dinner|lunch))\b/i;
@@ -379,7 +438,9 @@ const NO_LIMIT = /^\s*(?:no limit|no cap|unlimited|as many as you (?:like|want|n
 const limitRevisions: Op = (sentence) => {
   const m = UNTIL_HAPPY.exec(sentence);
   if (!m) return null;
-  const head = sentence.slice(0, m.index);
+  FREE_RE.lastIndex = 0;
+  let head = sentence.slice(0, m.index).replace(FREE_RE, ' ').replace(/\s*,?\s*(?:and\s+)?(?:if you go ahead\s+)?there'?s no (?:cap|limit) on (?:revisions|changes|edits)\s*[\u2014\u2013-]?\s*/i, ' ');
+  head = head.replace(/\s+/g, ' ');
   const tail = sentence.slice(m.index + m[0].length);
   const rest = clauses(tail).filter((c) => {
     const t = tail.slice(c.start, c.end);

@@ -80,9 +80,16 @@ export function replaceRanges(s: string, edits: (Range & { text: string })[]): s
 /** Emoji, kisses and chat fillers out; the sentence keeps its closing punctuation. */
 export function stripDecorations(s: string): string {
   const closing = /[.!?]+$/.exec(s.trim())?.[0];
-  let t = s.replace(EMOJI, ' ').replace(FILLERS, ' ').replace(/:\)|:-\)|;\)|<3/g, ' ');
+  // An emoji between two clauses was their separator: a comma before lower case, a full stop before a capital.
+  let t = s
+    .replace(new RegExp(`(?<=\\w)\\s*(?:${EMOJI.source})+(?=\\s+[a-z])`, 'gu'), ',')
+    .replace(new RegExp(`(?<=\\w)\\s*(?:${EMOJI.source})+(?=\\s+[A-Z](?!\\s))`, 'gu'), '.')
+    .replace(EMOJI, ' ')
+    .replace(FILLERS, ' ')
+    .replace(/:\)|:-\)|;\)|<3/g, ' ');
   t = tidy(t);
-  if (t && !/[.!?]$/.test(t)) t += closing === '?' ? '?' : closing ? closing[0]! : '.';
+  // A short line without a mark (a sign-off, "Love, Becky") stays without one.
+  if (t && !/[.!?]$/.test(t) && (closing || wordCount(t) > 4)) t += closing === '?' ? '?' : closing ? closing[0]! : '.';
   return t;
 }
 
@@ -112,9 +119,9 @@ export function wordCount(s: string): number {
   return (s.match(/[A-Za-z\u00C0-\u024F']{2,}|\d+/g) ?? []).length;
 }
 
-/** Makes a rebuilt piece read as a full sentence: capital, closing mark. */
+/** Makes a rebuilt piece read as a full sentence: capital, closing mark, no "lol". */
 export function asSentence(s: string): string {
-  let t = tidy(s);
+  let t = tidy(s.replace(/(?:^|\s|,)\s*(?:lol+|haha+|hehe+|lmao)(?=\s*(?:[.!?,]|$))/gi, ' '));
   if (!t) return t;
   // A sentence that ends with an emoji or a kiss ends there, as the writer wrote it.
   if (!/[.!?]["')\]]*$/.test(t) && !/(?:\p{Extended_Pictographic}\uFE0F?|\bx+)$/u.test(t)) t += '.';

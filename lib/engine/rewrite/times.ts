@@ -1,7 +1,7 @@
 // Times in rewrites: the hours a draft states itself ("I teach 3:30–7pm on weekdays" wins over the
 // policy's), and a late or weekend time phrase replaced whole by a concrete time inside those hours.
 import { DAY_NAMES, formatTime, toMinutes } from '../policy';
-import { findTimes, isOutsideHours } from '../time';
+import { findTimes, isOutsideHours, isRangeLimit } from '../time';
 import type { Policy } from '../types';
 import { alternation, type Range } from './text-ops';
 
@@ -90,9 +90,13 @@ function clampInHours(minutes: number | undefined, policy: Policy): number {
 
 const at = (m: number, policy: Policy) => formatTime(m, policy.clock);
 
-/** "between 9 AM and 6 PM, Monday to Friday". */
+/** "between 9 AM and 6 PM on weekdays", "Tuesday to Saturday, between 9 AM and 6 PM". */
 export function hoursWindow(policy: Policy, describeDays: (d: number[]) => string): string {
-  return `between ${at(toMinutes(policy.workStart, 540), policy)} and ${at(toMinutes(policy.workEnd, 1080), policy)}, ${describeDays(policy.workDays)}`;
+  const hours = `between ${at(toMinutes(policy.workStart, 540), policy)} and ${at(toMinutes(policy.workEnd, 1080), policy)}`;
+  const days = [...policy.workDays].sort().join(',');
+  if (days === '1,2,3,4,5') return `${hours} on weekdays`;
+  if (days === '0,1,2,3,4,5,6') return `${hours}, any day of the week`.replace(', any day of the week', ' every day');
+  return `${describeDays(policy.workDays)}, ${hours}`;
 }
 
 /** Words before a time phrase that belong to it ("over the", "up until", "at"). */
@@ -117,6 +121,7 @@ export function retimeEdits(sentence: string, policy: Policy): TimeEdit[] {
     if (!isOutsideHours(t, policy) && !(lateWord && !isInsideHoursPart(t, policy))) continue;
     let start = t.start;
     let end = t.end;
+    while (end > start && /\s/.test(norm[end - 1]!)) end--;
     const lead = LEAD.exec(norm.slice(0, start));
     let leadText = '';
     if (lead) {
@@ -208,9 +213,9 @@ export function anyHourRanges(sentence: string, anyHourWords: readonly string[])
 export function contradictingTime(text: string, policy: Policy): string | null {
   const norm = text.replace(/[\u2018\u2019]/g, "'");
   for (const t of findTimes(norm, 0, norm.length)) {
-    const before = norm.slice(0, t.start);
-    // The end of a stated range ("between 9 AM and 6 PM", "until 6 PM") is the limit itself.
-    if (/(?:\band|\bto|-|\u2013|\buntil|\btill|\bbefore)\s*$/i.test(before) || /^\s*(?:and|to|-|\u2013)\s*\d/i.test(norm.slice(t.end))) continue;
+    // The limits of a stated range ("between 9 AM and 6 PM", "until 6 PM") are the hours themselves.
+    if (isRangeLimit(norm, t, policy)) continue;
+    if (/^(?:until|till|til|before|by)\b/i.test(norm.slice(t.start, t.end)) && t.minutes !== undefined && t.minutes <= toMinutes(policy.workEnd, 1080) && t.day === undefined) continue;
     if (isOutsideHours(t, policy)) return norm.slice(t.start, t.end);
     const phrase = norm.slice(t.start, t.end).toLowerCase();
     if (/\b(?:tonight|midnight)\b/.test(phrase)) return phrase;
