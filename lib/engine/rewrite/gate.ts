@@ -88,7 +88,9 @@ export function gate(g: GateInput): GateReason | null {
   if (new Set(keys).size < keys.length && new Set(sentenceKeys(paragraph)).size === sentenceKeys(paragraph).length) return 'duplicate-sentence';
   if (g.timeSensitive && contradictingTime(replacement, g.policy)) return 'contradicting-time';
   for (const route of urgentRoutes(old)) if (!urgentRoutes(next).includes(route)) return 'urgent-route-lost';
-  if (g.reanalyse(next).some((f) => f.start < Math.max(to, from + 1) && Math.min(from, to - 1) < f.end)) return 'warning-left';
+  // A warning over the new words (for a removal: one that now runs across the join).
+  const left = g.reanalyse(next).some((f) => (replacement.trim() ? f.start < to && from < f.end : f.start < from && from < f.end));
+  if (left) return 'warning-left';
   return null;
 }
 

@@ -22,6 +22,8 @@ export function setRewriteTrace(fn: Trace | null): void {
 /** Rewrites offered per card. */
 export const MAX_REWRITES = 3;
 
+const THREAT_SENTENCE = /\bor\s+(?:else\s+)?(?:i'?m|i am|i will|i'?ll|we'?re|we will|we'?ll)\b/i;
+
 /** A sentence asking to keep something secret: it goes with what was said off the record. */
 const SECRECY = /\b(?:(?:please\s+)?don'?t (?:mention|tell|repeat|say|share)(?: (?:anyone|this|that|it|I said (?:that|this|it)))*|keep (?:this|that|it) (?:between us|to yourself|quiet)|between (?:us|you and me)|off the record)\b/i;
 
@@ -82,6 +84,8 @@ function runPlans(text: string, hits: Hit[], main: number, variant: number, poli
     if (!applied) return null;
     if (joined) sents = splitSentences(sents[0]!);
   }
+  // The threat next to an ultimatum becomes a consequence too.
+  if (hits.some((h) => h.intent === 'ultimatum')) sents = sents.map((s) => (THREAT_SENTENCE.test(s) ? (OPERATIONS.ultimatum(s, hits[0]!, null as never) ?? s) : s));
   // What was said off the record goes with its "please don't repeat this".
   if (hits.some((h) => h.intent === 'off-the-record')) sents = sents.filter((s) => !SECRECY.test(s) || wordCount(s.replace(SECRECY, '')) > 4);
   const result = sents.map((s) => s.trim()).filter((s) => s && wordCount(s) > 0).join(' ');
@@ -118,6 +122,11 @@ export function groupFindings(findings: Finding[], g: GroupContext): Finding[] {
     const groups: { start: number; end: number; members: Finding[] }[] = [];
     for (const f of inPara) {
       const touched = para.sentences.filter((s) => s.start < Math.max(f.end, f.start + 1) && f.start < s.end);
+      // "Pay by the 14th or I'm shutting off the hosting. Final warning." — the threat belongs to the card.
+      if (f.intent === 'ultimatum' && touched.length) {
+        const prev = para.sentences[para.sentences.indexOf(touched[0]!) - 1];
+        if (prev && THREAT_SENTENCE.test(g.text.slice(prev.start, prev.end))) touched.unshift(prev);
+      }
       // "…off the record, X. Please don't mention I said that." — the follow-up belongs to the card.
       if (f.intent === 'off-the-record' && touched.length) {
         const next = para.sentences[para.sentences.indexOf(touched[touched.length - 1]!) + 1];

@@ -38,7 +38,7 @@ const GREETING = /^(?:(?:hi|hey|hello|hiya|dear|morning|evening|afternoon)\b[^,.
 const DISCOURSE = /^(?:otherwise|also|and|but|so|anyway|meanwhile|in the meantime|then|if\s[^,]{3,60}|when\s[^,]{3,60}|for\s+[^,]{3,40})(?:,\s*|\s+(?=[a-z]))/i;
 const NAME_STOP = new Set(['I', 'The', 'We', 'You', 'Thanks', 'Thank', 'Omg', 'Oh', 'Hi', 'Hey', 'Hello', 'Honestly', 'Great', 'So', 'Just', 'Really', 'Well', 'Ok', 'Okay', 'Sorry', 'Please', 'Yes', 'No', 'Aw', 'Aww', 'Wow', 'My', 'Our', 'This', 'That', 'It', 'Dear', 'Lol', 'Haha']);
 const PERSONAL_MARK = /\b(?:can'?t stop thinking|(?:been |keep |kept )?thinking (?:about|of) you|miss(?:ed|ing)? you|dream(?:t|ed)? (?:about|of) you|love you|adore you|crush on you|feelings for you|fancy you|you(?:'re| are| look) (?:so |really )?(?:gorgeous|beautiful|stunning|hot|cute|sexy|handsome)|if you weren'?t (?:a|my) client)\b/i;
-const FILLER_CLAUSE = /^\s*(?:i don'?t mind|i really don'?t mind|no bother|no worries(?: at all)?|honestly|seriously|lol|haha+|no problem|any time|it'?s fine|happy to|i'?ll keep (?:it|my phone) on|i'?m a night owl(?: anyway)?|(?:that'?s|it'?s) (?:totally |completely )?fine)\s*[,.!]?\s*$/i;
+const FILLER_CLAUSE = /^\s*(?:(?:so )?don'?t worry about (?:waking me|the time|the hour|bothering me)|i don'?t mind|i really don'?t mind|no bother|no worries(?: at all)?|honestly|seriously|lol|haha+|no problem|any time|it'?s fine|happy to|i'?ll keep (?:it|my phone) on|i'?m a night owl(?: anyway)?|(?:that'?s|it'?s) (?:totally |completely )?fine)\s*[,.!]?\s*$/i;
 
 /** Finds `needle` in `hay` as written, else ignoring case and curly quotes. */
 export function locate(hay: string, needle: string): Range | null {
@@ -137,6 +137,7 @@ const removeClause: Op = (sentence, hit) => {
   }
   if (drop.size === parts.length) return '';
   let kept = deleteRanges(sentence, [...drop].map((i) => parts[i]!));
+  if (hit.pack === 'assertiveness') kept = kept.replace(/\b(sorry)(?:[\s,!]+sorry)+\b/gi, '$1');
   // A lead-in left alone ("I have to be honest —", "to be honest") goes with what it introduced.
   kept = kept.replace(/(?:^|(?<=[,\u2014\u2013-]\s))(?:to be honest|honestly|tbh|i have to be honest|i'?ll be honest|i must admit)\s*[,\u2014\u2013-]?\s*(?=[.!?]?$)/i, '');
   if (/^\s*(?:i have to be honest|i'?ll be honest|to be honest|i must admit|honestly|i have to say)\s*[,.!\u2014\u2013-]*\s*$/i.test(kept)) return '';
@@ -175,25 +176,31 @@ const replaceSpan: Op = (sentence, hit, ctx) => {
   return asSentence(out);
 };
 
-/** Late and off-day times move into the hours; "I don't mind" after them goes. */
-const retime: Op = (sentence, _hit, ctx) => {
-  const edits = retimeEdits(sentence, ctx.policy);
-  if (edits.length === 0) return null;
-  return calmReplies(dropFillers(asSentence(replaceRanges(sentence, edits))), ctx);
-};
+/** The writer's own state at those hours ("I'll be checking messages all weekend", "I'm up till all hours"): the clause goes. */
+const SELF_AVAILABLE = /^\s*(?:and\s+|so\s+|but\s+)?(?:i'?ll be|i'?m|i am|i will be)\s+(?:up|awake|around|online|checking (?:messages|emails?|my phone|in)|on (?:my phone|call)|about)\b/i;
 
-const anyHour: Op = (sentence, _hit, ctx) => {
-  const ranges = anyHourRanges(sentence, words('ANY_HOUR'));
-  if (ranges.length === 0) return null;
+/**
+ * Late, off-day and any-hour time phrases move into the hours, each replaced whole: "at 10:30pm
+ * tonight" → "tomorrow at 5 PM", "any time, day or night" → "between 9 AM and 6 PM on weekdays";
+ * "I don't mind" after them goes.
+ */
+const moveTimes: Op = (sentence, _hit, ctx) => {
   const window = hoursWindow(ctx.policy, describeDays);
   const endAt = formatTime(toMinutes(ctx.policy.workEnd, 1080), ctx.policy.clock);
-  const edits = ranges.map((r) => {
+  const edits: (Range & { text: string })[] = anyHourRanges(sentence, words('ANY_HOUR')).map((r) => {
     const till = /\b(?:up\s+)?(?:till|until|til)\s+$/i.exec(sentence.slice(0, r.start));
     return till ? { start: r.start - till[0].length, end: r.end, text: `until ${endAt}` } : { ...r, text: window };
   });
-  // Late times elsewhere in the sentence move too, but never inside the phrase just replaced.
+  // Late times elsewhere in the sentence move too, but never inside a phrase already replaced.
   for (const t of retimeEdits(sentence, ctx.policy)) if (!edits.some((e) => t.start < e.end && e.start < t.end)) edits.push(t);
-  return calmReplies(dropFillers(asSentence(replaceRanges(sentence, edits))), ctx);
+  if (edits.length === 0) return null;
+  const parts = clauses(sentence);
+  const selfClauses = parts.filter((c) => SELF_AVAILABLE.test(sentence.slice(c.start, c.end)) && edits.some((e) => e.start < c.end && c.start < e.end));
+  const kept = edits.filter((e) => !selfClauses.some((c) => e.start < c.end && c.start < e.end));
+  let s = replaceRanges(sentence, [...kept, ...selfClauses.map((c) => ({ ...c, text: ' ' }))]);
+  s = s.replace(/^\s*(?:so|and)\s+/i, '');
+  if (wordCount(s) < 3) return null;
+  return calmReplies(dropFillers(asSentence(s)), ctx);
 };
 
 const ALWAYS = /\b(?:basically\s+|pretty much\s+|literally\s+)?always\s+(?:on|reachable|available|around|contactable|online|on my phone|at the end of the phone|on call)\b(?:\s*(?:,|\u2014|\u2013|-)\s*(?:(?:weekends?|evenings?|nights?|holidays?|bank holidays|mornings?|24\/7|day or night|early mornings?|late nights?)(?:\s*,\s*|\s+and\s+|\s+or\s+)?)+)?(?:\s*,?\s*24\/7)?/i;
@@ -274,7 +281,7 @@ const permission: Op = (sentence) => {
 
 const NO_UPDATE = /\b(?:(?:i )?don'?t think we need to|no need to|we won'?t need to|needn'?t|without (?:needing to )?)\s*(?:update|amend|change|touch|redo|revise|sign)\b/i;
 const THROW_IN = /\b(?:throw|chuck|toss|pop|sneak)\s+in\b/i;
-const WAIVER = /\b(?:(?:don'?t|dont|do not|no need to)\s+worry about pay(?:ing)?(?:\s+(?:extra|for (?<extra>[^,.;!?\u2014\u2013]+)))?|call it a freebie|(?:i|we) won'?t (?:invoice|charge|bill)(?: you)?(?: for (?:it|that|this|them))?|no need to pay(?: (?:extra|for (?:it|that|this|them)))?|(?:it'?s|that'?s) on (?:me|the house)|my treat)\b/i;
+const WAIVER = /\b(?:(?:don'?t|dont|do not|no need to)\s+worry about pay(?:ing)?(?:\s+(?:extra|for (?<extra>[^,.;!?\u2014\u2013]+)))?|call it a freebie|(?:i|we) won'?t (?:invoice|charge|bill)(?: you)?(?: for (?:it|that|this|them))?|no need to pay(?: (?:extra|for (?:it|that|this|them)))?|(?:it'?s|that'?s) on (?:me|the house)|my treat|(?:at )?no (?:additional|extra) (?:fee|charge|cost)s?|free of (?:charge|cost))\b/i;
 
 /** The extra keeps its name and becomes something quoted: "I'll throw in the cards for free" → "I can add the cards; I'll send you a quote for them first". */
 const freeExtra: Op = (sentence) => {
@@ -439,7 +446,7 @@ const limitRevisions: Op = (sentence) => {
   const m = UNTIL_HAPPY.exec(sentence);
   if (!m) return null;
   FREE_RE.lastIndex = 0;
-  let head = sentence.slice(0, m.index).replace(FREE_RE, ' ').replace(/\s*,?\s*(?:and\s+)?(?:if you go ahead\s+)?there'?s no (?:cap|limit) on (?:revisions|changes|edits)\s*[\u2014\u2013-]?\s*/i, ' ');
+  let head = sentence.slice(0, m.index).replace(FREE_RE, ' ').replace(/\bthere'?s no (?:cap|limit) on (?:revisions|changes|edits)\s*[\u2014\u2013-]?\s*/i, ' ');
   head = head.replace(/\s+/g, ' ');
   const tail = sentence.slice(m.index + m[0].length);
   const rest = clauses(tail).filter((c) => {
@@ -469,8 +476,8 @@ export const OPERATIONS: Record<OpName, Op> = {
   'remove-sentence': removeSentence,
   template,
   'replace-span': replaceSpan,
-  retime,
-  'any-hour': anyHour,
+  retime: moveTimes,
+  'any-hour': moveTimes,
   cleaned,
   permission,
   'free-extra': freeExtra,

@@ -121,7 +121,7 @@ export function wordCount(s: string): number {
 
 /** Makes a rebuilt piece read as a full sentence: capital, closing mark, no "lol". */
 export function asSentence(s: string): string {
-  let t = tidy(s.replace(/(?:^|\s|,)\s*(?:lol+|haha+|hehe+|lmao)(?=\s*(?:[.!?,]|$))/gi, ' '));
+  let t = tidy(s.replace(/(?:^|\s|,)\s*(?:lol+|haha+|hehe+|lmao|x{1,3})(?=\s*(?:[.!?,]|$))/gi, ' '));
   if (!t) return t;
   // A sentence that ends with an emoji or a kiss ends there, as the writer wrote it.
   if (!/[.!?]["')\]]*$/.test(t) && !/(?:\p{Extended_Pictographic}\uFE0F?|\bx+)$/u.test(t)) t += '.';
