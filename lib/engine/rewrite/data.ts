@@ -11,7 +11,7 @@ import type { Profession } from '../types';
 
 export const OPS = [
   'drop-words', 'remove-clause', 'remove-sentence', 'template', 'replace-span', 'retime', 'any-hour', 'cleaned',
-  'permission', 'free-extra', 'no-contract', 'polite-request', 'always-window', 'one-apology', 'own-invite', 'limit-revisions', 'ultimatum',
+  'permission', 'free-extra', 'no-contract', 'polite-request', 'always-window', 'one-apology', 'own-invite', 'limit-revisions', 'ultimatum', 'urgent-route',
 ] as const;
 export type OpName = (typeof OPS)[number];
 

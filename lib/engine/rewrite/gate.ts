@@ -77,7 +77,8 @@ export function gate(g: GateInput): GateReason | null {
   let m: RegExpExecArray | null;
   while ((m = starts.exec(window)) !== null) {
     const at = m.index + m[0].length - 1;
-    if (at >= from - 1 && at <= to + 1) return 'lowercase-start';
+    // Only sentences the rewrite starts; the writer's own lower-case lines after it stay theirs.
+    if (at >= from && at < to) return 'lowercase-start';
   }
   // A function word left before a mark by the join ("over the.", "ask trouble, whether") that the
   // writer's own text did not have.

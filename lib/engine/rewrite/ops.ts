@@ -5,7 +5,7 @@ import { toInfinitivePhrase } from '../nlp';
 import { describeDays, formatTime, toMinutes } from '../policy';
 import type { Policy } from '../types';
 import { templatesFor, type IntentRewrite, type OpName, type Wording } from './data';
-import { alternation, asSentence, clauses, deleteRanges, EMOJI, replaceRanges, stripDecorations, tidy, wordCount, type Range } from './text-ops';
+import { alternation, asSentence, clauses, deleteRanges, EMOJI, mergeRanges, replaceRanges, stripDecorations, tidy, wordCount, type Range } from './text-ops';
 import { anyHourRanges, hoursWindow, retimeEdits } from './times';
 
 export interface Hit {
@@ -32,7 +32,7 @@ const words = (name: string) => CLASSES[name]?.words ?? [];
 const ENDEARMENT_RE = new RegExp(`(?:\\bmy\\s+)?\\b(?:${alternation(words('ENDEARMENT').filter((w) => w !== 'pet' && w !== 'duck' && w !== 'chuck'))})\\b`, 'gi');
 const KISS_RE = new RegExp(`(?:\\b(?:${alternation(words('KISS_SIGN'))})\\b|\\bx{1,4}\\b(?=\\s*(?:[.!?]|$)))`, 'gi');
 const LOVE_EMOJI = /(?:\uD83D[\uDE18\uDE0D\uDC8B\uDC95\uDC96\uDC97\uDC93\uDC9E\uDC98\uDE3B\uDE1A\uDE19\uDC9D\uDE3D]|\uD83E[\uDD70\uDEF6]|\u2763\uFE0F?|\u2764\uFE0F?)+/g;
-const LOVE_YOU = /\b(?:i\s+)?(?:love|luv|adore)\s+(?:you|ya|u)(?:\s+(?:so much|loads|lots|to bits|all))?\b|\b(?:big\s+)?hugs?\b(?:\s+(?:to you|xx+))?/gi;
+const LOVE_YOU = /\b(?:i\s+)?(?:love|luv|adore)\s+(?:you|ya|u)(?:\s+(?:so much|loads|lots|heaps|to bits|all|guys))?\b|\b(?:big\s+)?hugs?\b(?:\s+(?:to you|xx+))?/gi;
 const FREE_RE = new RegExp(`\\b(?:${alternation(words('FREE').filter((w) => !/^(?:free|a gift|my gift|a bonus|on me)$/.test(w)))}|(?<!\\w-)free(?!-)(?=\\s*(?:[,.!?;]|$|\\p{Extended_Pictographic}|\\s+(?:of charge|too|as well)))|on me(?=\\s*[,.!?]|$))\\b`, 'giu');
 const GREETING = /^(?:(?:hi|hey|hello|hiya|dear|morning|evening|afternoon)\b[^,.!?]{0,30}[,!]\s*)/i;
 const DISCOURSE = /^(?:otherwise|also|and|but|so|anyway|meanwhile|in the meantime|then|if\s[^,]{3,60}|when\s[^,]{3,60}|for\s+[^,]{3,40})(?:,\s*|\s+(?=[a-z]))/i;
@@ -110,9 +110,11 @@ const dropWords: Op = (sentence, hit) => {
   }
   if (ranges.length === 0) return null;
   // An emoji that ended a sentence ("…resting ❤️ Your follow-up…") leaves a full stop behind.
-  const edits = ranges.map((r) => ({ ...r, text: /\w\s*$/.test(sentence.slice(0, r.start)) && /^\s+\p{Lu}/u.test(sentence.slice(r.end)) && !/^\s+I\b/.test(sentence.slice(r.end)) ? '.' : ' ' }));
+  const edits = mergeRanges(ranges).map((r) => ({ ...r, text: /\w\s*$/.test(sentence.slice(0, r.start)) && /^\s+\p{Lu}/u.test(sentence.slice(r.end)) && !/^\s+I\b/.test(sentence.slice(r.end)) ? '.' : ' ' }));
   const out = replaceRanges(sentence, edits);
   if (wordCount(out) === 0) return '';
+  // A greeting line keeps its comma: "Hi love," → "Hi,".
+  if (/^\s*(?:hi|hey|hello|hiya|dear|morning|evening)\b[^.!?]*,\s*$/i.test(sentence)) return `${tidy(out)},`;
   return finishPersonal(out, hit);
 };
 
@@ -140,7 +142,9 @@ const removeClause: Op = (sentence, hit) => {
   if (hit.pack === 'assertiveness') kept = kept.replace(/\b(sorry)(?:[\s,!]+sorry)+\b/gi, '$1');
   // A lead-in left alone ("I have to be honest —", "to be honest") goes with what it introduced.
   kept = kept.replace(/(?:^|(?<=[,\u2014\u2013-]\s))(?:to be honest|honestly|tbh|i have to be honest|i'?ll be honest|i must admit)\s*[,\u2014\u2013-]?\s*(?=[.!?]?$)/i, '');
-  if (/^\s*(?:i have to be honest|i'?ll be honest|to be honest|i must admit|honestly|i have to say)\s*[,.!\u2014\u2013-]*\s*$/i.test(kept)) return '';
+  if (/^\s*(?:[A-Z][a-z]+,\s*)?(?:i have to be honest|i'?ll be honest|to be honest|i must admit|honestly|i have to say)(?: with you)?\s*[,.!\u2014\u2013-]*\s*$/i.test(kept)) return '';
+  // What is left of a remark ("Oh wonderful.", "Totally unprofessional of me.") goes with it.
+  if ((hit.pack === 'tone' && wordCount(kept) <= 2) || (personal(hit) && wordCount(kept) <= 4 && !/\d|\b[A-Z][a-z]+\b(?<!^\w+)/.test(kept.slice(1)) && !GREETING.test(kept))) return '';
   if (wordCount(kept) < 2 || GREETING.test(kept) && wordCount(kept.replace(GREETING, '')) === 0) return '';
   const closing = /[.!?]$/.test(sentence.trim()) ? sentence.trim().slice(-1) : '.';
   let out = finishPersonal(kept, hit);
@@ -177,7 +181,7 @@ const replaceSpan: Op = (sentence, hit, ctx) => {
 };
 
 /** The writer's own state at those hours ("I'll be checking messages all weekend", "I'm up till all hours"): the clause goes. */
-const SELF_AVAILABLE = /^\s*(?:and\s+|so\s+|but\s+)?(?:i'?ll be|i'?m|i am|i will be)\s+(?:up|awake|around|online|checking (?:messages|emails?|my phone|in)|on (?:my phone|call)|about)\b/i;
+const SELF_AVAILABLE_ANY = /(?:^|\b(?:and|so|but|because|as)\s+)(?:i'?ll be|i'?m|i am|i will be)\s+(?:usually\s+|often\s+|basically\s+)?(?:up|awake|around|online|checking (?:messages|emails?|my phone|in)|on (?:my phone|call)|about)\b/i;
 
 /**
  * Late, off-day and any-hour time phrases move into the hours, each replaced whole: "at 10:30pm
@@ -189,13 +193,30 @@ const moveTimes: Op = (sentence, _hit, ctx) => {
   const endAt = formatTime(toMinutes(ctx.policy.workEnd, 1080), ctx.policy.clock);
   const edits: (Range & { text: string })[] = anyHourRanges(sentence, words('ANY_HOUR')).map((r) => {
     const till = /\b(?:up\s+)?(?:till|until|til)\s+$/i.exec(sentence.slice(0, r.start));
-    return till ? { start: r.start - till[0].length, end: r.end, text: `until ${endAt}` } : { ...r, text: window };
+    if (till) return { start: r.start - till[0].length, end: r.end, text: `until ${endAt}` };
+    const after = sentence.slice(r.end);
+    // "whenever suits you" → "at a time that suits you, between …"; "whenever anything worries you" → "… if anything worries you".
+    const suits = /^\s+(?:it\s+)?(?:suits|works for|is convenient for)\s+you\b/i.exec(after);
+    if (suits) return { start: r.start, end: r.end + suits[0].length, text: `at a time that suits you ${window}` };
+    if (/^\s+(?:you'?re|you are)\b/i.test(after)) return { ...r, text: `${window} when` };
+    if (/^\s+(?:anything|something|you|it|things|there|the|your|he|she|they|we|i)\b/i.test(after)) return { ...r, text: `${window} if` };
+    return { ...r, text: window };
   });
   // Late times elsewhere in the sentence move too, but never inside a phrase already replaced.
   for (const t of retimeEdits(sentence, ctx.policy)) if (!edits.some((e) => t.start < e.end && e.start < t.end)) edits.push(t);
   if (edits.length === 0) return null;
   const parts = clauses(sentence);
-  const selfClauses = parts.filter((c) => SELF_AVAILABLE.test(sentence.slice(c.start, c.end)) && edits.some((e) => e.start < c.end && c.start < e.end));
+  const selfClauses = parts
+    .map((c) => {
+      const t = sentence.slice(c.start, c.end);
+      const m = SELF_AVAILABLE_ANY.exec(t);
+      if (!m || !edits.some((e) => e.start < c.end && c.start < e.end)) return null;
+      // "It's been brutal so I'm up half the night anyway —": from "so I'm up" on.
+      const from = m.index === 0 ? 0 : m.index;
+      const sep = /[\s,;\u2014\u2013-]*$/.exec(t)![0];
+      return { start: c.start + from, end: c.end - (from > 0 ? sep.length : 0) };
+    })
+    .filter((c): c is Range => c !== null);
   const kept = edits.filter((e) => !selfClauses.some((c) => e.start < c.end && c.start < e.end));
   let s = replaceRanges(sentence, [...kept, ...selfClauses.map((c) => ({ ...c, text: ' ' }))]);
   s = s.replace(/^\s*(?:so|and)\s+/i, '');
@@ -313,7 +334,7 @@ const freeExtra: Op = (sentence) => {
     while ((m = FREE_RE.exec(body)) !== null) free.push({ start: m.index, end: m.index + m[0].length });
     const w = WAIVER.exec(body);
     if (w) free.push({ start: w.index, end: w.index + w[0].length });
-    body = tidy(deleteRanges(body, free)).replace(/\s+(?:for you)$/i, '');
+    body = tidy(deleteRanges(body, free), out.length === 0).replace(/\s+(?:for you)$/i, '');
     if (wordCount(body) < 2 || /^(?:no worries|no problem|sure|honestly|and|so)$/i.test(body.trim())) {
       // A clause that only waived the fee goes; the work named before it gets the quote.
       if (workIdx < 0 && out.length && wordCount(out[out.length - 1]!) >= 3) {
@@ -385,6 +406,8 @@ const politeRequest: Op = (sentence) => {
     .replace(/^(?:just|please|ok|okay|now)\s+/i, '')
     .replace(/\s+(?:properly|for once|actually|already|like I asked)\b/gi, '');
   if (!/^[A-Za-z]/.test(core) || /^(?:i|we|you|it|this|that|there|the|my|your|if|when|could|can|would)\b/i.test(core) || wordCount(core) < 3) return null;
+  // Some orders are dismissals however politely asked.
+  if (/\b(?:get over it|calm down|relax|chill out|grow up|stop (?:whining|complaining|moaning|crying)|deal with it|move on)\b/i.test(core)) return null;
   return `Could you ${core[0]!.toLowerCase()}${core.slice(1)}?`;
 };
 
@@ -417,7 +440,11 @@ const oneApology: Op = (sentence, hit) => {
       if (/[.!?]\s*$/.test(raw)) kept.push('. ');
       continue;
     }
-    if (wordCount(rest.replace(/\b(?:honestly|again|really|so|just|truly|i'?m|i am)\b/gi, '')) === 0) {
+    if (isApology && apology && /^\s*(?:and\s+)?(?:for|that|about|to|if)\b/i.test(rest)) {
+      if (/[.!?]\s*$/.test(raw)) kept.push('. ');
+      continue;
+    }
+    if (wordCount(rest.replace(/\b(?:honestly|again|really|so|just|truly|i'?m|i am|i|am|do|once more|very)\b/gi, '')) === 0) {
       if (/[.!?]\s*$/.test(raw)) kept.push('. ');
       continue;
     }
@@ -426,12 +453,29 @@ const oneApology: Op = (sentence, hit) => {
   let body = tidy(kept.join(' ').replace(/\s*,\s*\.\s*/g, '. ').replace(/(?:\.\s*){2,}/g, '. '));
   if (!apology && hadApology && body) body = `Sorry, ${body[0]!.toLowerCase()}${body.slice(1)}`.replace(/^Sorry, i\b/, 'Sorry, I');
   if (!body || wordCount(body) === 0) return sentence.slice(0, at.start).trim() || sentence.slice(at.end).trim() ? tidy(sentence.slice(0, at.start) + ' ' + sentence.slice(at.end)) : '';
-  body = asSentence(body);
+  body = asSentence(unhedge(body));
   let out = tidy(`${sentence.slice(0, at.start)}${body} ${sentence.slice(at.end)}`);
   // Apologies around a refusal: the refusal is stated plainly too.
   if (PERMISSION.test(out)) out = refuse(out) ?? out;
   return out;
 };
+
+const HEDGE_CLAUSE = /^\s*(?:and\s+|but\s+)?(?:i (?:really )?hate to ask|forgive me if this (?:comes out|sounds) wrong|(?:and )?(?:apologies |sorry )?if this is awkward|i hope you don'?t mind(?: me asking)?|if that'?s ok(?:ay)?|it'?s (?:probably|all|totally) my fault[^,.;]*|(?:this is )?probably my fault[^,.;]*)\s*[,;\u2014\u2013-]*\s*$/i;
+
+/** Stacked hedges out of a request: "I was just wondering if we could possibly keep…" → "Could we keep…". */
+function unhedge(text: string): string {
+  const sents = text.split(/(?<=[.!?])\s+/).map((x) => {
+    const parts = clauses(x);
+    const keep = parts.filter((c) => !HEDGE_CLAUSE.test(x.slice(c.start, c.end)));
+    let t = keep.length === parts.length ? x : tidy(keep.map((c) => x.slice(c.start, c.end)).join(''));
+    if (keep.length && keep.length < parts.length && /[.!?]$/.test(x) && !/[.!?]$/.test(t)) t += x.slice(-1);
+    t = t
+      .replace(/\b(?:i was (?:just )?wondering|i wondered|i wonder)\s+if\s+(we|you|i)\s+(?:could|might)\s+(?:possibly\s+|maybe\s+|perhaps\s+)?/i, (_w, who: string) => `could ${who === 'i' ? 'I' : who} `)
+      .replace(/\b(could|can|would|will)\s+(you|we|i)\s+(?:maybe|possibly|perhaps|just)\s+/gi, '$1 $2 ');
+    return t;
+  });
+  return tidy(sents.filter((x) => wordCount(x) >= 2 && !SELF_DOWN.test(x.replace(/[.!?]+$/, '')) || !SELF_DOWN.test(x)).filter((x) => !(/\bmy fault\b/i.test(x) && wordCount(x) <= 12)).join(' '));
+}
 
 const OWN_INVITE = /\b(?:you should (?:come|join)|come (?:to|along to|over)|join (?:me|us)|let me know if you'?d like to|would you like to|fancy (?:a|grabbing|getting|coming)|we should (?:get|grab|go)|let'?s (?:get|grab|go for)|you'?re invited|i'?d love (?:it if you|to take you|you to come)|get a drink|grab (?:a )?(?:drink|coffee|dinner|lunch))\b/i;
 
@@ -458,16 +502,29 @@ const limitRevisions: Op = (sentence) => {
   return asSentence(`${head} for up to two rounds; anything beyond that I'll quote separately${after ? `, ${after.replace(/^[,;]\s*/, '')}` : ''}`);
 };
 
-const THREAT = /^(?<demand>.+?)\s*,?\s+or\s+(?:else\s+)?(?:i'?m|i am|i will|i'?ll|we'?re|we will|we'?ll)\s+(?:be\s+|going to\s+|gonna\s+)?(?<threat>[^.!]+)[.!]*$/i;
+const THREAT = /^(?<demand>.+?)\s*,?\s+or\s+(?:else\s+)?(?<who>i'?m|i am|i will|i'?ll|i|we'?re|we will|we'?ll|we)\s+(?:be\s+|going to\s+|gonna\s+)?(?<threat>[^.!,;]+)[.!,;]*(?<rest>.*)$/i;
 
 /** "Pay by the 14th or I'm shutting off the hosting." → "Please pay by the 14th; otherwise, I'll have to shut off the hosting." */
 const ultimatum: Op = (sentence) => {
   const m = THREAT.exec(sentence.trim());
   if (!m?.groups) return wordCount(sentence) <= 3 ? '' : null;
-  let demand = m.groups.demand!.trim().replace(/^(?:just\s+)?/i, '');
-  if (!/^(?:please|could|can|would)\b/i.test(demand) && !/^(?:i|we|you|it|this|the)\b/i.test(demand)) demand = `Please ${demand[0]!.toLowerCase()}${demand.slice(1)}`;
-  const threat = toInfinitivePhrase(m.groups.threat!.trim());
+  let demand = m.groups.demand!.trim().replace(/^(?:just\s+|either\s+you\s+|either\s+)/i, '');
+  if (!/^(?:please|could|can|would)\b/i.test(demand) && !/^(?:i|we|it|this|the)\b/i.test(demand)) demand = `Please ${demand[0]!.toLowerCase()}${demand.slice(1)}`;
+  const raw = m.groups.threat!.trim();
+  // "…or we're finished" names no action: the consequence is ending the work.
+  const threat = /^(?:finished|done|through|over)\b/i.test(raw) ? 'end our work together' : toInfinitivePhrase(raw);
+  if (!/^[a-z]/i.test(threat) || wordCount(threat) < 2) return null;
   return asSentence(`${demand}; otherwise, I'll have to ${threat}`);
+};
+
+const CONDITION_CONTACT = /^(?<cond>\s*(?:if|when|should)\b[^,]+,)\s*(?:just\s+|please\s+|then\s+)?(?:text|call|ring|message|email|phone|ping|msg|whatsapp)\s+me\b[^.!?]*/i;
+
+/** "If the panic hits tonight, just text me" → "If the panic hits tonight, please call your local emergency number or a crisis line." */
+const urgentRoute: Op = (sentence, _hit, ctx) => {
+  const m = CONDITION_CONTACT.exec(sentence);
+  if (!m?.groups) return null;
+  const rest = sentence.slice(m.index + m[0].length);
+  return asSentence(`${m.groups.cond} please ${ctx.values.urgentAction ?? 'call your local emergency number'}${rest.replace(/^[.!?]*/, '') ? `. ${rest.replace(/^[.!?\s]*/, '')}` : ''}`);
 };
 
 export const OPERATIONS: Record<OpName, Op> = {
@@ -488,6 +545,7 @@ export const OPERATIONS: Record<OpName, Op> = {
   'own-invite': ownInvite,
   'limit-revisions': limitRevisions,
   ultimatum,
+  'urgent-route': urgentRoute,
 };
 
 export { EMOJI };

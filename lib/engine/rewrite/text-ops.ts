@@ -17,8 +17,8 @@ export function capitaliseSentences(s: string): string {
   return s.replace(/(^|[.!?]\s+)(["'(]*)([a-z])/g, (_, a: string, q: string, c: string) => a + q + c.toUpperCase());
 }
 
-/** Repairs spacing and punctuation after words were taken out or put in. */
-export function tidy(s: string): string {
+/** Repairs spacing and punctuation after words were taken out or put in (capitals too, unless told). */
+export function tidy(s: string, capitals = true): string {
   let t = s
     .replace(/[ \t]{2,}/g, ' ')
     .replace(/\s+([,.!?;:])/g, '$1')
@@ -27,14 +27,14 @@ export function tidy(s: string): string {
     .replace(/,(?:\s*,)+/g, ',')
     .replace(/[,;:]\s*([.!?])/g, '$1')
     .replace(/([.!?])\s*,/g, '$1')
+    .replace(/([!?])\s*\.(?!\.)/g, '$1')
     .replace(/(\w)([.!?])(?:\s*\2)+(?!\.)/g, '$1$2')
     .replace(/\s+[-\u2013\u2014]\s*([.!?]|$)/g, '$1')
     .replace(/^[\s,;:.!?\-\u2013\u2014]+/, '')
     .replace(/(^|[.!?]\s+)[,;:\-\u2013\u2014]\s*/g, '$1')
     .replace(/,\s*$/, '')
     .trim();
-  t = capitaliseSentences(t);
-  return t;
+  return capitals ? capitaliseSentences(t) : t;
 }
 
 /** The text with the range taken out; tidy() then settles the commas and capitals around it. */

@@ -1,6 +1,6 @@
 // Times in rewrites: the hours a draft states itself ("I teach 3:30–7pm on weekdays" wins over the
 // policy's), and a late or weekend time phrase replaced whole by a concrete time inside those hours.
-import { DAY_NAMES, formatTime, toMinutes } from '../policy';
+import { DAY_NAMES, describeDays, formatTime, toMinutes } from '../policy';
 import { findTimes, isOutsideHours, isRangeLimit } from '../time';
 import type { Policy } from '../types';
 import { alternation, type Range } from './text-ops';
@@ -131,7 +131,15 @@ export function retimeEdits(sentence: string, policy: Policy): TimeEdit[] {
     const tail = TAIL.exec(norm.slice(end));
     if (tail) end += tail[0].length;
     // "night owl", "last night": not a time anyone is offered.
-    if (/^(?:night|evening|late)$/.test(phrase) && !lead) continue;
+    if (/^(?:night|evening)$/.test(phrase) && !lead) continue;
+    // A condition ("If the panic hits tonight, …") is not the offer: the urgent route fixes that sentence.
+    if (inCondition(norm, start, end)) continue;
+    // "morning, noon or midnight": the whole list becomes the hours.
+    const list = /(?:\b(?:morning|noon|afternoon|evening|day|night|midnight|weekends?)\s*,?\s*)+(?:or|and)\s+$/i.exec(norm.slice(0, start));
+    if (list) {
+      edits.push({ start: start - list[0].length, end, text: hoursWindow(policy, describeDays) });
+      continue;
+    }
     if (/\blast\s+$/i.test(norm.slice(0, start))) continue;
     // A range the draft states ("6am to 8pm", "9 till 6") is the writer's hours, not an offer.
     if (/(?:\d\s*(?:am|pm)?\s*(?:-|\u2013|to|till|until)\s*)$/i.test(norm.slice(0, t.start)) || /^\s*(?:-|\u2013|to|till|until)\s*\d/i.test(norm.slice(t.end))) continue;
@@ -146,15 +154,22 @@ export function retimeEdits(sentence: string, policy: Policy): TimeEdit[] {
     const nightBefore = /\bthe night\b/.test(phrase) && /^\s+before\b/i.test(norm.slice(end));
     if (/\b(?:until|till|til|before|up\s+to)\b/.test(leadText)) {
       text = `until ${endAt}${nightBefore ? ' the day' : ''}`;
-    } else if (/\b(?:after|past|from)\b/.test(leadText) || t.relation === 'after') {
+    } else if (/\b(?:after|past|from)\b/.test(leadText) || t.relation === 'after' || phrase === 'late') {
       text = `before ${endAt}`;
     } else {
       text = slotPhrase(t, policy);
       if (nightBefore) text = `${text.replace(/^tomorrow /, '')} the day`;
+      // "I could do Wednesday at 4", "Friday is fine": a day named bare stays bare.
+      if (!/\bon\b/.test(leadText) && /^(?:mon|tue|wed|thu|fri|sat|sun)/i.test(phrase)) text = text.replace(/^on /, '');
     }
     edits.push({ start, end, text });
   }
   return dropOverlaps(edits);
+}
+
+/** The time sits in an "If … ," clause that a comma closes later: a condition, not the offer. */
+export function inCondition(norm: string, start: number, end: number): boolean {
+  return /(?:^|[.!?]\s+)\s*(?:if|when|should)\b[^,.!?]*$/i.test(norm.slice(0, start)) && /^[^.!?]*?,/.test(norm.slice(end));
 }
 
 function isInsideHoursPart(t: { minutes?: number }, policy: Policy): boolean {
@@ -214,7 +229,7 @@ export function contradictingTime(text: string, policy: Policy): string | null {
   const norm = text.replace(/[\u2018\u2019]/g, "'");
   for (const t of findTimes(norm, 0, norm.length)) {
     // The limits of a stated range ("between 9 AM and 6 PM", "until 6 PM") are the hours themselves.
-    if (isRangeLimit(norm, t, policy)) continue;
+    if (isRangeLimit(norm, t, policy) || inCondition(norm, t.start, t.end)) continue;
     if (/^(?:until|till|til|before|by)\b/i.test(norm.slice(t.start, t.end)) && t.minutes !== undefined && t.minutes <= toMinutes(policy.workEnd, 1080) && t.day === undefined) continue;
     if (isOutsideHours(t, policy)) return norm.slice(t.start, t.end);
     const phrase = norm.slice(t.start, t.end).toLowerCase();
