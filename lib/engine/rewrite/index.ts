@@ -22,6 +22,8 @@ export function setRewriteTrace(fn: Trace | null): void {
 /** Rewrites offered per card. */
 export const MAX_REWRITES = 3;
 
+const FOLLOW_UP = /^\s*(?:is that (?:crazy|weird|wrong|ok|okay|too much|strange)|hope (?:that'?s|this is) (?:ok|okay|not weird)|sorry if (?:that'?s|this is) (?:weird|too much|awkward)|(?:lol|haha|just saying|just being honest)\b)[^.!?]{0,20}[.!?]*\s*$/i;
+
 const THREAT_SENTENCE = /\bor\s+(?:else\s+)?(?:i'?m|i am|i will|i'?ll|we'?re|we will|we'?ll)\b/i;
 
 /** A sentence asking to keep something secret: it goes with what was said off the record. */
@@ -86,6 +88,11 @@ function runPlans(text: string, hits: Hit[], main: number, variant: number, poli
   }
   // The threat next to an ultimatum becomes a consequence too.
   if (hits.some((h) => h.intent === 'ultimatum')) sents = sents.map((s) => (THREAT_SENTENCE.test(s) ? (OPERATIONS.ultimatum(s, hits[0]!, null as never) ?? s) : s));
+  // A personal remark's "Is that crazy?" goes once the remark has gone.
+  if (hits.some((h) => h.pack === 'personal') && sents.length > 1 && FOLLOW_UP.test(sents[sents.length - 1]!) && !hits.some((h) => locate(sents[sents.length - 1]!, h.trigger))) {
+    const remark = text.split(/(?<=[.!?])\s+/);
+    if (remark.length > 1 && !sents.slice(0, -1).some((x) => remark.slice(0, -1).includes(x))) sents = sents.slice(0, -1);
+  }
   // What was said off the record goes with its "please don't repeat this".
   if (hits.some((h) => h.intent === 'off-the-record')) sents = sents.filter((s) => !SECRECY.test(s) || wordCount(s.replace(SECRECY, '')) > 4);
   const result = sents.map((s) => s.trim()).filter((s) => s && wordCount(s) > 0).join(' ');
@@ -126,6 +133,11 @@ export function groupFindings(findings: Finding[], g: GroupContext): Finding[] {
       if (f.intent === 'ultimatum' && touched.length) {
         const prev = para.sentences[para.sentences.indexOf(touched[0]!) - 1];
         if (prev && THREAT_SENTENCE.test(g.text.slice(prev.start, prev.end))) touched.unshift(prev);
+      }
+      // "…I think I'm falling for you. Is that crazy?" — a short question about the remark goes with it.
+      if (f.pack === 'personal' && touched.length) {
+        const next = para.sentences[para.sentences.indexOf(touched[touched.length - 1]!) + 1];
+        if (next && FOLLOW_UP.test(g.text.slice(next.start, next.end))) touched.push(next);
       }
       // "…off the record, X. Please don't mention I said that." — the follow-up belongs to the card.
       if (f.intent === 'off-the-record' && touched.length) {

@@ -38,7 +38,7 @@ const GREETING = /^(?:(?:hi|hey|hello|hiya|dear|morning|evening|afternoon)\b[^,.
 const DISCOURSE = /^(?:otherwise|also|and|but|so|anyway|meanwhile|in the meantime|then|if\s[^,]{3,60}|when\s[^,]{3,60}|for\s+[^,]{3,40})(?:,\s*|\s+(?=[a-z]))/i;
 const NAME_STOP = new Set(['I', 'The', 'We', 'You', 'Thanks', 'Thank', 'Omg', 'Oh', 'Hi', 'Hey', 'Hello', 'Honestly', 'Great', 'So', 'Just', 'Really', 'Well', 'Ok', 'Okay', 'Sorry', 'Please', 'Yes', 'No', 'Aw', 'Aww', 'Wow', 'My', 'Our', 'This', 'That', 'It', 'Dear', 'Lol', 'Haha']);
 const PERSONAL_MARK = /\b(?:can'?t stop thinking|(?:been |keep |kept )?thinking (?:about|of) you|miss(?:ed|ing)? you|dream(?:t|ed)? (?:about|of) you|love you|adore you|crush on you|feelings for you|fancy you|you(?:'re| are| look) (?:so |really )?(?:gorgeous|beautiful|stunning|hot|cute|sexy|handsome)|if you weren'?t (?:a|my) client)\b/i;
-const FILLER_CLAUSE = /^\s*(?:(?:so )?don'?t worry about (?:waking me|the time|the hour|bothering me)|i don'?t mind|i really don'?t mind|no bother|no worries(?: at all)?|honestly|seriously|lol|haha+|no problem|any time|it'?s fine|happy to|i'?ll keep (?:it|my phone) on|i'?m a night owl(?: anyway)?|(?:that'?s|it'?s) (?:totally |completely )?fine)\s*[,.!]?\s*$/i;
+const FILLER_CLAUSE = /^\s*(?:i'?ll (?:probably |likely )?be (?:awake|up|around|online)|(?:so )?don'?t worry about (?:waking me|the time|the hour|bothering me)|i don'?t mind|i really don'?t mind|no bother|no worries(?: at all)?|honestly|seriously|lol|haha+|no problem|any time|it'?s fine|happy to|i'?ll keep (?:it|my phone) on|i'?m a night owl(?: anyway)?|(?:that'?s|it'?s) (?:totally |completely )?fine)\s*[,.!]?\s*$/i;
 
 /** Finds `needle` in `hay` as written, else ignoring case and curly quotes. */
 export function locate(hay: string, needle: string): Range | null {
@@ -204,6 +204,11 @@ const moveTimes: Op = (sentence, _hit, ctx) => {
   });
   // Late times elsewhere in the sentence move too, but never inside a phrase already replaced.
   for (const t of retimeEdits(sentence, ctx.policy)) if (!edits.some((e) => t.start < e.end && e.start < t.end)) edits.push(t);
+  // "ping me late", "text me as late as you like".
+  const late = /\b(?:as late as you (?:like|want|need)|late(?: at night| in the evening)?)\b/i.exec(sentence);
+  if (late && /\b(?:me|text|call|ping|ring|message|email)\s+(?:me\s+)?$/i.test(sentence.slice(0, late.index)) && !edits.some((e) => late.index < e.end && e.start < late.index + late[0].length)) {
+    edits.push({ start: late.index, end: late.index + late[0].length, text: `before ${endAt}` });
+  }
   if (edits.length === 0) return null;
   const parts = clauses(sentence);
   const selfClauses = parts
@@ -517,7 +522,7 @@ const ultimatum: Op = (sentence) => {
   return asSentence(`${demand}; otherwise, I'll have to ${threat}`);
 };
 
-const CONDITION_CONTACT = /^(?<cond>\s*(?:if|when|should)\b[^,]+,)\s*(?:just\s+|please\s+|then\s+)?(?:text|call|ring|message|email|phone|ping|msg|whatsapp)\s+me\b[^.!?]*/i;
+const CONDITION_CONTACT = /^(?<cond>\s*(?:if|when|should)\b[^,]*\b(?:panic|bad|worse|unsafe|emergency|crisis|breathing|hurt|harm|scared|frightened|spiral|cope|struggling|urgent|goes down|breaks|collapses?|bleeding|chest pain|dizzy)\b[^,]*,)\s*(?:just\s+|please\s+|then\s+)?(?:text|call|ring|message|email|phone|ping|msg|whatsapp)\s+me\b[^.!?]*/i;
 
 /** "If the panic hits tonight, just text me" → "If the panic hits tonight, please call your local emergency number or a crisis line." */
 const urgentRoute: Op = (sentence, _hit, ctx) => {

@@ -32,8 +32,9 @@ export function tidy(s: string, capitals = true): string {
     .replace(/\s+[-\u2013\u2014]\s*([.!?]|$)/g, '$1')
     .replace(/^[\s,;:.!?\-\u2013\u2014]+/, '')
     .replace(/(^|[.!?]\s+)[,;:\-\u2013\u2014]\s*/g, '$1')
-    .replace(/,\s*$/, '')
     .trim();
+  // A trailing comma goes, except after a greeting line ("Hi,").
+  if (/,$/.test(t) && !/^(?:hi|hey|hello|hiya|dear|morning|evening|afternoon)\b[^.!?]{0,30},$/i.test(t)) t = t.replace(/\s*,$/, '');
   return capitals ? capitaliseSentences(t) : t;
 }
 
