@@ -281,7 +281,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Finding[] {
  * Sentence groups the gate checks per analysis: each costs a few paragraph re-analyses, so a draft
  * with hundreds of flagged sentences gets the rest on the next analysis (results are cached).
  */
-export const MAX_REWRITE_GROUPS_PER_ANALYSIS = 40;
+export const MAX_REWRITE_GROUPS_PER_ANALYSIS = 24;
+/** Milliseconds the rewrites may take in one analysis; the rest follow in the next one (cached). */
+export const REWRITE_TIME_BUDGET_MS = 40;
 const rewriteCache = new LruCache<string, string[]>(PARAGRAPH_CACHE_CHARS / 2, (key, v) => key.length + v.reduce((n, x) => n + x.length, 0));
 
 /**
@@ -292,12 +294,15 @@ export function detect(text: string, options: AnalyzeOptions = {}): Finding[] {
   return analyzeWithReport(text, options, false).findings;
 }
 
+const GATE_PARSES = 3;
+
 /** Findings of a paragraph at warning or above, under a configuration (the gate's re-check). */
 function paragraphWarnings(paragraph: string, config: Config): { start: number; end: number }[] {
   const trimmed = paragraph.trim();
   if (!trimmed) return [];
   const offset = paragraph.indexOf(trimmed);
-  return analyzeParagraph(trimmed, normalize(trimmed), config, new NlpCache())
+  // Two parses at most: the gate re-reads a sentence or three, and never stalls typing on grammar.
+  return analyzeParagraph(trimmed, normalize(trimmed), config, new NlpCache(GATE_PARSES))
     .filter((f) => f.kind === 'span' && SEVERITY_RANK[f.severity] >= 1)
     .map((f) => ({ start: f.start + offset, end: f.end + offset }));
 }
@@ -337,7 +342,7 @@ export function analyzeWithReport(text: string, options: AnalyzeOptions = {}, re
     // Hours the draft states ("I teach 3:30–7pm on weekdays") win over the policy's in its rewrites.
     const stated = statedHours(norm);
     const gateConfig = stated ? configFor({ ...options, policy: { ...(options.policy ?? {}), ...stated } }) : config;
-    const budget = { left: MAX_REWRITE_GROUPS_PER_ANALYSIS, exhausted: false };
+    const budget = { left: MAX_REWRITE_GROUPS_PER_ANALYSIS, exhausted: false, deadline: performance.now() + (options.customTimeBudgetMs === Infinity ? Infinity : REWRITE_TIME_BUDGET_MS) };
     shown = groupFindings(builtIn, {
       text,
       paragraphs: paras.map((p) => ({ ...p, sentences: sentences(norm, p) })),

@@ -29,11 +29,13 @@ const THREAT_SENTENCE = /\bor\s+(?:else\s+)?(?:i'?m|i am|i will|i'?ll|we'?re|we 
 /** A sentence asking to keep something secret: it goes with what was said off the record. */
 const SECRECY = /\b(?:(?:please\s+)?don'?t (?:mention|tell|repeat|say|share)(?: (?:anyone|this|that|it|I said (?:that|this|it)))*|keep (?:this|that|it) (?:between us|to yourself|quiet)|between (?:us|you and me)|off the record)\b/i;
 
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
 const SEVERITY_RANK = { suggestion: 0, warning: 1, alert: 2 } as const;
 
 /** Sentences of a group's text (the group is one or more whole sentences). */
 function splitSentences(text: string): string[] {
-  return text.split(/(?<=[.!?]["')\]]*|\p{Extended_Pictographic}\uFE0F?)\s+(?=["'(]*[A-Z0-9])/u).filter((s) => s.trim());
+  return text.split(/(?<=[.!?]|[.!?]["')\]]|\p{Extended_Pictographic}|\p{Extended_Pictographic}\uFE0F)\s+(?=["'(]*[A-Z0-9])/u).filter((s) => s.trim());
 }
 
 function hitOf(text: string, f: Finding, offset: number): Hit {
@@ -108,9 +110,11 @@ export interface GroupContext {
   values: Record<string, string>;
   /** Warning-or-above span findings of a paragraph text, under the hours the draft states. */
   reanalyse: (paragraph: string) => { start: number; end: number }[];
-  /** Groups the gate may still check in this analysis (each costs a few re-analyses). */
-  budget: { left: number; exhausted: boolean };
+  /** Groups the gate may still check in this analysis, and until when (each costs a few re-analyses). */
+  budget: { left: number; exhausted: boolean; deadline: number };
   cache?: { get(key: string): string[] | undefined; set(key: string, value: string[]): void };
+  /** The draft's sentences, counted once per analysis (the duplicate check). */
+  keys?: Map<string, number>;
 }
 
 /**
@@ -157,7 +161,10 @@ export function groupFindings(findings: Finding[], g: GroupContext): Finding[] {
   return [...out, ...rest].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-function buildGroup(grp: { start: number; end: number; members: Finding[] }, para: { start: number; end: number }, g: GroupContext): Finding {
+/** Longest group text the rewriter works on: a pasted log or a run-on line gets no rewrite. */
+export const MAX_GROUP_LENGTH = 800;
+
+function buildGroup(grp: { start: number; end: number; members: Finding[] }, fullPara: { start: number; end: number; sentences: { start: number; end: number }[] }, g: GroupContext): Finding {
   const members = grp.members;
   let main = 0;
   members.forEach((f, i) => {
@@ -165,6 +172,10 @@ function buildGroup(grp: { start: number; end: number; members: Finding[] }, par
   });
   const primary = members[main]!;
   const groupText = g.text.slice(grp.start, grp.end);
+  // The gate re-reads the group with a sentence either side (rules look at a sentence, stacks at three).
+  const before1 = [...fullPara.sentences].reverse().find((x) => x.end <= grp.start);
+  const after1 = fullPara.sentences.find((x) => x.start >= grp.end);
+  const para = { start: before1?.start ?? fullPara.start, end: after1?.end ?? fullPara.end };
   const paragraph = g.text.slice(para.start, para.end);
   // The whitespace a removal takes with it: after the group when text follows in the paragraph, else before.
   const relStart = grp.start - para.start;
@@ -175,13 +186,19 @@ function buildGroup(grp: { start: number; end: number; members: Finding[] }, par
   let passed = g.cache?.get(key);
   if (!passed) {
     passed = [];
-    if (g.budget.left <= 0) g.budget.exhausted = true;
+    if (groupText.length > MAX_GROUP_LENGTH) {
+      // Too long to rewrite sentence by sentence; nothing to offer (and nothing to retry).
+    } else if (g.budget.left <= 0 || now() > g.budget.deadline) g.budget.exhausted = true;
     else {
       g.budget.left--;
       const hits = members.map((f) => hitOf(g.text, f, 0));
       const candidates = rewriteGroup(groupText, hits, main, g.policy, g.values);
       const timeSensitive = members.some((f) => f.pack === 'availability');
       for (const c of candidates) {
+        if (now() > g.budget.deadline) {
+          g.budget.exhausted = true;
+          break;
+        }
         const removal = c === '';
         let s = relStart;
         let e = relEnd;
@@ -198,10 +215,11 @@ function buildGroup(grp: { start: number; end: number; members: Finding[] }, par
       }
       if (!g.budget.exhausted) g.cache?.set(key, passed);
     }
+    if (groupText.length > MAX_GROUP_LENGTH) g.cache?.set(key, passed);
   }
   // One span for every rewrite: a removal takes the neighbouring whitespace, so all rewrites do.
   const hasRemoval = passed.includes('');
-  const paragraphAlone = !paragraph.slice(0, relStart).trim() && !paragraph.slice(relEnd).trim();
+  const paragraphAlone = !g.text.slice(fullPara.start, grp.start).trim() && !g.text.slice(grp.end, fullPara.end).trim();
   let start = grp.start;
   let end = grp.end;
   let prefix = '';
@@ -226,11 +244,18 @@ function buildGroup(grp: { start: number; end: number; members: Finding[] }, par
       suffix = wsAfter;
     }
   }
+  const draftKeys = (g.keys ??= sentenceCounts(g.text));
+  const oldKeys = sentenceCounts(g.text.slice(start, end));
+  const restWords = wordCount(g.text.slice(0, start)) + wordCount(g.text.slice(end));
   const suggestions = passed
     .filter((c) => {
       // The draft must keep something to send, and no sentence twice across its paragraphs.
-      const next = g.text.slice(0, start) + (c ? prefix + c + suffix : '') + g.text.slice(end);
-      return wordCount(next) >= 2 && !duplicateAcross(g.text, next);
+      if (restWords + wordCount(c) < 2) return false;
+      for (const [k, n] of sentenceCounts(c)) {
+        const elsewhere = (draftKeys.get(k) ?? 0) - (oldKeys.get(k) ?? 0);
+        if (n + elsewhere > 1 && n + elsewhere > (draftKeys.get(k) ?? 0)) return false;
+      }
+      return true;
     })
     .map((c) => (c ? prefix + c + suffix : ''));
   const urgentKept = urgentRoutes(groupText).length === 0 || suggestions.length > 0;
@@ -247,16 +272,12 @@ function buildGroup(grp: { start: number; end: number; members: Finding[] }, par
   };
 }
 
-function duplicateAcross(before: string, after: string): boolean {
-  const count = (t: string) => {
-    const m = new Map<string, number>();
-    for (const s of t.split(/(?<=[.!?])\s+|\n+/)) {
-      const k = s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-      if (wordCount(k) >= 3) m.set(k, (m.get(k) ?? 0) + 1);
-    }
-    return m;
-  };
-  const a = count(before);
-  for (const [k, n] of count(after)) if (n > 1 && n > (a.get(k) ?? 0)) return true;
-  return false;
+/** Normalised sentences of a text and how often each occurs. */
+function sentenceCounts(t: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const x of t.split(/[.!?]+\s+|\n+/)) {
+    const k = x.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    if (wordCount(k) >= 3) m.set(k, (m.get(k) ?? 0) + 1);
+  }
+  return m;
 }

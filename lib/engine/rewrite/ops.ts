@@ -216,7 +216,7 @@ const moveTimes: Op = (sentence, _hit, ctx) => {
       const t = sentence.slice(c.start, c.end);
       const m = SELF_AVAILABLE_ANY.exec(t);
       if (!m || !edits.some((e) => e.start < c.end && c.start < e.end)) return null;
-      // "It's been brutal so I'm up half the night anyway —": from "so I'm up" on.
+      // "It's been brutal so I'm up half the night anyway —": starting at "so I'm up".
       const from = m.index === 0 ? 0 : m.index;
       const sep = /[\s,;\u2014\u2013-]*$/.exec(t)![0];
       return { start: c.start + from, end: c.end - (from > 0 ? sep.length : 0) };

@@ -9,6 +9,9 @@ export interface Range {
 /** Emoji and pictographs (with their modifiers and joiners). */
 export const EMOJI = /(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\uFE0F|\u200D|\p{Emoji_Modifier}|\p{Extended_Pictographic})*/gu;
 
+/** A run of emoji characters (flat, so it is linear on any input). */
+const EMOJI_RUN = /(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\uFE0F|\u200D|\p{Emoji_Modifier})+/gu;
+
 /** Chat fillers that carry no meaning once the personal part is gone. */
 const FILLERS = /(?:^|\s|,)\s*(?:lol+|haha+|hehe+|lmao|omg|xx+|x)(?=\s*(?:[.!?,]|$))/gi;
 
@@ -83,9 +86,14 @@ export function stripDecorations(s: string): string {
   const closing = /[.!?]+$/.exec(s.trim())?.[0];
   // An emoji between two clauses was their separator: a comma before lower case, a full stop before a capital.
   let t = s
-    .replace(new RegExp(`(?<=\\w)\\s*(?:${EMOJI.source})+(?=\\s+[a-z])`, 'gu'), ',')
-    .replace(new RegExp(`(?<=\\w)\\s*(?:${EMOJI.source})+(?=\\s+[A-Z](?!\\s))`, 'gu'), '.')
-    .replace(EMOJI, ' ')
+    .replace(EMOJI_RUN, (run: string, at: number, all: string) => {
+      const before = all.slice(Math.max(0, at - 2), at);
+      const after = all.slice(at + run.length, at + run.length + 3);
+      if (!/\w\s*$/.test(before)) return ' ';
+      if (/^\s+[a-z]/.test(after)) return ',';
+      if (/^\s+[A-Z](?!\s)/.test(after)) return '.';
+      return ' ';
+    })
     .replace(FILLERS, ' ')
     .replace(/:\)|:-\)|;\)|<3/g, ' ');
   t = tidy(t);
