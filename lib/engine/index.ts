@@ -282,8 +282,6 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Finding[] {
  * with hundreds of flagged sentences gets the rest on the next analysis (results are cached).
  */
 export const MAX_REWRITE_GROUPS_PER_ANALYSIS = 24;
-/** Milliseconds the rewrites may take in one analysis; the rest follow in the next one (cached). */
-export const REWRITE_TIME_BUDGET_MS = 40;
 const rewriteCache = new LruCache<string, string[]>(PARAGRAPH_CACHE_CHARS / 2, (key, v) => key.length + v.reduce((n, x) => n + x.length, 0));
 
 /**
@@ -342,7 +340,8 @@ export function analyzeWithReport(text: string, options: AnalyzeOptions = {}, re
     // Hours the draft states ("I teach 3:30–7pm on weekdays") win over the policy's in its rewrites.
     const stated = statedHours(norm);
     const gateConfig = stated ? configFor({ ...options, policy: { ...(options.policy ?? {}), ...stated } }) : config;
-    const budget = { left: MAX_REWRITE_GROUPS_PER_ANALYSIS, exhausted: false, deadline: performance.now() + (options.customTimeBudgetMs === Infinity ? Infinity : REWRITE_TIME_BUDGET_MS) };
+    // Counted, not timed, so the same draft always gets the same rewrites.
+    const budget = { left: options.customTimeBudgetMs === Infinity ? Infinity : MAX_REWRITE_GROUPS_PER_ANALYSIS, exhausted: false };
     shown = groupFindings(builtIn, {
       text,
       paragraphs: paras.map((p) => ({ ...p, sentences: sentences(norm, p) })),

@@ -29,8 +29,6 @@ const THREAT_SENTENCE = /\bor\s+(?:else\s+)?(?:i'?m|i am|i will|i'?ll|we'?re|we 
 /** A sentence asking to keep something secret: it goes with what was said off the record. */
 const SECRECY = /\b(?:(?:please\s+)?don'?t (?:mention|tell|repeat|say|share)(?: (?:anyone|this|that|it|I said (?:that|this|it)))*|keep (?:this|that|it) (?:between us|to yourself|quiet)|between (?:us|you and me)|off the record)\b/i;
 
-const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
-
 const SEVERITY_RANK = { suggestion: 0, warning: 1, alert: 2 } as const;
 
 /** Sentences of a group's text (the group is one or more whole sentences). */
@@ -111,7 +109,7 @@ export interface GroupContext {
   /** Warning-or-above span findings of a paragraph text, under the hours the draft states. */
   reanalyse: (paragraph: string) => { start: number; end: number }[];
   /** Groups the gate may still check in this analysis, and until when (each costs a few re-analyses). */
-  budget: { left: number; exhausted: boolean; deadline: number };
+  budget: { left: number; exhausted: boolean };
   cache?: { get(key: string): string[] | undefined; set(key: string, value: string[]): void };
   /** The draft's sentences, counted once per analysis (the duplicate check). */
   keys?: Map<string, number>;
@@ -188,17 +186,13 @@ function buildGroup(grp: { start: number; end: number; members: Finding[] }, ful
     passed = [];
     if (groupText.length > MAX_GROUP_LENGTH) {
       // Too long to rewrite sentence by sentence; nothing to offer (and nothing to retry).
-    } else if (g.budget.left <= 0 || now() > g.budget.deadline) g.budget.exhausted = true;
+    } else if (g.budget.left <= 0) g.budget.exhausted = true;
     else {
       g.budget.left--;
       const hits = members.map((f) => hitOf(g.text, f, 0));
       const candidates = rewriteGroup(groupText, hits, main, g.policy, g.values);
       const timeSensitive = members.some((f) => f.pack === 'availability');
       for (const c of candidates) {
-        if (now() > g.budget.deadline) {
-          g.budget.exhausted = true;
-          break;
-        }
         const removal = c === '';
         let s = relStart;
         let e = relEnd;

@@ -418,6 +418,7 @@ const politeRequest: Op = (sentence) => {
 
 const APOLOGY = /\b(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:so|very|really|truly|terribly|awfully|extremely|deeply|super)\s+)*(?:sorry|apologies|my apologies|apologi[sz]e|i apologi[sz]e)\b(?:\s+again)?!*/gi;
 const SORRY_FOR = /\b(?:(?:i'?m|i am|we'?re)\s+)?(?:(?:so|very|really|truly|terribly|awfully)\s+)*(?:sorry|apologies)\s+(?:(?<rel>for|about|that|to)\s+|(?=(?:the|your|my|it|this|i|we)\b))(?<what>[^.!?;,\u2014\u2013]+)/i;
+const MISHAP = /\b(?:forgot|forgotten|missed|late|delay(?:ed)?|mix-?up|error|mistake|wrong|slipped|overlooked|double-booked|cancel(?:led)?)\b/i;
 const SELF_DOWN = /\b(?:my fault|my bad|(?:i'?m|i am) (?:so )?(?:hopeless|useless|an idiot|the worst|a mess|rubbish)|totally on me|all on me|(?:honestly |so )?mortified|(?:i )?feel terrible|ugh)\b/i;
 
 /** Stacked apologies become one: "Apologies, apologies, I'm so sorry for the delay — really sorry again." → "Sorry for the delay." */
@@ -456,7 +457,8 @@ const oneApology: Op = (sentence, hit) => {
     kept.push(rest);
   }
   let body = tidy(kept.join(' ').replace(/\s*,\s*\.\s*/g, '. ').replace(/(?:\.\s*){2,}/g, '. '));
-  if (!apology && hadApology && body) body = `Sorry, ${body[0]!.toLowerCase()}${body.slice(1)}`.replace(/^Sorry, i\b/, 'Sorry, I');
+  // A bare "I'm so sorry" before a limit goes; before an admitted slip, one "Sorry" stays.
+  if (!apology && hadApology && body && MISHAP.test(body)) body = `Sorry, ${body[0]!.toLowerCase()}${body.slice(1)}`.replace(/^Sorry, i\b/, 'Sorry, I');
   if (!body || wordCount(body) === 0) return sentence.slice(0, at.start).trim() || sentence.slice(at.end).trim() ? tidy(sentence.slice(0, at.start) + ' ' + sentence.slice(at.end)) : '';
   body = asSentence(unhedge(body));
   let out = tidy(`${sentence.slice(0, at.start)}${body} ${sentence.slice(at.end)}`);
@@ -465,7 +467,7 @@ const oneApology: Op = (sentence, hit) => {
   return out;
 };
 
-const HEDGE_CLAUSE = /^\s*(?:and\s+|but\s+)?(?:i (?:really )?hate to ask|forgive me if this (?:comes out|sounds) wrong|(?:and )?(?:apologies |sorry )?if this is awkward|i hope you don'?t mind(?: me asking)?|if that'?s ok(?:ay)?|it'?s (?:probably|all|totally) my fault[^,.;]*|(?:this is )?probably my fault[^,.;]*)\s*[,;\u2014\u2013-]*\s*$/i;
+const HEDGE_CLAUSE = /^\s*(?:and\s+|but\s+)?(?:i (?:really )?hate to ask|forgive me if this (?:comes out|sounds) wrong|(?:and )?(?:apologies |sorry )?if this is awkward|i hope you don'?t mind(?: me asking)?|if that'?s ok(?:ay)?|it'?s (?:probably|all|totally) my fault[^,.;]*|(?:this is )?probably my fault[^,.;]*)\s*[,;\u2014\u2013?.!-]*\s*$/i;
 
 /** Stacked hedges out of a request: "I was just wondering if we could possibly keep…" → "Could we keep…". */
 function unhedge(text: string): string {
@@ -475,11 +477,15 @@ function unhedge(text: string): string {
     let t = keep.length === parts.length ? x : tidy(keep.map((c) => x.slice(c.start, c.end)).join(''));
     if (keep.length && keep.length < parts.length && /[.!?]$/.test(x) && !/[.!?]$/.test(t)) t += x.slice(-1);
     t = t
+      .replace(/(^|,\s*)(?:i guess\s+|i think\s+)?(?:maybe|perhaps|possibly)\s+we\s+could\s+(?:kind of\s+|sort of\s+)?/i, (_w, pre: string) => `${pre}let's `)
+      .replace(/(^|,\s*)(?:i guess|i suppose|i think)\s+(?:maybe\s+|perhaps\s+)?(?=i\b)/i, '$1')
+      .replace(/\b(?:kind of|sort of)\s+/gi, '')
       .replace(/\b(?:i was (?:just )?wondering|i wondered|i wonder)\s+if\s+(we|you|i)\s+(?:could|might)\s+(?:possibly\s+|maybe\s+|perhaps\s+)?/i, (_w, who: string) => `could ${who === 'i' ? 'I' : who} `)
       .replace(/\b(could|can|would|will)\s+(you|we|i)\s+(?:maybe|possibly|perhaps|just)\s+/gi, '$1 $2 ');
     return t;
   });
-  return tidy(sents.filter((x) => wordCount(x) >= 2 && !SELF_DOWN.test(x.replace(/[.!?]+$/, '')) || !SELF_DOWN.test(x)).filter((x) => !(/\bmy fault\b/i.test(x) && wordCount(x) <= 12)).join(' '));
+  const QUESTION_START = /^(?:sorry,\s*)?(?:can|could|would|will|do|does|did|is|are|was|were|may|might|shall|should|have|has|how|what|when|where|why|who|which)\b/i;
+  return tidy(sents.map((x) => (/\?$/.test(x) && !QUESTION_START.test(x.trim()) ? x.replace(/\?+$/, '.') : x)).filter((x) => wordCount(x) >= 2 && !SELF_DOWN.test(x.replace(/[.!?]+$/, '')) || !SELF_DOWN.test(x)).filter((x) => !(/\bmy fault\b/i.test(x) && wordCount(x) <= 12)).join(' '));
 }
 
 const OWN_INVITE = /\b(?:you should (?:come|join)|come (?:to|along to|over)|join (?:me|us)|let me know if you'?d like to|would you like to|fancy (?:a|grabbing|getting|coming)|we should (?:get|grab|go)|let'?s (?:get|grab|go for)|you'?re invited|i'?d love (?:it if you|to take you|you to come)|get a drink|grab (?:a )?(?:drink|coffee|dinner|lunch))\b/i;

@@ -98,7 +98,8 @@ export function stripDecorations(s: string): string {
     .replace(/:\)|:-\)|;\)|<3/g, ' ');
   t = tidy(t);
   // A short line without a mark (a sign-off, "Love, Becky") stays without one.
-  if (t && !/[.!?]$/.test(t) && (closing || wordCount(t) > 4)) t += closing === '?' ? '?' : closing ? closing[0]! : '.';
+  const signOff = /,\s*\p{Lu}[\p{Ll}'-]+$/u.test(t) && wordCount(t) <= 4;
+  if (t && !/[.!?]$/.test(t) && !signOff) t += closing === '?' ? '?' : closing ? closing[0]! : '.';
   return t;
 }
 
