@@ -38,7 +38,7 @@ const GREETING = /^(?:(?:hi|hey|hello|hiya|dear|morning|evening|afternoon)\b[^,.
 const DISCOURSE = /^(?:otherwise|also|and|but|so|anyway|meanwhile|in the meantime|then|if\s[^,]{3,60}|when\s[^,]{3,60}|for\s+[^,]{3,40})(?:,\s*|\s+(?=[a-z]))/i;
 const NAME_STOP = new Set(['I', 'The', 'We', 'You', 'Thanks', 'Thank', 'Omg', 'Oh', 'Hi', 'Hey', 'Hello', 'Honestly', 'Great', 'So', 'Just', 'Really', 'Well', 'Ok', 'Okay', 'Sorry', 'Please', 'Yes', 'No', 'Aw', 'Aww', 'Wow', 'My', 'Our', 'This', 'That', 'It', 'Dear', 'Lol', 'Haha']);
 const PERSONAL_MARK = /\b(?:can'?t stop thinking|(?:been |keep |kept )?thinking (?:about|of) you|miss(?:ed|ing)? you|dream(?:t|ed)? (?:about|of) you|love you|adore you|crush on you|feelings for you|fancy you|you(?:'re| are| look) (?:so |really )?(?:gorgeous|beautiful|stunning|hot|cute|sexy|handsome)|if you weren'?t (?:a|my) client)\b/i;
-const FILLER_CLAUSE = /^\s*(?:i'?ll (?:probably |likely )?be (?:awake|up|around|online)|(?:so )?don'?t worry about (?:waking me|the time|the hour|bothering me)|i don'?t mind|i really don'?t mind|no bother|no worries(?: at all)?|honestly|seriously|lol|haha+|no problem|any time|it'?s fine|happy to|i'?ll keep (?:it|my phone) on|i'?m a night owl(?: anyway)?|(?:that'?s|it'?s) (?:totally |completely )?fine)\s*[,.!]?\s*$/i;
+const FILLER_CLAUSE = /^\s*(?:(?:and\s+)?don'?t worry|small world|(?:and\s+)?no worries|i'?ll (?:probably |likely )?be (?:awake|up|around|online)|(?:so )?don'?t worry about (?:waking me|the time|the hour|bothering me)|i don'?t mind|i really don'?t mind|no bother|no worries(?: at all)?|honestly|seriously|lol|haha+|no problem|any time|it'?s fine|happy to|i'?ll keep (?:it|my phone) on|i'?m a night owl(?: anyway)?|(?:that'?s|it'?s) (?:totally |completely )?fine)\s*[,.!]?\s*$/i;
 
 /** Finds `needle` in `hay` as written, else ignoring case and curly quotes. */
 export function locate(hay: string, needle: string): Range | null {
@@ -106,7 +106,12 @@ const dropWords: Op = (sentence, hit) => {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     const part = sentence.slice(region.start, region.end);
-    while ((m = re.exec(part)) !== null) ranges.push({ start: region.start + m.index, end: region.start + m.index + m[0].length });
+    while ((m = re.exec(part)) !== null) {
+      const at = region.start + m.index;
+      // "lovely review", "beautiful photos": an adjective, not a pet name.
+      if (re === ENDEARMENT_RE && !/^\s*(?:[,.!?;:)]|$|\p{Extended_Pictographic}|x+\b|\n)/u.test(sentence.slice(at + m[0].length))) continue;
+      ranges.push({ start: at, end: at + m[0].length });
+    }
   }
   if (ranges.length === 0) return null;
   // An emoji that ended a sentence ("…resting ❤️ Your follow-up…") leaves a full stop behind.
@@ -129,7 +134,7 @@ const removeClause: Op = (sentence, hit) => {
   // "…looking good lately, those arms lol." — a short fragment after a removed remark goes with it.
   for (let i = Math.max(...hitIdx) + 1; i < parts.length; i++) {
     const t = sentence.slice(parts[i]!.start, parts[i]!.end);
-    if (FILLER_CLAUSE.test(t) || (personal(hit) && wordCount(t) <= 3 && !/\d|[A-Z][a-z]/.test(t)) || (personal(hit) && /^\s*(?:and|so|or|but)\s+(?:if|i|i'?d|i'?m|you)\b/i.test(t))) drop.add(i);
+    if (FILLER_CLAUSE.test(t) || (personal(hit) && wordCount(t) <= 3 && !/\d|[A-Z][a-z]/.test(t)) || (personal(hit) && /^\s*(?:and|so|or|but)\s+(?:if|i|i'?d|i'?m|you)\b/i.test(t)) || /^\s*(?:so|which|and so|because)\s+(?:i|it|that|we)\b/i.test(t)) drop.add(i);
     else break;
   }
   // Other personal remarks and self-put-downs in the sentence go too (one card fixes the sentence).
@@ -148,7 +153,10 @@ const removeClause: Op = (sentence, hit) => {
   if (wordCount(kept) < 2 || GREETING.test(kept) && wordCount(kept.replace(GREETING, '')) === 0) return '';
   const closing = /[.!?]$/.test(sentence.trim()) ? sentence.trim().slice(-1) : '.';
   let out = finishPersonal(kept, hit);
-  if (!/[.!?]$/.test(out)) out += closing;
+  if (FILLER_CLAUSE.test(out) || wordCount(out) === 0) return '';
+  // What is left of a hostile remark with no clause of its own ("Three weeks later, Sara") goes too.
+  if (hit.pack === 'tone' && wordCount(out) <= 4) return '';
+  if (!/[.!?]$/.test(out) && !/\p{Extended_Pictographic}\uFE0F?$/u.test(out)) out += closing;
   return out;
 };
 
@@ -189,6 +197,8 @@ const SELF_AVAILABLE_ANY = /(?:^|\b(?:and|so|but|because|as)\s+)(?:i'?ll be|i'?m
  * "I don't mind" after them goes.
  */
 const moveTimes: Op = (sentence, _hit, ctx) => {
+  // "Don't worry about texting late" grants the late hours: the template answers it.
+  if (/\bdon'?t worry about (?:texting|calling|messaging|emailing|ringing|contacting)\b/i.test(sentence)) return null;
   const window = hoursWindow(ctx.policy, describeDays);
   const endAt = formatTime(toMinutes(ctx.policy.workEnd, 1080), ctx.policy.clock);
   const edits: (Range & { text: string })[] = anyHourRanges(sentence, words('ANY_HOUR')).map((r) => {
@@ -272,7 +282,7 @@ const cleaned: Op = (sentence, hit) => {
   return tidy(replaceRanges(sentence, [{ ...at, text: cleanText }]));
 };
 
-const PERMISSION = /\b(?:i was wondering|i wondered|i wanted to ask|would it be|is it|would you mind|could i|can i)\b[^?.!]*?\b(?:ok|okay|alright|all right|fine|possible)?\s*(?:with you\s+|by you\s+)?(?:for me\s+)?(?:if i\s+(?:maybe\s+|possibly\s+|perhaps\s+)?(?:didn'?t|don'?t|couldn'?t|can'?t|could not|did not|do not|wasn'?t able to|won'?t)|to\s+(?:maybe\s+|possibly\s+)?not|not to|if i\s+(?:maybe\s+|possibly\s+)?skip(?:ped)?)\s+(?<act>[^?.!]+)/i;
+const PERMISSION = /\b(?:i was wondering|i wondered|i wanted to ask|would it be|is it|would you mind|could i|can i)\b[^?.!]*?\b(?:ok|okay|alright|all right|fine|possible)?\s*(?:with you\s+|by you\s+)?(?:for me\s+)?(?:if i\s+(?:maybe\s+|possibly\s+|perhaps\s+)?(?:didn'?t|don'?t|couldn'?t|can'?t|could not|did not|do not|wasn'?t able to|won'?t)|to\s+(?:maybe\s+|possibly\s+)?not|not to)\s+(?<act>[^?.!]+)/i;
 
 const PERMISSION_TAIL = /^\s*(?:i hope (?:that'?s|this is|it'?s) (?:ok|okay|alright|all right|fine)|please (?:say|tell me|let me know) if (?:it'?s|that'?s|this is) not(?: (?:ok|okay|alright))?|(?:but )?(?:i )?(?:totally |completely )?understand if (?:that'?s|it'?s|this is) not (?:ok|okay|alright|all right|possible)|(?:just )?let me know if you'?d allow it|if that'?s (?:ok|okay|alright|all right)(?: with you)?|is that (?:ok|okay|alright)|sorry if that'?s a problem)\b[^.!?]*[.!?]*\s*$/i;
 
@@ -295,8 +305,12 @@ function refuse(text: string): string | null {
   return kept.join(' ');
 }
 
+const SAY_NO = /\b(?:would it be|is it|would you mind)\b[^?.!]*?\bif i\s+(?:say no to|skip(?:ped)?|miss(?:ed)?|sit out|drop(?:ped)?)\s+(?<what>[^?.!]+)/i;
+
 /** "Would it be ok if I didn't join the call?" → "I won't be able to join the call." */
 const permission: Op = (sentence) => {
+  const no = SAY_NO.exec(sentence);
+  if (no?.groups?.what && wordCount(no.groups.what) >= 2) return asSentence(`I won't be able to make ${no.groups.what.trim().replace(/^(?:the\s+)?/i, 'the ')}`.replace(/make the (extra |)(workshop|call|calls|meeting|meetings|standups?|session|sessions|shoot)/i, 'do the $1$2'));
   const m = PERMISSION.exec(sentence);
   const act = m?.groups?.act?.trim().replace(/\s+(?:this time|please|at all)$/i, '');
   if (!m || !act || wordCount(act) < 2) return null;
@@ -398,10 +412,12 @@ const noContract: Op = (sentence, hit) => {
   return asSentence(`${rebuilt}${emoji ? ` ${emoji}` : ''}`.replace(/\s+/g, ' '));
 };
 
-const SNEER_CLAUSE = /^\s*(?:it'?s not (?:hard|difficult|rocket science|that hard)|seriously|obviously|come on|for god'?s sake|honestly|ffs)\s*[.!?,]*\s*$/i;
+const SNEER_CLAUSE = /^\s*(?:it'?s not (?:hard|difficult|rocket science|that hard)|(?:it'?s|this is|that'?s) (?:ridiculous|absurd|unacceptable|a joke)|seriously|obviously|come on|for god'?s sake|honestly|ffs)\s*[.!?,]*\s*$/i;
 
 /** "Just read the brief properly before you send feedback, it's not hard." → "Could you read the brief properly before you send feedback?" */
-const politeRequest: Op = (sentence) => {
+const politeRequest: Op = (raw) => {
+  const name = vocative(raw);
+  const sentence = stripDecorations(name ? raw.replace(/^[^,]*,\s*/, '') : raw);
   const parts = clauses(sentence);
   const kept = parts.map((c) => sentence.slice(c.start, c.end)).filter((t, i) => i === 0 || !SNEER_CLAUSE.test(t));
   const core = tidy(kept.join(''))
@@ -413,7 +429,7 @@ const politeRequest: Op = (sentence) => {
   if (!/^[A-Za-z]/.test(core) || /^(?:i|we|you|it|this|that|there|the|my|your|if|when|could|can|would)\b/i.test(core) || wordCount(core) < 3) return null;
   // Some orders are dismissals however politely asked.
   if (/\b(?:get over it|calm down|relax|chill out|grow up|stop (?:whining|complaining|moaning|crying)|deal with it|move on)\b/i.test(core)) return null;
-  return `Could you ${core[0]!.toLowerCase()}${core.slice(1)}?`;
+  return `${name}${name ? 'could' : 'Could'} you ${core[0]!.toLowerCase()}${core.slice(1)}?`;
 };
 
 const APOLOGY = /\b(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:so|very|really|truly|terribly|awfully|extremely|deeply|super)\s+)*(?:sorry|apologies|my apologies|apologi[sz]e|i apologi[sz]e)\b(?:\s+again)?!*/gi;
@@ -478,7 +494,7 @@ function unhedge(text: string): string {
     if (keep.length && keep.length < parts.length && /[.!?]$/.test(x) && !/[.!?]$/.test(t)) t += x.slice(-1);
     t = t
       .replace(/(^|,\s*)(?:i guess\s+|i think\s+)?(?:maybe|perhaps|possibly)\s+we\s+could\s+(?:kind of\s+|sort of\s+)?/i, (_w, pre: string) => `${pre}let's `)
-      .replace(/(^|,\s*)(?:i guess|i suppose|i think)\s+(?:maybe\s+|perhaps\s+)?(?=i\b)/i, '$1')
+      .replace(/(^|,\s*|\bbut\s+)(?:i guess|i suppose|i think)\s+(?:maybe\s+|perhaps\s+)?(?=i\b)/gi, '$1')
       .replace(/\b(?:kind of|sort of)\s+/gi, '')
       .replace(/\b(?:i was (?:just )?wondering|i wondered|i wonder)\s+if\s+(we|you|i)\s+(?:could|might)\s+(?:possibly\s+|maybe\s+|perhaps\s+)?/i, (_w, who: string) => `could ${who === 'i' ? 'I' : who} `)
       .replace(/\b(could|can|would|will)\s+(you|we|i)\s+(?:maybe|possibly|perhaps|just)\s+/gi, '$1 $2 ');
