@@ -59,13 +59,13 @@ export function rewriteGroup(text: string, hits: Hit[], main: number, policy: Po
 
 const GREETING_LEAD = /^(?:hi|hey|hello|hiya|dear|morning|good morning|evening|afternoon)\b[^,.!?\n]{0,30}[,!]\s+/i;
 /** Words that start a sentence but read on in lower case after "Hi Tom, ". */
-const LOWER_AFTER_GREETING = /^(?:The|Your|My|Our|We|You|It|This|That|Please|Thanks|Thank|Great|See|Just|Sorry|So|Here|There|Good|Hope|Let's|Can|Could|Would|Quick|Happy|Lovely|Congrats|Congratulations|Any|Feel|Next|Same|No|Yes|Sure|Happy|All|Well|Ok|Okay)\b/;
+const LOWER_AFTER_GREETING = /^(?:The|Your|My|Our|We|You|It|This|That|Please|Thanks|Thank|Great|See|Just|Sorry|So|Here|There|Good|Hope|Let's|Can|Could|Would|Quick|Happy|Lovely|Congrats|Congratulations|Any|Feel|Next|Same|No|Yes|Sure|Happy|All|Well|Ok|Okay|Session|Gallery|Final|Launch|Attached|Looking|Speak|Talk|Call|Let|Really|Also|Your|Today|Tomorrow|Hope|Sending|Quick|Two|One)\b/;
 
 function runPlans(text: string, hits: Hit[], main: number, variant: number, policy: Policy, values: Record<string, string>, wording: OpContext['wording']): string | null {
   // The greeting stays whatever happens to the sentence it opens ("Hi Tom, I'd love to… The deck is attached.").
   let greeting = GREETING_LEAD.exec(text)?.[0] ?? '';
   // A greeting that is itself flagged ("Hi hun,") is the ops' to fix.
-  if (greeting && hits.some((h) => { const at = locate(text, h.span); return at !== null && at.start < greeting.length; })) greeting = '';
+  if (greeting && hits.some((h) => { const at = locate(text, h.trigger); return at !== null && at.start < greeting.length; })) greeting = '';
   if (greeting) greeting = greeting[0]!.toUpperCase() + greeting.slice(1);
   const body = runBody(text.slice(greeting.length), hits, main, variant, policy, values, wording);
   if (body === null || !greeting) return body;

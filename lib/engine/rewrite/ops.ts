@@ -36,7 +36,7 @@ const LOVE_YOU = /\b(?:i\s+)?(?:love|luv|adore)\s+(?:you|ya|u)(?:\s+(?:so much|l
 const FREE_RE = new RegExp(`\\b(?:${alternation(words('FREE').filter((w) => !/^(?:free|a gift|my gift|a bonus|on me)$/.test(w)))}|(?<!\\w-)free(?!-)(?=\\s*(?:[,.!?;]|$|\\p{Extended_Pictographic}|\\s+(?:of charge|too|as well)))|on me(?=\\s*[,.!?]|$))\\b`, 'giu');
 const GREETING = /^(?:(?:hi|hey|hello|hiya|dear|morning|evening|afternoon)\b[^,.!?]{0,30}[,!]\s*)/i;
 const DISCOURSE = /^(?:otherwise|also|and|but|so|anyway|meanwhile|in the meantime|then|if\s[^,]{3,60}|when\s[^,]{3,60}|for\s+[^,]{3,40})(?:,\s*|\s+(?=[a-z]))/i;
-const NAME_STOP = new Set(['I', 'The', 'We', 'You', 'Thanks', 'Thank', 'Omg', 'Oh', 'Hi', 'Hey', 'Hello', 'Honestly', 'Great', 'So', 'Just', 'Really', 'Well', 'Ok', 'Okay', 'Sorry', 'Please', 'Yes', 'No', 'Aw', 'Aww', 'Wow', 'My', 'Our', 'This', 'That', 'It', 'Dear', 'Lol', 'Haha']);
+const NAME_STOP = new Set(['Your', 'His', 'Her', 'Their', 'What', 'When', 'How', 'Why', 'Where', 'If', 'Stop', 'Send', 'Call', 'Text', 'Sure', 'Fine', 'Cheers', 'Morning', 'Evening', 'Afternoon', 'Anyway', 'Also', 'And', 'But', 'I', 'The', 'We', 'You', 'Thanks', 'Thank', 'Omg', 'Oh', 'Hi', 'Hey', 'Hello', 'Honestly', 'Great', 'So', 'Just', 'Really', 'Well', 'Ok', 'Okay', 'Sorry', 'Please', 'Yes', 'No', 'Aw', 'Aww', 'Wow', 'My', 'Our', 'This', 'That', 'It', 'Dear', 'Lol', 'Haha']);
 const PERSONAL_MARK = /\b(?:can'?t stop thinking|(?:been |keep |kept )?thinking (?:about|of) you|miss(?:ed|ing)? you|dream(?:t|ed)? (?:about|of) you|love you|adore you|crush on you|feelings for you|fancy you|you(?:'re| are| look) (?:so |really )?(?:gorgeous|beautiful|stunning|hot|cute|sexy|handsome)|if you weren'?t (?:a|my) client)\b/i;
 const FILLER_CLAUSE = /^\s*(?:(?:and\s+)?don'?t worry|small world|(?:and\s+)?no worries|i'?ll (?:probably |likely )?be (?:awake|up|around|online)|(?:so )?don'?t worry about (?:waking me|the time|the hour|bothering me)|i don'?t mind|i really don'?t mind|no bother|no worries(?: at all)?|honestly|seriously|lol|haha+|no problem|any time|it'?s fine|happy to|i'?ll keep (?:it|my phone) on|i'?m a night owl(?: anyway)?|(?:that'?s|it'?s) (?:totally |completely )?fine)\s*[,.!]?\s*$/i;
 
@@ -53,7 +53,7 @@ export function locate(hay: string, needle: string): Range | null {
 
 /** A name the sentence addresses ("Omg Sarah I feel…", "Sarah, you…"), as "Sarah, ". */
 export function vocative(sentence: string): string {
-  const m = /^(?:(?:omg|oh|aw+|hey|hi|honestly|wow|so)\b[\s,!]*)?([A-Z][a-z]+)(?=[\s,!])/i.exec(sentence);
+  const m = /^(?:omg|oh|aw+|hey|hi|honestly|wow|so)\b[\s,!]*([A-Z][a-z]+)(?=[\s,!])/i.exec(sentence) ?? /^([A-Z][a-z]+)(?=\s*,)/.exec(sentence);
   const name = m?.[1];
   if (!name || NAME_STOP.has(name) || !/^[A-Z]/.test(name)) return '';
   return `${name}, `;
@@ -131,6 +131,8 @@ const removeClause: Op = (sentence, hit) => {
   const hitIdx = parts.map((c, i) => (c.start < at.end && at.start < c.end ? i : -1)).filter((i) => i >= 0);
   if (hitIdx.length === 0 || hitIdx.length === parts.length) return '';
   const drop = new Set(hitIdx);
+  // "…, and don't worry, I keep my phone by the bed": the filler leading into it goes too.
+  for (let i = Math.min(...hitIdx) - 1; i >= 0 && FILLER_CLAUSE.test(sentence.slice(parts[i]!.start, parts[i]!.end).replace(/^\s*and\s+/i, '')); i--) drop.add(i);
   // "…looking good lately, those arms lol." — a short fragment after a removed remark goes with it.
   for (let i = Math.max(...hitIdx) + 1; i < parts.length; i++) {
     const t = sentence.slice(parts[i]!.start, parts[i]!.end);
@@ -149,7 +151,7 @@ const removeClause: Op = (sentence, hit) => {
   kept = kept.replace(/(?:^|(?<=[,\u2014\u2013-]\s))(?:to be honest|honestly|tbh|i have to be honest|i'?ll be honest|i must admit)\s*[,\u2014\u2013-]?\s*(?=[.!?]?$)/i, '');
   if (/^\s*(?:[A-Z][a-z]+,\s*)?(?:i have to be honest|i'?ll be honest|to be honest|i must admit|honestly|i have to say)(?: with you)?\s*[,.!\u2014\u2013-]*\s*$/i.test(kept)) return '';
   // What is left of a remark ("Oh wonderful.", "Totally unprofessional of me.") goes with it.
-  if ((hit.pack === 'tone' && wordCount(kept) <= 2) || (personal(hit) && wordCount(kept) <= 4 && !/\d|\b[A-Z][a-z]+\b(?<!^\w+)/.test(kept.slice(1)) && !GREETING.test(kept))) return '';
+  if ((hit.pack === 'tone' && wordCount(kept) <= 2) || (personal(hit) && wordCount(kept) <= 5 && /\b(?:unprofessional|of me|i know|i must say|i have to say|honestly|to be fair|no offence)\b/i.test(kept))) return '';
   if (wordCount(kept) < 2 || GREETING.test(kept) && wordCount(kept.replace(GREETING, '')) === 0) return '';
   const closing = /[.!?]$/.test(sentence.trim()) ? sentence.trim().slice(-1) : '.';
   let out = finishPersonal(kept, hit);
@@ -170,7 +172,12 @@ function firstTemplate(list: string[], sentence: string, ctx: OpContext): string
   return null;
 }
 
-const template: Op = (sentence, _hit, ctx) => firstTemplate(templatesFor(ctx.entry.templates, ctx.policy.profession), sentence, ctx);
+const template: Op = (sentence, _hit, ctx) => {
+  const out = firstTemplate(templatesFor(ctx.entry.templates, ctx.policy.profession), sentence, ctx);
+  // "Mia, That sounds…" → "Mia, that sounds…".
+  const name = vocative(sentence);
+  return out && name && out.startsWith(name) ? name + out.slice(name.length).replace(/^(?!I\b)([A-Z])(?=[a-z'])/, (c) => c.toLowerCase()) : out;
+};
 
 /** The flagged phrase replaced by the intent's phrase ("I'll reply within minutes" → "I'll reply within one business day"). */
 const replaceSpan: Op = (sentence, hit, ctx) => {
