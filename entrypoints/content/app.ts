@@ -496,5 +496,6 @@ function toView(f: TrackedFinding): FindingView {
     suggestions: f.suggestions,
     text: f.text,
     ...(f.focus ? { focus: f.focus } : {}),
+    ...(f.also ? { also: f.also } : {}),
   };
 }
