@@ -66,7 +66,8 @@ export function gate(g: GateInput): GateReason | null {
   const to = start + replacement.length;
   // The joins: two characters either side of the new text.
   const around = next.slice(Math.max(0, from - 2), Math.min(next.length, to + 2));
-  if (/[^\S\n]{2,}/.test(around) || /[^\S\n]{2,}/.test(replacement)) return 'doubled-space';
+  // A doubled space the rewrite made (the writer's own, outside it, stay theirs).
+  if ((/[^\S\n]{2,}/.test(around) && !/[^\S\n]{2,}/.test(paragraph.slice(Math.max(0, start - 2), Math.min(paragraph.length, end + 2)))) || /[^\S\n]{2,}/.test(replacement)) return 'doubled-space';
   if (/\s[,.!?;:]/.test(around) || /[,;:]\s*[.!?]/.test(around) || /,\s*,/.test(around) || /(?<!\.)\.\.(?!\.)/.test(around) || /^[\s,;:.!?]/.test(next.slice(0, to).trimStart().slice(0, 1))) {
     return 'stray-punctuation';
   }

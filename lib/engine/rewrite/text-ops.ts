@@ -23,7 +23,7 @@ export function capitaliseSentences(s: string): string {
 /** Repairs spacing and punctuation after words were taken out or put in (capitals too, unless told). */
 export function tidy(s: string, capitals = true): string {
   let t = s
-    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/[ \t\u00A0]{2,}/g, ' ')
     .replace(/\s+([,.!?;:])/g, '$1')
     .replace(/\(\s+/g, '(')
     .replace(/\s+\)/g, ')')
