@@ -5,7 +5,7 @@
 // sets written by people who never saw the rules: per pack and intent, never per item.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { analyze } from '../lib/engine/index';
+import { analyze, detect } from '../lib/engine/index';
 import type { Finding, Policy } from '../lib/engine/types';
 
 const EVAL = path.resolve(process.env.CLEARLINE_EVAL ?? '../shared/eval');
@@ -70,7 +70,7 @@ function evaluateSet(name: string, rows: Labelled[], details: boolean) {
   const notes: string[] = [];
   for (const d of rows) {
     const expected = d.packs ?? [];
-    const findings = analyze(d.text, d.policy ? { policy: d.policy } : {});
+    const findings = detect(d.text, d.policy ? { policy: d.policy } : {});
     const warn = findings.filter(atLeastWarning);
     for (const f of warn) detectors[f.detector] = (detectors[f.detector] ?? 0) + 1;
     if (expected.length === 0) {
@@ -152,7 +152,7 @@ function rate(name: string, rows: Row[], filter?: (f: Finding) => boolean) {
   let flagged = 0;
   const examples: string[] = [];
   for (const r of rows) {
-    const f = analyze(r.text).filter((x) => atLeastWarning(x) && (!filter || filter(x)));
+    const f = detect(r.text).filter((x) => atLeastWarning(x) && (!filter || filter(x)));
     if (f.length) {
       flagged++;
       if (examples.length < 40) examples.push(`${name} ${r.id}: ${f.map((x) => `${x.pack}/${x.rule} "${r.text.slice(x.start, x.end).slice(0, 80)}"`).join('; ')}`);
@@ -178,7 +178,7 @@ results.support = rate('Support agent replies', load('negatives/twcs_support_age
 // Flirt: personal pack rate on flirt=1 vs flirt=0.
 out();
 const tinder = load('positives/tinder_flirting_rated.jsonl');
-const personalRate = (rows: Row[]) => rows.filter((r) => analyze(r.text, { packs: ['personal'] }).some(atLeastWarning)).length / Math.max(1, rows.length);
+const personalRate = (rows: Row[]) => rows.filter((r) => detect(r.text, { packs: ['personal'] }).some(atLeastWarning)).length / Math.max(1, rows.length);
 const flirt1 = tinder.filter((r) => Number(r.label_flirt) === 1);
 const flirt0 = tinder.filter((r) => Number(r.label_flirt) === 0);
 const f1 = personalRate(flirt1);
@@ -194,7 +194,7 @@ out('| corpus | impolite | polite |');
 out('|---|---|---|');
 for (const name of ['wikipedia', 'stack-exchange']) {
   const rows = load(`positives/stanford_politeness_${name}.jsonl`);
-  const toneRate = (rs: Row[]) => rs.filter((r) => analyze(r.text, { packs: ['tone'] }).some(atLeastWarning)).length / Math.max(1, rs.length);
+  const toneRate = (rs: Row[]) => rs.filter((r) => detect(r.text, { packs: ['tone'] }).some(atLeastWarning)).length / Math.max(1, rs.length);
   const imp = rows.filter((r) => r.label === 'impolite');
   const pol = rows.filter((r) => r.label === 'polite');
   const a = toneRate(imp);
@@ -211,7 +211,7 @@ if (jns.length) {
   let flaggedSingles = 0;
   for (const r of jns) {
     const text = String(r.text ?? r.phrase ?? '');
-    const ours = analyze(text).some(atLeastWarning);
+    const ours = detect(text).some(atLeastWarning);
     if (ours) flaggedSingles++;
     const theirs = r.expected === undefined ? true : Boolean(r.expected && (Array.isArray(r.expected) ? r.expected.length : r.expected));
     if (ours === theirs) agree++;
@@ -222,7 +222,7 @@ if (jns.length) {
 }
 const proselint = load('peer_tests/proselint_examples.jsonl').filter((r) => /hedg|apolog/i.test(String(r.check ?? '')));
 if (proselint.length) {
-  const flagged = proselint.filter((r) => analyze(String(r.text)).some(atLeastWarning)).length;
+  const flagged = proselint.filter((r) => detect(String(r.text)).some(atLeastWarning)).length;
   out(`| proselint hedging/apologizing examples | ${proselint.length} | Clearline warns on ${flagged} | single hedges are style, not boundaries |`);
 }
 // Every span finding at warning or above must carry a suggestion, on every corpus text.
@@ -243,4 +243,11 @@ if (json) console.log(JSON.stringify(results, null, 2));
 else {
   console.log(lines.join('\n'));
   if (misses.length) console.log(`\nDetails:\n${misses.join('\n')}`);
+}
+
+// The rewrite accept-loop runs after detection (`--no-rewrites` skips it; `npm run eval:rewrites` alone).
+if (!process.argv.includes('--no-rewrites') && !json) {
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/eval-rewrites.ts'], { stdio: 'inherit' });
+  if (r.status) process.exitCode = r.status;
 }

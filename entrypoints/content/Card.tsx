@@ -27,6 +27,8 @@ export interface CardModel {
   /** The words cannot be rewritten automatically (line break or emoji image inside). */
   blocked: boolean;
   status: { tone: 'error' | 'info'; text: string } | null;
+  /** Other findings in the same sentence: this card's rewrites fix them too. */
+  also: { message: string; quote: string }[];
   /** When several issues cover the same words: which one this is. */
   position: { index: number; count: number } | null;
 }
@@ -97,6 +99,15 @@ export function Card({ model, onApply, onIgnore, onDisableRule, onClose, onStep 
         <p class="flagged">
           <q>{model.quote}</q>
         </p>
+      )}
+      {model.also.length > 0 && (
+        <ul class="also" aria-label="Also in this sentence">
+          {model.also.map((a) => (
+            <li key={a.message + a.quote}>
+              {a.message} {a.quote && <q>{a.quote}</q>}
+            </li>
+          ))}
+        </ul>
       )}
       {model.why && <p class="why">{model.why}</p>}
       {model.status && (

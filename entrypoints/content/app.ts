@@ -10,6 +10,7 @@ import {
   Indicator,
   isOurs,
   isVisible,
+  marked,
   Overlay,
   readModel,
   saveCaret,
@@ -349,14 +350,15 @@ export function startClearline(life: Lifetime): ComposerUi {
     { capture: true, signal },
   );
 
-  /** The span finding at or nearest before the caret; else the missing statement; else the first after. */
+  /** The span finding whose flagged words are at or nearest before the caret; else the missing statement; else the first after. */
   function findingNearCaret(s: Session): TrackedFinding | null {
     const model = s.read();
     const caret = saveCaret(model);
     const at = caret ? caret.focus : model.text.length;
-    const spans = s.findings.filter((f) => f.kind === 'span').sort((a, b) => a.start - b.start);
+    // A sentence's card starts at the sentence, but the user points at the words it underlines.
+    const spans = s.findings.filter((f) => f.kind === 'span').sort((a, b) => marked(a).start - marked(b).start);
     let best: TrackedFinding | null = null;
-    for (const f of spans) if (f.start <= at) best = f;
+    for (const f of spans) if (marked(f).start <= at) best = f;
     if (best) return spans.find((f) => isCustom(f) && f.start < best!.end && best!.start < f.end && f.start <= at) ?? best;
     return s.findings.find((f) => f.kind === 'missing') ?? spans[0] ?? null;
   }
@@ -498,5 +500,6 @@ function toView(f: TrackedFinding): FindingView {
     suggestions: f.suggestions,
     text: f.text,
     ...(f.focus ? { focus: f.focus } : {}),
+    ...(f.also ? { also: f.also } : {}),
   };
 }

@@ -408,6 +408,7 @@ export class CardController {
       why: f.why,
       text: f.text,
       quote: f.kind === 'span' ? markedText(f) : '',
+      also: (f.also ?? []).map((a) => ({ message: a.message, quote: f.source.slice(a.focus.start, a.focus.end) })),
       suggestions: f.suggestions,
       activeIndex: st.activeIndex,
       keyboard: st.mode === 'keyboard',

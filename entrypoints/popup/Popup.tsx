@@ -280,7 +280,7 @@ export function Popup() {
               {list.map((f) => (
                 <FindingItem
                   key={f.key}
-                  finding={f}
+                  finding={{ ...f, alsoMessages: (f.also ?? []).map((a) => a.message) }}
                   busy={busy}
                   onApply={(i) => void apply(f, i)}
                   onReveal={() => void revealWords(f)}

@@ -121,11 +121,14 @@ function runText(parsed: Parsed, io: CliIo): number {
   let serious = 0;
   const counts: Record<Severity, number> = { suggestion: 0, warning: 0, alert: 0 };
   for (const { name, text } of inputs) {
-    const findings = analyze(text, parsed.options);
+    const findings = analyze(text, { ...parsed.options, customTimeBudgetMs: Infinity });
     for (const f of findings) {
       const { line, col } = position(text, f.start);
       io.stdout(`${name}:${line}:${col} ${f.severity} ${f.pack}/${f.rule} ${f.message}`);
       if (f.kind === 'span') io.stdout(`    flagged: ${JSON.stringify(text.slice(f.start, f.end))}`);
+      if (f.focus && (f.focus.start > f.start || f.focus.end < f.end)) io.stdout(`    words: ${JSON.stringify(text.slice(f.focus.start, f.focus.end))}`);
+      // Other findings in the same sentence share this card and its rewrites.
+      for (const a of f.also ?? []) io.stdout(`    also: ${a.severity} ${a.pack}/${a.rule} ${a.message} ${JSON.stringify(text.slice(a.focus.start, a.focus.end))}`);
       for (const s of f.suggestions) io.stdout(`    ${f.kind === 'missing' ? 'insert' : 'suggest'}: ${s}`);
       counts[f.severity]++;
       if (atLeastWarning(f)) serious++;
@@ -165,12 +168,23 @@ function runJsonl(parsed: Parsed, io: CliIo): number {
         continue;
       }
       try {
-        const findings = analyze(row.text, parsed.options);
+        const findings = analyze(row.text, { ...parsed.options, customTimeBudgetMs: Infinity });
         if (findings.some(atLeastWarning)) serious = true;
         io.stdout(
           JSON.stringify({
             id: row.id ?? null,
-            findings: findings.map((f) => ({ rule: f.rule, pack: f.pack, severity: f.severity, kind: f.kind, start: f.start, end: f.end, message: f.message, suggestions: f.suggestions })),
+            findings: findings.map((f) => ({
+              rule: f.rule,
+              pack: f.pack,
+              severity: f.severity,
+              kind: f.kind,
+              start: f.start,
+              end: f.end,
+              ...(f.focus ? { focus: f.focus } : {}),
+              message: f.message,
+              suggestions: f.suggestions,
+              ...(f.also ? { also: f.also.map((a) => ({ rule: a.rule, pack: a.pack, severity: a.severity, message: a.message, focus: a.focus })) } : {}),
+            })),
           }),
         );
       } catch (e) {

@@ -15,6 +15,7 @@ import { resolvePolicy } from './policy';
 import { buildPrefilter } from './prefilter';
 import { analysableRegions } from './regions';
 import { paragraphs, sentences } from './segment';
+import { groupFindings, statedHours } from './rewrite/index';
 import { fitToContext, policyValues } from './suggestions';
 import { stopsOf, wordIndex, type WordIndex } from './word-index';
 import { PACK_IDS, SEVERITIES, type AnalyzeOptions, type Finding, type Policy, type Severity } from './types';
@@ -297,8 +298,36 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Finding[] {
   return analyzeWithReport(text, options).findings;
 }
 
+/**
+ * Sentence groups the gate checks per analysis: each costs a few paragraph re-analyses, so a draft
+ * with hundreds of flagged sentences gets the rest on the next analysis (results are cached).
+ */
+export const MAX_REWRITE_GROUPS_PER_ANALYSIS = 24;
+const rewriteCache = new LruCache<string, string[]>(PARAGRAPH_CACHE_CHARS / 2, (key, v) => key.length + v.reduce((n, x) => n + x.length, 0));
+
+/**
+ * The findings as detected, one per rule and place, with the detectors' own suggestions: what the
+ * detection tests and measures read. The extension, the popup and the CLI use analyze().
+ */
+export function detect(text: string, options: AnalyzeOptions = {}): Finding[] {
+  return analyzeWithReport(text, options, false).findings;
+}
+
+const GATE_PARSES = 3;
+
+/** Findings of a paragraph at warning or above, under a configuration (the gate's re-check). */
+function paragraphWarnings(paragraph: string, config: Config): { start: number; end: number }[] {
+  const trimmed = paragraph.trim();
+  if (!trimmed) return [];
+  const offset = paragraph.indexOf(trimmed);
+  // Two parses at most: the gate re-reads a sentence or three, and never stalls typing on grammar.
+  return analyzeParagraph(trimmed, normalize(trimmed), config, new NlpCache(GATE_PARSES))
+    .filter((f) => f.kind === 'span' && SEVERITY_RANK[f.severity] >= 1)
+    .map((f) => ({ start: f.start + offset, end: f.end + offset }));
+}
+
 /** analyze(), saying also whether the answer is complete (see AnalysisReport). */
-export function analyzeWithReport(text: string, options: AnalyzeOptions = {}): AnalysisReport {
+export function analyzeWithReport(text: string, options: AnalyzeOptions = {}, rewrite = true): AnalysisReport {
   if (typeof text !== 'string') throw new EngineInputError('The draft must be a string.');
   if (text.length > MAX_TEXT_LENGTH) {
     throw new EngineInputError(`The draft is ${text.length.toLocaleString('en-US')} characters long; Clearline analyses drafts of up to ${MAX_TEXT_LENGTH.toLocaleString('en-US')} characters.`);
@@ -326,10 +355,30 @@ export function analyzeWithReport(text: string, options: AnalyzeOptions = {}): A
   }
   // Built-in findings are complete before any custom rule runs.
   const custom = customFindings(text, norm, paras, config, options.customTimeBudgetMs ?? CUSTOM_TIME_BUDGET_MS);
-  const found = custom.findings.length ? dedupe([...builtIn, ...custom.findings]) : builtIn;
-  found.push(...missingFindings(text, norm, paras, found, config));
+  let rewritesComplete = true;
+  let shown = builtIn;
+  if (rewrite && builtIn.length) {
+    // Hours the draft states ("I teach 3:30–7pm on weekdays") win over the policy's in its rewrites.
+    const stated = statedHours(norm);
+    const gateConfig = stated ? configFor({ ...options, policy: { ...(options.policy ?? {}), ...stated } }) : config;
+    // Counted, not timed, so the same draft always gets the same rewrites.
+    const budget = { left: options.customTimeBudgetMs === Infinity ? Infinity : MAX_REWRITE_GROUPS_PER_ANALYSIS, exhausted: false };
+    shown = groupFindings(builtIn, {
+      text,
+      paragraphs: paras.map((p) => ({ ...p, sentences: sentences(norm, p) })),
+      policy: gateConfig.policy,
+      values: gateConfig.values,
+      reanalyse: (paragraph) => paragraphWarnings(paragraph, gateConfig),
+      budget,
+      cache: rewriteCache,
+    });
+    rewritesComplete = !budget.exhausted;
+  }
+  const found = custom.findings.length ? dedupe([...shown, ...custom.findings]) : [...shown];
+  // Missing statements follow what was detected, before grouping.
+  found.push(...missingFindings(text, norm, paras, custom.findings.length ? dedupe([...builtIn, ...custom.findings]) : builtIn, config));
   const min = SEVERITY_RANK[options.minSeverity ?? 'suggestion'];
-  return { findings: found.filter((f) => SEVERITY_RANK[f.severity] >= min), complete: custom.complete && !nlp.exhausted };
+  return { findings: found.filter((f) => SEVERITY_RANK[f.severity] >= min), complete: custom.complete && !nlp.exhausted && rewritesComplete };
 }
 
 /** Forgets cached configurations and paragraph results (benchmarks measure cold analysis with it). */
@@ -337,6 +386,7 @@ export function clearCaches(): void {
   configs.clear();
   paragraphCache.clear();
   customCache.clear();
+  rewriteCache.clear();
   forgetDecisions();
   forgetPredictions();
 }

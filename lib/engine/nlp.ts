@@ -57,3 +57,15 @@ export class NlpCache {
     return doc;
   }
 }
+
+/** "shutting off the hosting" → "shut off the hosting": the phrase's first verb in its base form. */
+export function toInfinitivePhrase(phrase: string): string {
+  const doc = nlp(phrase);
+  const verb = doc.verbs().first();
+  if (!verb.found) return phrase;
+  const before = verb.text();
+  const m = /^(\S+)/.exec(before);
+  if (!m) return phrase;
+  const base = nlp(m[1]!).verbs().toInfinitive().text() || m[1]!;
+  return phrase.replace(m[1]!, base);
+}

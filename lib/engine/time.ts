@@ -123,3 +123,16 @@ export function isOutsideHours(t: TimeExpression, policy: Policy): boolean {
   if (t.ambiguous) return outside(t.minutes) && outside(t.minutes >= 720 ? t.minutes - 720 : t.minutes + 720);
   return outside(t.minutes);
 }
+
+/**
+ * A stated range's limits are the hours themselves, not an offer outside them: "from 9 AM to 6 PM",
+ * "between 9 AM and 6 PM", "until 6 PM" when the day ends at 6 PM.
+ */
+export function isRangeLimit(norm: string, t: TimeExpression, policy: Policy): boolean {
+  if (t.minutes === undefined || t.day !== undefined) return false;
+  const phrase = norm.slice(t.start, t.end);
+  const before = norm.slice(Math.max(0, t.start - 12), t.start);
+  const atEnd = t.minutes === toMinutes(policy.workEnd, 1080) && (/\b(?:to|and|until|till)\s*$|-\s*$/i.test(before) || /^(?:until|till|by)\b/i.test(phrase));
+  const atStart = t.minutes === toMinutes(policy.workStart, 540) && /^\s*(?:to|and|-|till|until)\s*\d/i.test(norm.slice(t.end, t.end + 8));
+  return atEnd || atStart;
+}

@@ -41,6 +41,22 @@ export interface Finding {
    * sentence-wide finding): these are underlined and quoted, while suggestions still replace the span.
    */
   focus?: { start: number; end: number };
+  /**
+   * Other findings in the same sentence (or overlapping it): one card speaks for all of them, and
+   * its rewrites fix every one. Absent when the finding is alone in its sentence.
+   */
+  also?: RelatedFinding[];
+}
+
+/** A finding that shares its sentence's card with another (see Finding.also). */
+export interface RelatedFinding {
+  pack: string;
+  rule: string;
+  intent: string;
+  severity: Severity;
+  message: string;
+  why: string;
+  focus: { start: number; end: number };
 }
 
 /** The user's own boundaries. Detection and rewrites both read it. */

@@ -3,7 +3,12 @@ import type { Finding } from '../engine/types';
 import { SeverityBadge } from './SeverityBadge';
 
 export interface FindingItemProps {
-  finding: Pick<Finding, 'severity' | 'kind' | 'message' | 'why' | 'suggestions' | 'rule' | 'pack'> & { text?: string; /** The draft's finding key (popup), so focus can find its item again. */ key?: string };
+  finding: Pick<Finding, 'severity' | 'kind' | 'message' | 'why' | 'suggestions' | 'rule' | 'pack'> & {
+    text?: string;
+    alsoMessages?: string[];
+    /** The draft's finding key (popup), so focus can find its item again. */
+    key?: string;
+  };
   /** Called with the suggestion's index; omit to show suggestions without buttons. */
   onApply?: (index: number) => void;
   /** Disables the buttons while an apply is in flight. */
@@ -24,6 +29,13 @@ export function FindingItem({ finding, onApply, busy, onReveal, onIgnore, onDisa
         <p class="cl-finding-message">{finding.message}</p>
       </div>
       {!missing && finding.text ? <blockquote class="cl-finding-quote">{finding.text}</blockquote> : null}
+      {finding.alsoMessages?.length ? (
+        <ul class="cl-finding-also" aria-label="Also in this sentence">
+          {finding.alsoMessages.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      ) : null}
       {finding.why ? <p class="cl-finding-why">{finding.why}</p> : null}
       {finding.suggestions.length > 0 && (
         <ul class="cl-suggestions" aria-label={missing ? 'Statement to insert' : 'Suggested rewrites'}>

@@ -16,6 +16,8 @@ export interface HookFinding {
   suggestions: string[];
   /** The underlined trigger words, when narrower than the span. */
   focus?: { start: number; end: number };
+  /** Other findings of the same sentence, fixed by this card's rewrites. */
+  also?: { pack: string; rule: string; message: string; focus: { start: number; end: number } }[];
 }
 
 /** The words Clearline underlines for a finding (its trigger phrase, else the whole span). */

@@ -23,8 +23,17 @@ describe('text mode', () => {
     expect(code).toBe(1);
     expect(out[0]).toBe('draft.txt:3:7 warning availability/any-time Offers contact at any hour.');
     expect(out).toContain('    flagged: "Call me anytime!"');
-    expect(out.some((l) => l.startsWith('    suggest: You can reach me Monday to Friday, 9 AM to 6 PM'))).toBe(true);
+    // The time phrase is replaced whole: the sentence keeps its words and gets the user's hours.
+    expect(out).toContain('    suggest: Call me between 9 AM and 6 PM on weekdays!');
     expect(out.some((l) => /^draft\.txt:\d+:\d+ warning availability\/missing-hours /.test(l))).toBe(true);
+  });
+
+  test('findings in one sentence share one card: the others are listed under it, with the words that triggered them', () => {
+    const { out } = run(['d.txt'], { 'd.txt': 'Honestly hun, we can talk it through at 10:30pm tonight.\n' });
+    const card = out.findIndex((l) => / personal\/endearment | availability\/after-hours-offer /.test(l));
+    expect(out.filter((l) => /^d\.txt:/.test(l) && / personal\/| availability\/after/.test(l))).toHaveLength(1);
+    expect(out.slice(card).some((l) => /^ {4}also: warning (?:availability\/after-hours-offer|personal\/endearment) /.test(l))).toBe(true);
+    expect(out).toContain('    suggest: Honestly, we can talk it through tomorrow at 5 PM.');
   });
 
   test('exit 0 when nothing reaches warning', () => {
@@ -78,7 +87,7 @@ describe('jsonl mode', () => {
     const a = JSON.parse(out[0]!);
     expect(a.id).toBe('a');
     const f = a.findings.find((x: { rule: string }) => x.rule === 'any-time');
-    expect(Object.keys(f).sort()).toEqual(['end', 'kind', 'message', 'pack', 'rule', 'severity', 'start', 'suggestions'].sort());
+    expect(Object.keys(f).sort()).toEqual(['end', 'focus', 'kind', 'message', 'pack', 'rule', 'severity', 'start', 'suggestions'].sort());
     expect('Call me anytime.'.slice(f.start, f.end)).toBe('Call me anytime.');
     expect(JSON.parse(out[1]!)).toEqual({ id: 7, findings: [] });
   });

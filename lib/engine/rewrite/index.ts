@@ -1,0 +1,294 @@
+// Rewrites a professional would send as they stand. Findings are grouped per sentence (overlapping
+// ones join the group), and each group gets up to three rewrites of its sentences that fix all of
+// its findings at once, built by the intents' plans (rules/rewrites/*.json) and passed by the gate.
+// Pure: no DOM. The engine (lib/engine/index.ts) calls groupFindings() on every analysis.
+import type { Finding, Policy } from '../types';
+import { rewriteFor, wordingFor } from './data';
+import { countRejection, gate, urgentRoutes } from './gate';
+import { locate, OPERATIONS, type Hit, type OpContext } from './ops';
+import { tidy, wordCount } from './text-ops';
+
+export { gateRejections, resetGateRejections, brokenJoins, duplicatesIn, GATE_REASONS } from './gate';
+export { statedHours } from './times';
+export { INTENT_REWRITES, REWRITE_FILES } from './data';
+
+type Trace = (groupText: string, candidate: string, verdict: string) => void;
+let trace: Trace | null = null;
+/** Development aid: sees every candidate and the gate's verdict (the eval's --trace). */
+export function setRewriteTrace(fn: Trace | null): void {
+  trace = fn;
+}
+
+/** Rewrites offered per card. */
+export const MAX_REWRITES = 3;
+
+const FOLLOW_UP = /^\s*(?:is that (?:crazy|weird|wrong|ok|okay|too much|strange)|hope (?:that'?s|this is) (?:ok|okay|not weird)|sorry if (?:that'?s|this is) (?:weird|too much|awkward)|(?:lol|haha|just saying|just being honest)\b)[^.!?]{0,20}[.!?]*\s*$/i;
+
+const THREAT_SENTENCE = /\bor\s+(?:else\s+)?(?:i'?m|i am|i will|i'?ll|we'?re|we will|we'?ll)\b/i;
+
+/** A sentence asking to keep something secret: it goes with what was said off the record. */
+const SECRECY = /\b(?:(?:please\s+)?don'?t (?:mention|tell|repeat|say|share)(?: (?:anyone|this|that|it|I said (?:that|this|it)))*|keep (?:this|that|it) (?:between us|to yourself|quiet)|between (?:us|you and me)|off the record)\b/i;
+
+const SEVERITY_RANK = { suggestion: 0, warning: 1, alert: 2 } as const;
+
+/** Sentences of a group's text (the group is one or more whole sentences). */
+function splitSentences(text: string): string[] {
+  return text.split(/(?<=[.!?]|[.!?]["')\]]|\p{Extended_Pictographic}|\p{Extended_Pictographic}\uFE0F)\s+(?=["'(]*[A-Z0-9])/u).filter((s) => s.trim());
+}
+
+function hitOf(text: string, f: Finding, offset: number): Hit {
+  const span = text.slice(f.start - offset, f.end - offset);
+  const trigger = f.focus ? text.slice(f.focus.start - offset, f.focus.end - offset) : span;
+  return { pack: f.pack, intent: f.intent, trigger, span, raw: f.suggestions };
+}
+
+/**
+ * Candidate rewrites of a group's text: the plans of its findings applied one after another (each
+ * finding's first operation that applies), then variants where the main finding uses its next ones.
+ */
+export function rewriteGroup(text: string, hits: Hit[], main: number, policy: Policy, values: Record<string, string>): string[] {
+  const wording = wordingFor(policy.profession);
+  const out: string[] = [];
+  const mainPlan = rewriteFor(`${hits[main]!.pack}/${hits[main]!.intent}`)?.plan ?? [];
+  for (let variant = 0; variant < Math.max(1, mainPlan.length); variant++) {
+    const result = runPlans(text, hits, main, variant, policy, values, wording);
+    if (result !== null && !out.includes(result)) out.push(result);
+  }
+  return out;
+}
+
+const GREETING_LEAD = /^(?:hi|hey|hello|hiya|dear|morning|good morning|evening|afternoon)\b[^,.!?\n]{0,30}[,!]\s+/i;
+/** Words that start a sentence but read on in lower case after "Hi Tom, ". */
+const LOWER_AFTER_GREETING = /^(?:The|Your|My|Our|We|You|It|This|That|Please|Thanks|Thank|Great|See|Just|Sorry|So|Here|There|Good|Hope|Let's|Can|Could|Would|Quick|Happy|Lovely|Congrats|Congratulations|Any|Feel|Next|Same|No|Yes|Sure|Happy|All|Well|Ok|Okay|Session|Gallery|Final|Launch|Attached|Looking|Speak|Talk|Call|Let|Really|Also|Your|Today|Tomorrow|Hope|Sending|Quick|Two|One)\b/;
+
+function runPlans(text: string, hits: Hit[], main: number, variant: number, policy: Policy, values: Record<string, string>, wording: OpContext['wording']): string | null {
+  // The greeting stays whatever happens to the sentence it opens ("Hi Tom, I'd love to… The deck is attached.").
+  let greeting = GREETING_LEAD.exec(text)?.[0] ?? '';
+  // A greeting that is itself flagged ("Hi hun,") is the ops' to fix.
+  if (greeting && hits.some((h) => { const at = locate(text, h.trigger); return at !== null && at.start < greeting.length; })) greeting = '';
+  if (greeting) greeting = greeting[0]!.toUpperCase() + greeting.slice(1);
+  const body = runBody(text.slice(greeting.length), hits, main, variant, policy, values, wording);
+  if (body === null || !greeting) return body;
+  if (!body) return greeting.trim().replace(/!$/, '!');
+  const rest = LOWER_AFTER_GREETING.test(body) && greeting.trim().endsWith(',') ? body[0]!.toLowerCase() + body.slice(1) : body;
+  return `${greeting}${rest}`;
+}
+
+function runBody(text: string, hits: Hit[], main: number, variant: number, policy: Policy, values: Record<string, string>, wording: OpContext['wording']): string | null {
+  let sents = splitSentences(text);
+  for (const [i, hit] of hits.entries()) {
+    const entry = rewriteFor(`${hit.pack}/${hit.intent}`);
+    if (!entry) return null;
+    const plan = i === main ? entry.plan.slice(variant) : entry.plan;
+    if (plan.length === 0) return null;
+    const ctx: OpContext = { policy, values, wording, entry };
+    let idx = sents.findIndex((s) => locate(s, hit.trigger) || locate(s, hit.span));
+    let joined = false;
+    if (idx < 0) {
+      // A finding over several sentences (stacked apologies) works on all of them.
+      const all = sents.join(' ');
+      if (!locate(all, hit.span)) continue;
+      sents = [all];
+      idx = 0;
+      joined = true;
+    }
+    let applied = false;
+    for (const op of plan) {
+      const r = OPERATIONS[op](sents[idx]!, hit, ctx);
+      if (r === null) continue;
+      sents[idx] = r;
+      applied = true;
+      break;
+    }
+    if (!applied) return null;
+    if (joined) sents = splitSentences(sents[0]!);
+  }
+  // The threat next to an ultimatum becomes a consequence too.
+  if (hits.some((h) => h.intent === 'ultimatum')) sents = sents.map((s) => (THREAT_SENTENCE.test(s) ? (OPERATIONS.ultimatum(s, hits[0]!, null as never) ?? s) : s));
+  // A personal remark's "Is that crazy?" goes once the remark has gone.
+  if (hits.some((h) => h.pack === 'personal') && sents.length > 1 && FOLLOW_UP.test(sents[sents.length - 1]!) && !hits.some((h) => locate(sents[sents.length - 1]!, h.trigger))) {
+    const remark = text.split(/(?<=[.!?])\s+/);
+    if (remark.length > 1 && !sents.slice(0, -1).some((x) => remark.slice(0, -1).includes(x))) sents = sents.slice(0, -1);
+  }
+  // What was said off the record goes with its "please don't repeat this".
+  if (hits.some((h) => h.intent === 'off-the-record')) sents = sents.filter((s) => !SECRECY.test(s) || wordCount(s.replace(SECRECY, '')) > 4);
+  const result = sents.map((s) => s.trim()).filter((s) => s && wordCount(s) > 0).join(' ');
+  return result ? tidy(result) : '';
+}
+
+export interface GroupContext {
+  /** The draft as written, and its normalised copy. */
+  text: string;
+  /** Paragraph bounds and sentence bounds per paragraph, in draft offsets. */
+  paragraphs: { start: number; end: number; sentences: { start: number; end: number }[] }[];
+  policy: Policy;
+  values: Record<string, string>;
+  /** Warning-or-above span findings of a paragraph text, under the hours the draft states. */
+  reanalyse: (paragraph: string) => { start: number; end: number }[];
+  /** Groups the gate may still check in this analysis, and until when (each costs a few re-analyses). */
+  budget: { left: number; exhausted: boolean };
+  cache?: { get(key: string): string[] | undefined; set(key: string, value: string[]): void };
+  /** The draft's sentences, counted once per analysis (the duplicate check). */
+  keys?: Map<string, number>;
+}
+
+/**
+ * One finding per sentence group: the most severe member speaks for the card (message, focus),
+ * the others ride along in `also`; the span covers the group's sentences and the suggestions are
+ * the rewrites that passed the gate. Findings of the user's own rules and missing statements are
+ * left as they are.
+ */
+export function groupFindings(findings: Finding[], g: GroupContext): Finding[] {
+  const out: Finding[] = [];
+  const spans = findings.filter((f) => f.kind === 'span' && !f.rule.startsWith('custom-') && rewriteFor(`${f.pack}/${f.intent}`));
+  const rest = findings.filter((f) => !spans.includes(f));
+  for (const para of g.paragraphs) {
+    const inPara = spans.filter((f) => f.start >= para.start && f.end <= para.end).sort((a, b) => a.start - b.start);
+    // Union of the sentences each finding touches, merged while they overlap.
+    const groups: { start: number; end: number; members: Finding[] }[] = [];
+    for (const f of inPara) {
+      const touched = para.sentences.filter((s) => s.start < Math.max(f.end, f.start + 1) && f.start < s.end);
+      // "Pay by the 14th or I'm shutting off the hosting. Final warning." — the threat belongs to the card.
+      if (f.intent === 'ultimatum' && touched.length) {
+        const prev = para.sentences[para.sentences.indexOf(touched[0]!) - 1];
+        if (prev && THREAT_SENTENCE.test(g.text.slice(prev.start, prev.end))) touched.unshift(prev);
+      }
+      // "…I think I'm falling for you. Is that crazy?" — a short question about the remark goes with it.
+      if (f.pack === 'personal' && touched.length) {
+        const next = para.sentences[para.sentences.indexOf(touched[touched.length - 1]!) + 1];
+        if (next && FOLLOW_UP.test(g.text.slice(next.start, next.end))) touched.push(next);
+      }
+      // "…off the record, X. Please don't mention I said that." — the follow-up belongs to the card.
+      if (f.intent === 'off-the-record' && touched.length) {
+        const next = para.sentences[para.sentences.indexOf(touched[touched.length - 1]!) + 1];
+        if (next && SECRECY.test(g.text.slice(next.start, next.end)) && wordCount(g.text.slice(next.start, next.end).replace(SECRECY, '')) <= 4) touched.push(next);
+      }
+      const start = Math.min(f.start, ...touched.map((s) => s.start));
+      const end = Math.max(f.end, ...touched.map((s) => s.end));
+      const last = groups[groups.length - 1];
+      if (last && start < last.end) {
+        last.end = Math.max(last.end, end);
+        last.members.push(f);
+      } else groups.push({ start, end, members: [f] });
+    }
+    for (const grp of groups) out.push(buildGroup(grp, para, g));
+  }
+  return [...out, ...rest].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Longest group text the rewriter works on: a pasted log or a run-on line gets no rewrite. */
+export const MAX_GROUP_LENGTH = 800;
+
+function buildGroup(grp: { start: number; end: number; members: Finding[] }, fullPara: { start: number; end: number; sentences: { start: number; end: number }[] }, g: GroupContext): Finding {
+  const members = grp.members;
+  let main = 0;
+  members.forEach((f, i) => {
+    if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[members[main]!.severity]) main = i;
+  });
+  const primary = members[main]!;
+  const groupText = g.text.slice(grp.start, grp.end);
+  // The gate re-reads the group with a sentence either side (rules look at a sentence, stacks at three).
+  const before1 = [...fullPara.sentences].reverse().find((x) => x.end <= grp.start);
+  const after1 = fullPara.sentences.find((x) => x.start >= grp.end);
+  const para = { start: before1?.start ?? fullPara.start, end: after1?.end ?? fullPara.end };
+  const paragraph = g.text.slice(para.start, para.end);
+  // The whitespace a removal takes with it: after the group when text follows in the paragraph, else before.
+  const relStart = grp.start - para.start;
+  const relEnd = grp.end - para.start;
+  const after = /^\s+/.exec(paragraph.slice(relEnd))?.[0] ?? '';
+  const before = /\s+$/.exec(paragraph.slice(0, relStart))?.[0] ?? '';
+  const key = `${g.policy.profession}|${JSON.stringify(g.policy)}|${relStart}|${relEnd}|${members.map((f) => `${f.pack}/${f.rule}@${f.start - para.start}`).join(',')}|${paragraph}`;
+  let passed = g.cache?.get(key);
+  if (!passed) {
+    passed = [];
+    if (groupText.length > MAX_GROUP_LENGTH) {
+      // Too long to rewrite sentence by sentence; nothing to offer (and nothing to retry).
+    } else if (g.budget.left <= 0) g.budget.exhausted = true;
+    else {
+      g.budget.left--;
+      const hits = members.map((f) => hitOf(g.text, f, 0));
+      const candidates = rewriteGroup(groupText, hits, main, g.policy, g.values);
+      const timeSensitive = members.some((f) => f.pack === 'availability');
+      for (const c of candidates) {
+        const removal = c === '';
+        let s = relStart;
+        let e = relEnd;
+        if (removal && paragraph.slice(relEnd).trim()) e += after.length;
+        else if (removal && paragraph.slice(0, relStart).trim()) s -= before.length;
+        const reason = gate({ paragraph, start: s, end: e, replacement: c, policy: g.policy, timeSensitive, reanalyse: g.reanalyse });
+        trace?.(groupText, c, reason ?? 'ok');
+        if (reason) {
+          countRejection(reason);
+          continue;
+        }
+        passed.push(c);
+        if (passed.length >= MAX_REWRITES) break;
+      }
+      if (!g.budget.exhausted) g.cache?.set(key, passed);
+    }
+    if (groupText.length > MAX_GROUP_LENGTH) g.cache?.set(key, passed);
+  }
+  // One span for every rewrite: a removal takes the neighbouring whitespace, so all rewrites do.
+  const hasRemoval = passed.includes('');
+  const paragraphAlone = !g.text.slice(fullPara.start, grp.start).trim() && !g.text.slice(grp.end, fullPara.end).trim();
+  let start = grp.start;
+  let end = grp.end;
+  let prefix = '';
+  let suffix = '';
+  if (hasRemoval && !paragraphAlone) {
+    if (paragraph.slice(relEnd).trim()) {
+      end += after.length;
+      suffix = after;
+    } else {
+      start -= before.length;
+      prefix = before;
+    }
+  } else if (hasRemoval && paragraphAlone) {
+    // The paragraph goes: with the blank lines before it (or after it, for the first one).
+    const ws = /\s+$/.exec(g.text.slice(0, grp.start))?.[0] ?? '';
+    const wsAfter = /^\s+/.exec(g.text.slice(grp.end))?.[0] ?? '';
+    if (ws && g.text.slice(0, grp.start - ws.length).trim()) {
+      start -= ws.length;
+      prefix = ws;
+    } else if (wsAfter) {
+      end += wsAfter.length;
+      suffix = wsAfter;
+    }
+  }
+  const draftKeys = (g.keys ??= sentenceCounts(g.text));
+  const oldKeys = sentenceCounts(g.text.slice(start, end));
+  const restWords = wordCount(g.text.slice(0, start)) + wordCount(g.text.slice(end));
+  const suggestions = passed
+    .filter((c) => {
+      // The draft must keep something to send, and no sentence twice across its paragraphs.
+      if (restWords + wordCount(c) < 2) return false;
+      for (const [k, n] of sentenceCounts(c)) {
+        const elsewhere = (draftKeys.get(k) ?? 0) - (oldKeys.get(k) ?? 0);
+        if (n + elsewhere > 1 && n + elsewhere > (draftKeys.get(k) ?? 0)) return false;
+      }
+      return true;
+    })
+    .map((c) => (c ? prefix + c + suffix : ''));
+  const urgentKept = urgentRoutes(groupText).length === 0 || suggestions.length > 0;
+  const focus = primary.focus ?? { start: primary.start, end: primary.end };
+  return {
+    ...primary,
+    start,
+    end,
+    focus,
+    suggestions: urgentKept ? suggestions : [],
+    ...(members.length > 1
+      ? { also: members.filter((f) => f !== primary).map((f) => ({ pack: f.pack, rule: f.rule, intent: f.intent, severity: f.severity, message: f.message, why: f.why, focus: f.focus ?? { start: f.start, end: f.end } })) }
+      : {}),
+  };
+}
+
+/** Normalised sentences of a text and how often each occurs. */
+function sentenceCounts(t: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const x of t.split(/[.!?]+\s+|\n+/)) {
+    const k = x.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    if (wordCount(k) >= 3) m.set(k, (m.get(k) ?? 0) + 1);
+  }
+  return m;
+}

@@ -1,0 +1,585 @@
+// The operations a rewrite plan is made of. Each takes the current sentence and one finding's words
+// and returns the new sentence ('' = the sentence goes), or null when it does not apply here.
+import { CLASSES } from '../classes';
+import { toInfinitivePhrase } from '../nlp';
+import { describeDays, formatTime, toMinutes } from '../policy';
+import type { Policy } from '../types';
+import { templatesFor, type IntentRewrite, type OpName, type Wording } from './data';
+import { alternation, asSentence, clauses, deleteRanges, EMOJI, mergeRanges, replaceRanges, stripDecorations, tidy, wordCount, type Range } from './text-ops';
+import { anyHourRanges, hoursWindow, retimeEdits } from './times';
+
+export interface Hit {
+  pack: string;
+  intent: string;
+  /** The words that carry the finding, as written. */
+  trigger: string;
+  /** The finding's whole span, as written. */
+  span: string;
+  /** What the detector itself suggested (a stack rule's cleaned text). */
+  raw: string[];
+}
+
+export interface OpContext {
+  policy: Policy;
+  values: Record<string, string>;
+  wording: Wording;
+  entry: IntentRewrite;
+}
+
+type Op = (sentence: string, hit: Hit, ctx: OpContext) => string | null;
+
+const words = (name: string) => CLASSES[name]?.words ?? [];
+const ENDEARMENT_RE = new RegExp(`(?:\\bmy\\s+)?\\b(?:${alternation(words('ENDEARMENT').filter((w) => w !== 'pet' && w !== 'duck' && w !== 'chuck'))})\\b`, 'gi');
+const KISS_RE = new RegExp(`(?:\\b(?:${alternation(words('KISS_SIGN'))})\\b|\\bx{1,4}\\b(?=\\s*(?:[.!?]|$)))`, 'gi');
+const LOVE_EMOJI = /(?:\uD83D[\uDE18\uDE0D\uDC8B\uDC95\uDC96\uDC97\uDC93\uDC9E\uDC98\uDE3B\uDE1A\uDE19\uDC9D\uDE3D]|\uD83E[\uDD70\uDEF6]|\u2763\uFE0F?|\u2764\uFE0F?)+/g;
+const LOVE_YOU = /\b(?:i\s+)?(?:love|luv|adore)\s+(?:you|ya|u)(?:\s+(?:so much|loads|lots|heaps|to bits|all|guys))?\b|\b(?:big\s+)?hugs?\b(?:\s+(?:to you|xx+))?/gi;
+const FREE_RE = new RegExp(`\\b(?:${alternation(words('FREE').filter((w) => !/^(?:free|a gift|my gift|a bonus|on me)$/.test(w)))}|(?<!\\w-)free(?!-)(?=\\s*(?:[,.!?;]|$|\\p{Extended_Pictographic}|\\s+(?:of charge|too|as well)))|on me(?=\\s*[,.!?]|$))\\b`, 'giu');
+const GREETING = /^(?:(?:hi|hey|hello|hiya|dear|morning|evening|afternoon)\b[^,.!?]{0,30}[,!]\s*)/i;
+const DISCOURSE = /^(?:otherwise|also|and|but|so|anyway|meanwhile|in the meantime|then|if\s[^,]{3,60}|when\s[^,]{3,60}|for\s+[^,]{3,40})(?:,\s*|\s+(?=[a-z]))/i;
+const NAME_STOP = new Set(['Your', 'His', 'Her', 'Their', 'What', 'When', 'How', 'Why', 'Where', 'If', 'Stop', 'Send', 'Call', 'Text', 'Sure', 'Fine', 'Cheers', 'Morning', 'Evening', 'Afternoon', 'Anyway', 'Also', 'And', 'But', 'I', 'The', 'We', 'You', 'Thanks', 'Thank', 'Omg', 'Oh', 'Hi', 'Hey', 'Hello', 'Honestly', 'Great', 'So', 'Just', 'Really', 'Well', 'Ok', 'Okay', 'Sorry', 'Please', 'Yes', 'No', 'Aw', 'Aww', 'Wow', 'My', 'Our', 'This', 'That', 'It', 'Dear', 'Lol', 'Haha']);
+const PERSONAL_MARK = /\b(?:can'?t stop thinking|(?:been |keep |kept )?thinking (?:about|of) you|miss(?:ed|ing)? you|dream(?:t|ed)? (?:about|of) you|love you|adore you|crush on you|feelings for you|fancy you|you(?:'re| are| look) (?:so |really )?(?:gorgeous|beautiful|stunning|hot|cute|sexy|handsome)|if you weren'?t (?:a|my) client)\b/i;
+const FILLER_CLAUSE = /^\s*(?:(?:and\s+)?don'?t worry|small world|(?:and\s+)?no worries|i'?ll (?:probably |likely )?be (?:awake|up|around|online)|(?:so )?don'?t worry about (?:waking me|the time|the hour|bothering me)|i don'?t mind|i really don'?t mind|no bother|no worries(?: at all)?|honestly|seriously|lol|haha+|no problem|any time|it'?s fine|happy to|i'?ll keep (?:it|my phone) on|i'?m a night owl(?: anyway)?|(?:that'?s|it'?s) (?:totally |completely )?fine)\s*[,.!]?\s*$/i;
+
+/** Finds `needle` in `hay` as written, else ignoring case and curly quotes. */
+export function locate(hay: string, needle: string): Range | null {
+  if (!needle) return null;
+  let i = hay.indexOf(needle);
+  if (i < 0) {
+    const fold = (s: string) => s.toLowerCase().replace(/[\u2018\u2019]/g, "'");
+    i = fold(hay).indexOf(fold(needle));
+  }
+  return i < 0 ? null : { start: i, end: i + needle.length };
+}
+
+/** A name the sentence addresses ("Omg Sarah I feel…", "Sarah, you…"), as "Sarah, ". */
+export function vocative(sentence: string): string {
+  const m = /^(?:omg|oh|aw+|hey|hi|honestly|wow|so)\b[\s,!]*([A-Z][a-z]+)(?=[\s,!])/i.exec(sentence) ?? /^([A-Z][a-z]+)(?=\s*,)/.exec(sentence);
+  const name = m?.[1];
+  if (!name || NAME_STOP.has(name) || !/^[A-Z]/.test(name)) return '';
+  return `${name}, `;
+}
+
+/** A greeting or a linking word the new sentence keeps ("Hey Liam, ", "Otherwise, ", "If anything changes, "). */
+export function leadIn(sentence: string): string {
+  let lead = '';
+  let rest = sentence;
+  const g = GREETING.exec(rest);
+  if (g) {
+    lead += g[0];
+    rest = rest.slice(g[0].length);
+  }
+  const d = DISCOURSE.exec(rest);
+  if (d && !/\b(?:me|my|you|call|text|ring|free|love)\b/i.test(d[0].slice(0, -1).split(/\s+/).slice(0, 1).join(' '))) {
+    let t = d[0].trim().replace(/,$/, '');
+    // "If you need me at 10pm" is the thing being fixed, not a lead-in.
+    if (/^(?:if|when|for)\b/i.test(t) && /\b(?:me|call|text|ring|night|late|weekend|midnight|free|charge)\b/i.test(t)) t = '';
+    if (/^(?:and|but|so|then)$/i.test(t)) t = '';
+    if (t) lead += `${t}, `;
+  }
+  return lead;
+}
+
+export function fill(template: string, values: Record<string, string | undefined>): string {
+  return template.replace(/\{([A-Za-z]+)\}/g, (_, n: string) => values[n] ?? `{${n}}`);
+}
+
+function valuesFor(sentence: string, ctx: OpContext): Record<string, string> {
+  return {
+    ...ctx.values,
+    name: vocative(sentence),
+    lead: leadIn(sentence),
+    window: hoursWindow(ctx.policy, describeDays),
+    next: ctx.wording.next,
+    work: ctx.wording.work,
+    meeting: ctx.wording.meeting,
+  };
+}
+
+const personal = (hit: Hit) => hit.pack === 'personal';
+const finishPersonal = (s: string, hit: Hit) => (personal(hit) ? stripDecorations(s) : asSentence(s));
+
+/** Pet names, kisses, love emoji and "love you" go; the words around them stay. */
+const dropWords: Op = (sentence, hit) => {
+  const region = locate(sentence, hit.span) ?? { start: 0, end: sentence.length };
+  const ranges: Range[] = [];
+  for (const re of [ENDEARMENT_RE, KISS_RE, LOVE_EMOJI, LOVE_YOU]) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    const part = sentence.slice(region.start, region.end);
+    while ((m = re.exec(part)) !== null) {
+      const at = region.start + m.index;
+      // "lovely review", "beautiful photos": an adjective, not a pet name.
+      if (re === ENDEARMENT_RE && !/^\s*(?:[,.!?;:)]|$|\p{Extended_Pictographic}|x+\b|\n)/u.test(sentence.slice(at + m[0].length))) continue;
+      ranges.push({ start: at, end: at + m[0].length });
+    }
+  }
+  if (ranges.length === 0) return null;
+  // An emoji that ended a sentence ("…resting ❤️ Your follow-up…") leaves a full stop behind.
+  const edits = mergeRanges(ranges).map((r) => ({ ...r, text: /\w\s*$/.test(sentence.slice(0, r.start)) && /^\s+\p{Lu}/u.test(sentence.slice(r.end)) && !/^\s+I\b/.test(sentence.slice(r.end)) ? '.' : ' ' }));
+  const out = replaceRanges(sentence, edits);
+  if (wordCount(out) === 0) return '';
+  // A greeting line keeps its comma: "Hi love," → "Hi,".
+  if (/^\s*(?:hi|hey|hello|hiya|dear|morning|evening)\b[^.!?]*,\s*$/i.test(sentence)) return `${tidy(out)},`;
+  return finishPersonal(out, hit);
+};
+
+/** The clause holding the finding goes (and, for personal remarks, the fragments trailing it). */
+const removeClause: Op = (sentence, hit) => {
+  const at = locate(sentence, hit.trigger) ?? locate(sentence, hit.span);
+  if (!at) return null;
+  const parts = clauses(sentence);
+  const hitIdx = parts.map((c, i) => (c.start < at.end && at.start < c.end ? i : -1)).filter((i) => i >= 0);
+  if (hitIdx.length === 0 || hitIdx.length === parts.length) return '';
+  const drop = new Set(hitIdx);
+  // "…, and don't worry, I keep my phone by the bed": the filler leading into it goes too.
+  for (let i = Math.min(...hitIdx) - 1; i >= 0 && FILLER_CLAUSE.test(sentence.slice(parts[i]!.start, parts[i]!.end).replace(/^\s*and\s+/i, '')); i--) drop.add(i);
+  // "…looking good lately, those arms lol." — a short fragment after a removed remark goes with it.
+  for (let i = Math.max(...hitIdx) + 1; i < parts.length; i++) {
+    const t = sentence.slice(parts[i]!.start, parts[i]!.end);
+    if (FILLER_CLAUSE.test(t) || (personal(hit) && wordCount(t) <= 3 && !/\d|[A-Z][a-z]/.test(t)) || (personal(hit) && /^\s*(?:and|so|or|but)\s+(?:if|i|i'?d|i'?m|you)\b/i.test(t)) || /^\s*(?:so|which|and so|because)\s+(?:i|it|that|we)\b/i.test(t)) drop.add(i);
+    else break;
+  }
+  // Other personal remarks and self-put-downs in the sentence go too (one card fixes the sentence).
+  for (const [i, c] of parts.entries()) {
+    const t = sentence.slice(c.start, c.end);
+    if ((personal(hit) && PERSONAL_MARK.test(t)) || (hit.pack === 'assertiveness' && SELF_DOWN.test(t) && wordCount(t) <= 8)) drop.add(i);
+  }
+  if (drop.size === parts.length) return '';
+  let kept = deleteRanges(sentence, [...drop].map((i) => parts[i]!));
+  if (hit.pack === 'assertiveness') kept = kept.replace(/\b(sorry)(?:[\s,!]+sorry)+\b/gi, '$1');
+  // A lead-in left alone ("I have to be honest —", "to be honest") goes with what it introduced.
+  kept = kept.replace(/(?:^|(?<=[,\u2014\u2013-]\s))(?:to be honest|honestly|tbh|i have to be honest|i'?ll be honest|i must admit)\s*[,\u2014\u2013-]?\s*(?=[.!?]?$)/i, '');
+  if (/^\s*(?:[A-Z][a-z]+,\s*)?(?:i have to be honest|i'?ll be honest|to be honest|i must admit|honestly|i have to say)(?: with you)?\s*[,.!\u2014\u2013-]*\s*$/i.test(kept)) return '';
+  // What is left of a remark ("Oh wonderful.", "Totally unprofessional of me.") goes with it.
+  if ((hit.pack === 'tone' && wordCount(kept) <= 2) || (personal(hit) && wordCount(kept) <= 5 && /\b(?:unprofessional|of me|i know|i must say|i have to say|honestly|to be fair|no offence)\b/i.test(kept))) return '';
+  if (wordCount(kept) < 2 || GREETING.test(kept) && wordCount(kept.replace(GREETING, '')) === 0) return '';
+  const closing = /[.!?]$/.test(sentence.trim()) ? sentence.trim().slice(-1) : '.';
+  let out = finishPersonal(kept, hit);
+  if (FILLER_CLAUSE.test(out) || wordCount(out) === 0) return '';
+  // What is left of a hostile remark with no clause of its own ("Three weeks later, Sara") goes too.
+  if (hit.pack === 'tone' && wordCount(out) <= 4) return '';
+  if (!/[.!?]$/.test(out) && !/\p{Extended_Pictographic}\uFE0F?$/u.test(out)) out += closing;
+  return out;
+};
+
+const removeSentence: Op = () => '';
+
+function firstTemplate(list: string[], sentence: string, ctx: OpContext): string | null {
+  for (const t of list) {
+    const s = asSentence(fill(t, valuesFor(sentence, ctx)));
+    if (s && !/\{[A-Za-z]+\}/.test(s)) return s;
+  }
+  return null;
+}
+
+const template: Op = (sentence, _hit, ctx) => {
+  const out = firstTemplate(templatesFor(ctx.entry.templates, ctx.policy.profession), sentence, ctx);
+  // "Mia, That sounds…" → "Mia, that sounds…".
+  const name = vocative(sentence);
+  return out && name && out.startsWith(name) ? name + out.slice(name.length).replace(/^(?!I\b)([A-Z])(?=[a-z'])/, (c) => c.toLowerCase()) : out;
+};
+
+/** The flagged phrase replaced by the intent's phrase ("I'll reply within minutes" → "I'll reply within one business day"). */
+const replaceSpan: Op = (sentence, hit, ctx) => {
+  const at = locate(sentence, hit.trigger) ?? locate(sentence, hit.span);
+  const list = templatesFor(ctx.entry.spanTemplates, ctx.policy.profession);
+  if (!at || !list.length) return null;
+  const phrase = fill(list[0]!, valuesFor(sentence, ctx));
+  const closing = /[.!?]+$/.exec(sentence.slice(at.start, at.end))?.[0] ?? '';
+  const s = replaceRanges(sentence, [{ ...at, text: phrase + closing }]);
+  // "…I'll reply within one business day, I always answer within a few mins" — the other promise goes.
+  const parts = clauses(s);
+  const newAt = { start: at.start, end: at.start + phrase.length };
+  const extra = parts.filter((c) => !(c.start < newAt.end && newAt.start < c.end) && ((QUICK_REPLY.lastIndex = 0), QUICK_REPLY.test(s.slice(c.start, c.end))));
+  const out = extra.length ? keepClosing(deleteRanges(s, extra), s) : s;
+  return asSentence(out);
+};
+
+/** The writer's own state at those hours ("I'll be checking messages all weekend", "I'm up till all hours"): the clause goes. */
+const SELF_AVAILABLE_ANY = /(?:^|\b(?:and|so|but|because|as)\s+)(?:i'?ll be|i'?m|i am|i will be)\s+(?:usually\s+|often\s+|basically\s+)?(?:up|awake|around|online|checking (?:messages|emails?|my phone|in)|on (?:my phone|call)|about)\b/i;
+
+/**
+ * Late, off-day and any-hour time phrases move into the hours, each replaced whole: "at 10:30pm
+ * tonight" → "tomorrow at 5 PM", "any time, day or night" → "between 9 AM and 6 PM on weekdays";
+ * "I don't mind" after them goes.
+ */
+const moveTimes: Op = (sentence, _hit, ctx) => {
+  // "Don't worry about texting late" grants the late hours: the template answers it.
+  if (/\bdon'?t worry about (?:texting|calling|messaging|emailing|ringing|contacting)\b/i.test(sentence)) return null;
+  const window = hoursWindow(ctx.policy, describeDays);
+  const endAt = formatTime(toMinutes(ctx.policy.workEnd, 1080), ctx.policy.clock);
+  const edits: (Range & { text: string })[] = anyHourRanges(sentence, words('ANY_HOUR')).map((r) => {
+    const till = /\b(?:up\s+)?(?:till|until|til)\s+$/i.exec(sentence.slice(0, r.start));
+    if (till) return { start: r.start - till[0].length, end: r.end, text: `until ${endAt}` };
+    const after = sentence.slice(r.end);
+    // "whenever suits you" → "at a time that suits you, between …"; "whenever anything worries you" → "… if anything worries you".
+    const suits = /^\s+(?:it\s+)?(?:suits|works for|is convenient for)\s+you\b/i.exec(after);
+    if (suits) return { start: r.start, end: r.end + suits[0].length, text: `at a time that suits you ${window}` };
+    if (/^\s+(?:you'?re|you are)\b/i.test(after)) return { ...r, text: `${window} when` };
+    if (/^\s+(?:anything|something|you|it|things|there|the|your|he|she|they|we|i)\b/i.test(after)) return { ...r, text: `${window} if` };
+    return { ...r, text: window };
+  });
+  // Late times elsewhere in the sentence move too, but never inside a phrase already replaced.
+  for (const t of retimeEdits(sentence, ctx.policy)) if (!edits.some((e) => t.start < e.end && e.start < t.end)) edits.push(t);
+  // "ping me late", "text me as late as you like".
+  const late = /\b(?:as late as you (?:like|want|need)|late(?: at night| in the evening)?)\b/i.exec(sentence);
+  if (late && /\b(?:me|text|call|ping|ring|message|email)\s+(?:me\s+)?$/i.test(sentence.slice(0, late.index)) && !edits.some((e) => late.index < e.end && e.start < late.index + late[0].length)) {
+    edits.push({ start: late.index, end: late.index + late[0].length, text: `before ${endAt}` });
+  }
+  if (edits.length === 0) return null;
+  const parts = clauses(sentence);
+  const selfClauses = parts
+    .map((c) => {
+      const t = sentence.slice(c.start, c.end);
+      const m = SELF_AVAILABLE_ANY.exec(t);
+      if (!m || !edits.some((e) => e.start < c.end && c.start < e.end)) return null;
+      // "It's been brutal so I'm up half the night anyway —": starting at "so I'm up".
+      const from = m.index === 0 ? 0 : m.index;
+      const sep = /[\s,;\u2014\u2013-]*$/.exec(t)![0];
+      return { start: c.start + from, end: c.end - (from > 0 ? sep.length : 0) };
+    })
+    .filter((c): c is Range => c !== null);
+  const kept = edits.filter((e) => !selfClauses.some((c) => e.start < c.end && c.start < e.end));
+  let s = replaceRanges(sentence, [...kept, ...selfClauses.map((c) => ({ ...c, text: ' ' }))]);
+  s = s.replace(/^\s*(?:so|and)\s+/i, '');
+  if (wordCount(s) < 3) return null;
+  return calmReplies(dropFillers(asSentence(s)), ctx);
+};
+
+const ALWAYS = /\b(?:basically\s+|pretty much\s+|literally\s+)?always\s+(?:on|reachable|available|around|contactable|online|on my phone|at the end of the phone|on call)\b(?:\s*(?:,|\u2014|\u2013|-)\s*(?:(?:weekends?|evenings?|nights?|holidays?|bank holidays|mornings?|24\/7|day or night|early mornings?|late nights?)(?:\s*,\s*|\s+and\s+|\s+or\s+)?)+)?(?:\s*,?\s*24\/7)?/i;
+
+/** "I'm basically always on my phone" → "I'm reachable between 9 AM and 6 PM, Monday to Friday". */
+const alwaysWindow: Op = (sentence, _hit, ctx) => {
+  const m = ALWAYS.exec(sentence);
+  if (!m) return null;
+  const text = `reachable ${hoursWindow(ctx.policy, describeDays)}`;
+  let s = replaceRanges(sentence, [{ start: m.index, end: m.index + m[0].replace(/[\s,]+$/, '').length, text }]);
+  s = s.replace(/\b(?:I'm|I am)\s+reachable/i, (w) => w).replace(/\b(?:my phone is|phone's)\s+reachable/i, "I'm reachable");
+  return calmReplies(dropFillers(asSentence(s)), ctx);
+};
+
+const QUICK_REPLY = /\b(I'?ll|I will|I)\s+(?:always\s+)?(reply|respond|answer|get back to you|text back|write back)\s+(?:you\s+)?(?:straight away|right away|immediately|instantly|asap|at once|within (?:a few |five |5 |ten |10 )?(?:mins|minutes|seconds|secs))\b/gi;
+
+/** A promise of instant replies left beside a fixed time becomes the user's reply time. */
+function calmReplies(s: string, ctx: OpContext): string {
+  return s.replace(QUICK_REPLY, (_w, who: string, verb: string) => `${who} ${verb === 'reply' || verb === 'respond' || verb === 'answer' ? verb : 'reply'} ${ctx.values.responseTime ?? 'within one business day'}`);
+}
+
+function keepClosing(s: string, original: string): string {
+  const t = tidy(s);
+  const mark = /[.!?]$/.exec(original.trim())?.[0];
+  return mark && !/[.!?]$/.test(t) ? t + mark : t;
+}
+
+function dropFillers(s: string): string {
+  const parts = clauses(s);
+  const drop = parts.filter((c, i) => i > 0 && FILLER_CLAUSE.test(s.slice(c.start, c.end)));
+  if (drop.length === 0) return s;
+  const closing = /[.!?]$/.test(s) ? s.slice(-1) : '.';
+  let out = tidy(deleteRanges(s, drop));
+  if (!/[.!?]$/.test(out)) out += closing;
+  return out;
+}
+
+/** A stack rule's own cleaned text (apologies and hedges taken out). */
+const cleaned: Op = (sentence, hit) => {
+  const cleanText = hit.raw[0];
+  const at = locate(sentence, hit.span);
+  if (!cleanText || !at) return null;
+  return tidy(replaceRanges(sentence, [{ ...at, text: cleanText }]));
+};
+
+const PERMISSION = /\b(?:i was wondering|i wondered|i wanted to ask|would it be|is it|would you mind|could i|can i)\b[^?.!]*?\b(?:ok|okay|alright|all right|fine|possible)?\s*(?:with you\s+|by you\s+)?(?:for me\s+)?(?:if i\s+(?:maybe\s+|possibly\s+|perhaps\s+)?(?:didn'?t|don'?t|couldn'?t|can'?t|could not|did not|do not|wasn'?t able to|won'?t)|to\s+(?:maybe\s+|possibly\s+)?not|not to)\s+(?<act>[^?.!]+)/i;
+
+const PERMISSION_TAIL = /^\s*(?:i hope (?:that'?s|this is|it'?s) (?:ok|okay|alright|all right|fine)|please (?:say|tell me|let me know) if (?:it'?s|that'?s|this is) not(?: (?:ok|okay|alright))?|(?:but )?(?:i )?(?:totally |completely )?understand if (?:that'?s|it'?s|this is) not (?:ok|okay|alright|all right|possible)|(?:just )?let me know if you'?d allow it|if that'?s (?:ok|okay|alright|all right)(?: with you)?|is that (?:ok|okay|alright)|sorry if that'?s a problem)\b[^.!?]*[.!?]*\s*$/i;
+
+/** A refusal asked as permission, stated plainly; the "I hope that's ok" around it goes. */
+function refuse(text: string): string | null {
+  const sents = text.split(/(?<=[.!?])\s+/);
+  const i = sents.findIndex((x) => PERMISSION.test(x));
+  if (i < 0) return null;
+  const plain = permission(sents[i]!, { pack: '', intent: '', trigger: '', span: '', raw: [] }, null as never);
+  if (!plain) return null;
+  sents[i] = plain;
+  const kept = sents.flatMap((x, j) => {
+    if (j === i) return [x];
+    const parts = clauses(x);
+    const keep = parts.filter((c) => !PERMISSION_TAIL.test(x.slice(c.start, c.end)));
+    if (keep.length === parts.length) return [x];
+    const t = tidy(keep.map((c) => x.slice(c.start, c.end)).join(''));
+    return wordCount(t) >= 2 ? [asSentence(t)] : [];
+  });
+  return kept.join(' ');
+}
+
+const SAY_NO = /\b(?:would it be|is it|would you mind)\b[^?.!]*?\bif i\s+(?:say no to|skip(?:ped)?|miss(?:ed)?|sit out|drop(?:ped)?)\s+(?<what>[^?.!]+)/i;
+
+/** "Would it be ok if I didn't join the call?" → "I won't be able to join the call." */
+const permission: Op = (sentence) => {
+  const no = SAY_NO.exec(sentence);
+  if (no?.groups?.what && wordCount(no.groups.what) >= 2) return asSentence(`I won't be able to make ${no.groups.what.trim().replace(/^(?:the\s+)?/i, 'the ')}`.replace(/make the (extra |)(workshop|call|calls|meeting|meetings|standups?|session|sessions|shoot)/i, 'do the $1$2'));
+  const m = PERMISSION.exec(sentence);
+  const act = m?.groups?.act?.trim().replace(/\s+(?:this time|please|at all)$/i, '');
+  if (!m || !act || wordCount(act) < 2) return null;
+  const before = sentence.slice(0, m.index).replace(/\b(?:hi|hey)\b.*?,\s*/i, '').trim();
+  const kept = before && !/^(?:so|um|sorry|just)\W*$/i.test(before) && wordCount(before) >= 3 ? `${before.replace(/[,;:]$/, '')} ` : '';
+  return asSentence(`${kept}I won't be able to ${act}`);
+};
+
+const NO_UPDATE = /\b(?:(?:i )?don'?t think we need to|no need to|we won'?t need to|needn'?t|without (?:needing to )?)\s*(?:update|amend|change|touch|redo|revise|sign)\b/i;
+const THROW_IN = /\b(?:throw|chuck|toss|pop|sneak)\s+in\b/i;
+const WAIVER = /\b(?:(?:don'?t|dont|do not|no need to)\s+worry about pay(?:ing)?(?:\s+(?:extra|for (?<extra>[^,.;!?\u2014\u2013]+)))?|call it a freebie|(?:i|we) won'?t (?:invoice|charge|bill)(?: you)?(?: for (?:it|that|this|them))?|no need to pay(?: (?:extra|for (?:it|that|this|them)))?|(?:it'?s|that'?s) on (?:me|the house)|my treat|(?:at )?no (?:additional|extra) (?:fee|charge|cost)s?|free of (?:charge|cost))\b/i;
+
+/** The extra keeps its name and becomes something quoted: "I'll throw in the cards for free" → "I can add the cards; I'll send you a quote for them first". */
+const freeExtra: Op = (sentence) => {
+  const parts = clauses(sentence);
+  const texts = parts.map((c) => sentence.slice(c.start, c.end));
+  const hasFree = (t: string) => ((FREE_RE.lastIndex = 0), FREE_RE.test(t)) || WAIVER.test(t);
+  if (!texts.some(hasFree)) return null;
+  const out: string[] = [];
+  let workIdx = -1;
+  let extraNamed = '';
+  for (const raw of texts) {
+    // "…and I don't think we need to update the letter": the quote replaces that too.
+    if (NO_UPDATE.test(raw) && out.length) {
+      out.push(/[.!?]\s*$/.test(raw) ? '. ' : ' ');
+      continue;
+    }
+    if (!hasFree(raw)) {
+      out.push(raw);
+      continue;
+    }
+    extraNamed ||= WAIVER.exec(raw)?.groups?.extra?.trim() ?? '';
+    const sep = /[\s,;]*(?:(?:\p{Extended_Pictographic}\uFE0F?)+\s*)?$/u.exec(raw)?.[0] ?? '';
+    let body = raw.slice(0, raw.length - sep.length);
+    const endPunct = /[.!?]+$/.exec(body)?.[0] ?? '';
+    body = body.slice(0, body.length - endPunct.length);
+    FREE_RE.lastIndex = 0;
+    const free: Range[] = [];
+    let m: RegExpExecArray | null;
+    while ((m = FREE_RE.exec(body)) !== null) free.push({ start: m.index, end: m.index + m[0].length });
+    const w = WAIVER.exec(body);
+    if (w) free.push({ start: w.index, end: w.index + w[0].length });
+    body = tidy(deleteRanges(body, free), out.length === 0).replace(/\s+(?:for you)$/i, '');
+    if (wordCount(body) < 2 || /^(?:no worries|no problem|sure|honestly|and|so)$/i.test(body.trim())) {
+      // A clause that only waived the fee goes; the work named before it gets the quote.
+      if (workIdx < 0 && out.length && wordCount(out[out.length - 1]!) >= 3) {
+        out[out.length - 1] = out[out.length - 1]!.replace(/[\s,;\u2014\u2013-]+$/, '');
+        workIdx = out.length - 1;
+      }
+      if (endPunct || /\p{Extended_Pictographic}/u.test(sep)) out.push(endPunct + (sep.trim() ? ` ${sep.trim()} ` : ' '));
+      continue;
+    }
+    body = body.replace(THROW_IN, 'add').replace(/\b(?:i'll|i will|ill|we'll|we will)\s+(?:just\s+)?(?=add|do|include|make|design|create|write|edit|build|sort|set|mock|redo|fix|cover)/i, (x) => (/^we/i.test(x) ? 'we can ' : 'I can '));
+    out.push(body + (endPunct || sep ? '' : ' ') + endPunct + sep);
+    workIdx = out.length - 1;
+  }
+  if (workIdx < 0) {
+    // Only the waiver was there: "Don't worry about paying for the second proofread" → invoiced as usual.
+    if (!extraNamed) return null;
+    const rest = tidy(out.join(' '));
+    return asSentence(`I'll include ${extraNamed.replace(/^(?:the|my|your)\s+/i, 'the ')} on the invoice as usual${rest && wordCount(rest) > 1 ? `. ${rest}` : ''}`);
+  }
+  const target = out[workIdx]!;
+  const object = (target.split(/\b(?:add|do|include|make|design|create|write|edit|build|mock up|redo|fix|cover)\b/i).pop() ?? '').split(/\b(?:on|so|for|by|this|next|as|too|before|after|when|if|in)\b/i)[0]!;
+  const plural = /\band\b|\b\w{2,}[^s\W]s\b|\b(?:both|all|these|those)\b/i.test(object);
+  const quote = `; I'll send you a quote for ${plural ? 'them' : 'it'} first`;
+  const tailMatch = /([.!?]*)([\s,;]*(?:(?:\p{Extended_Pictographic}\uFE0F?)+\s*)?)$/u.exec(target)!;
+  const core = target.slice(0, target.length - tailMatch[0].length).replace(/[\s,;]+$/, '');
+  const follow = out.slice(workIdx + 1).join('');
+  const emojiTail = /\p{Extended_Pictographic}/u.test(tailMatch[2] ?? '');
+  const endMark = tailMatch[1] || (emojiTail ? '' : /^\s*\p{Lu}/u.test(follow) || !follow.trim() ? '.' : ',');
+  out[workIdx] = `${core}${quote}${endMark}${tailMatch[2] || ' '}`;
+  return asSentence(tidy(out.join('').replace(/\s+/g, ' ')));
+};
+
+const CONTRACT_WORD = /\b(?:sow|statement of work|contract|quote|agreement|scope|brief|estimate|proposal|invoice)\b/i;
+
+const CONTRACT_PHRASE = /\b(?:(?:the|our|your|my|a|an)\s+)?(?:sow|statement of work|contract|quote|agreement|scope|brief|estimate|proposal|appointment letter|engagement letter|terms)\b/i;
+const CURRENT_FEE = /\s*(?:,\s*)?\b(?:(?:just\s+)?within the (?:current|existing|same|agreed) (?:fee|budget|price|quote)|for the same (?:fee|price)|at no extra cost)\b/i;
+
+/** New scope goes through the agreement: "…, no need to touch the SOW" → "… once we've updated the SOW to cover it". */
+const noContract: Op = (sentence, hit) => {
+  const at = locate(sentence, hit.trigger);
+  if (!at) return null;
+  const parts = clauses(sentence);
+  const idx = parts.findIndex((c) => c.start < at.end && at.start < c.end);
+  if (idx <= 0) return null;
+  const trigText = sentence.slice(parts[idx]!.start, parts[idx]!.end);
+  let doc = CONTRACT_PHRASE.exec(trigText)?.[0] ?? 'the agreement';
+  if (!/^(?:the|our|your|my)\s/i.test(doc)) doc = `the ${doc.replace(/^(?:a|an)\s+/i, '')}`;
+  doc = doc.replace(/\bsow\b/i, 'SOW');
+  const prev = parts[idx - 1]!;
+  const prevText = sentence.slice(prev.start, prev.end).replace(/[\s,;\u2014\u2013-]+$/, '').replace(CURRENT_FEE, '');
+  const quoted = /\bquote\b/i.test(prevText);
+  const plural = /\band\b|\bpages\b|\bextras\b|\bitems\b/i.test(prevText);
+  const emoji = [...trigText.matchAll(/\p{Extended_Pictographic}\uFE0F?/gu)].map((x) => x[0]).join('');
+  const head = sentence.slice(0, prev.start) + prevText;
+  const rebuilt = quoted ? head : `${head} once we've updated ${doc} to cover ${plural ? 'them' : 'it'}`;
+  return asSentence(`${rebuilt}${emoji ? ` ${emoji}` : ''}`.replace(/\s+/g, ' '));
+};
+
+const SNEER_CLAUSE = /^\s*(?:it'?s not (?:hard|difficult|rocket science|that hard)|(?:it'?s|this is|that'?s) (?:ridiculous|absurd|unacceptable|a joke)|seriously|obviously|come on|for god'?s sake|honestly|ffs)\s*[.!?,]*\s*$/i;
+
+/** "Just read the brief properly before you send feedback, it's not hard." → "Could you read the brief properly before you send feedback?" */
+const politeRequest: Op = (raw) => {
+  const name = vocative(raw);
+  const sentence = stripDecorations(name ? raw.replace(/^[^,]*,\s*/, '') : raw);
+  const parts = clauses(sentence);
+  const kept = parts.map((c) => sentence.slice(c.start, c.end)).filter((t, i) => i === 0 || !SNEER_CLAUSE.test(t));
+  const core = tidy(kept.join(''))
+    .replace(/[.!?]+$/, '')
+    .replace(/[\s,]+$/, '')
+    .replace(/\s*,?\s*\b(?:now|asap|right now|immediately|already|today)\b$/i, '')
+    .replace(/^(?:just|please|ok|okay|now)\s+/i, '')
+    .replace(/\s+(?:properly|for once|actually|already|like I asked)\b/gi, '');
+  if (!/^[A-Za-z]/.test(core) || /^(?:i|we|you|it|this|that|there|the|my|your|if|when|could|can|would)\b/i.test(core) || wordCount(core) < 3) return null;
+  // Some orders are dismissals however politely asked.
+  if (/\b(?:get over it|calm down|relax|chill out|grow up|stop (?:whining|complaining|moaning|crying)|deal with it|move on)\b/i.test(core)) return null;
+  return `${name}${name ? 'could' : 'Could'} you ${core[0]!.toLowerCase()}${core.slice(1)}?`;
+};
+
+const APOLOGY = /\b(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:so|very|really|truly|terribly|awfully|extremely|deeply|super)\s+)*(?:sorry|apologies|my apologies|apologi[sz]e|i apologi[sz]e)\b(?:\s+again)?!*/gi;
+const SORRY_FOR = /\b(?:(?:i'?m|i am|we'?re)\s+)?(?:(?:so|very|really|truly|terribly|awfully)\s+)*(?:sorry|apologies)\s+(?:(?<rel>for|about|that|to)\s+|(?=(?:the|your|my|it|this|i|we)\b))(?<what>[^.!?;,\u2014\u2013]+)/i;
+const MISHAP = /\b(?:forgot|forgotten|missed|late|delay(?:ed)?|mix-?up|error|mistake|wrong|slipped|overlooked|double-booked|cancel(?:led)?)\b/i;
+const SELF_DOWN = /\b(?:my fault|my bad|(?:i'?m|i am) (?:so )?(?:hopeless|useless|an idiot|the worst|a mess|rubbish)|totally on me|all on me|(?:honestly |so )?mortified|(?:i )?feel terrible|ugh)\b/i;
+
+/** Stacked apologies become one: "Apologies, apologies, I'm so sorry for the delay — really sorry again." → "Sorry for the delay." */
+const oneApology: Op = (sentence, hit) => {
+  const at = locate(sentence, hit.span) ?? { start: 0, end: sentence.length };
+  const region = sentence.slice(at.start, at.end);
+  const parts = clauses(region);
+  const kept: string[] = [];
+  let apology = '';
+  let hadApology = false;
+  for (const c of parts) {
+    const raw = region.slice(c.start, c.end);
+    APOLOGY.lastIndex = 0;
+    const isApology = APOLOGY.test(raw);
+    if (isApology) hadApology = true;
+    const sf = isApology && !apology ? SORRY_FOR.exec(raw) : null;
+    if (sf?.groups) {
+      apology = `Sorry ${sf.groups.rel ? `${sf.groups.rel} ` : ''}${sf.groups.what!.trim()}`;
+      kept.push(`${apology}${/[.!?]\s*$/.test(raw) ? '.' : ', '}`);
+      continue;
+    }
+    APOLOGY.lastIndex = 0;
+    const rest = raw.replace(APOLOGY, ' ');
+    if (SELF_DOWN.test(rest) && wordCount(rest) <= 6) {
+      if (/[.!?]\s*$/.test(raw)) kept.push('. ');
+      continue;
+    }
+    if (isApology && apology && /^\s*(?:and\s+)?(?:for|that|about|to|if)\b/i.test(rest)) {
+      if (/[.!?]\s*$/.test(raw)) kept.push('. ');
+      continue;
+    }
+    if (wordCount(rest.replace(/\b(?:honestly|again|really|so|just|truly|i'?m|i am|i|am|do|once more|very)\b/gi, '')) === 0) {
+      if (/[.!?]\s*$/.test(raw)) kept.push('. ');
+      continue;
+    }
+    kept.push(rest);
+  }
+  let body = tidy(kept.join(' ').replace(/\s*,\s*\.\s*/g, '. ').replace(/(?:\.\s*){2,}/g, '. '));
+  // A bare "I'm so sorry" before a limit goes; before an admitted slip, one "Sorry" stays.
+  if (!apology && hadApology && body && MISHAP.test(body)) body = `Sorry, ${body[0]!.toLowerCase()}${body.slice(1)}`.replace(/^Sorry, i\b/, 'Sorry, I');
+  if (!body || wordCount(body) === 0) return sentence.slice(0, at.start).trim() || sentence.slice(at.end).trim() ? tidy(sentence.slice(0, at.start) + ' ' + sentence.slice(at.end)) : '';
+  body = asSentence(unhedge(body));
+  let out = tidy(`${sentence.slice(0, at.start)}${body} ${sentence.slice(at.end)}`);
+  // Apologies around a refusal: the refusal is stated plainly too.
+  if (PERMISSION.test(out)) out = refuse(out) ?? out;
+  return out;
+};
+
+const HEDGE_CLAUSE = /^\s*(?:and\s+|but\s+)?(?:i (?:really )?hate to ask|forgive me if this (?:comes out|sounds) wrong|(?:and )?(?:apologies |sorry )?if this is awkward|i hope you don'?t mind(?: me asking)?|if that'?s ok(?:ay)?|it'?s (?:probably|all|totally) my fault[^,.;]*|(?:this is )?probably my fault[^,.;]*)\s*[,;\u2014\u2013?.!-]*\s*$/i;
+
+/** Stacked hedges out of a request: "I was just wondering if we could possibly keep…" → "Could we keep…". */
+function unhedge(text: string): string {
+  const sents = text.split(/(?<=[.!?])\s+/).map((x) => {
+    const parts = clauses(x);
+    const keep = parts.filter((c) => !HEDGE_CLAUSE.test(x.slice(c.start, c.end)));
+    let t = keep.length === parts.length ? x : tidy(keep.map((c) => x.slice(c.start, c.end)).join(''));
+    if (keep.length && keep.length < parts.length && /[.!?]$/.test(x) && !/[.!?]$/.test(t)) t += x.slice(-1);
+    t = t
+      .replace(/(^|,\s*)(?:i guess\s+|i think\s+)?(?:maybe|perhaps|possibly)\s+we\s+could\s+(?:kind of\s+|sort of\s+)?/i, (_w, pre: string) => `${pre}let's `)
+      .replace(/(^|,\s*|\bbut\s+)(?:i guess|i suppose|i think)\s+(?:maybe\s+|perhaps\s+)?(?=i\b)/gi, '$1')
+      .replace(/\b(?:kind of|sort of)\s+/gi, '')
+      .replace(/\b(?:i was (?:just )?wondering|i wondered|i wonder)\s+if\s+(we|you|i)\s+(?:could|might)\s+(?:possibly\s+|maybe\s+|perhaps\s+)?/i, (_w, who: string) => `could ${who === 'i' ? 'I' : who} `)
+      .replace(/\b(could|can|would|will)\s+(you|we|i)\s+(?:maybe|possibly|perhaps|just)\s+/gi, '$1 $2 ');
+    return t;
+  });
+  const QUESTION_START = /^(?:sorry,\s*)?(?:can|could|would|will|do|does|did|is|are|was|were|may|might|shall|should|have|has|how|what|when|where|why|who|which)\b/i;
+  return tidy(sents.map((x) => (/\?$/.test(x) && !QUESTION_START.test(x.trim()) ? x.replace(/\?+$/, '.') : x)).filter((x) => wordCount(x) >= 2 && !SELF_DOWN.test(x.replace(/[.!?]+$/, '')) || !SELF_DOWN.test(x)).filter((x) => !(/\bmy fault\b/i.test(x) && wordCount(x) <= 12)).join(' '));
+}
+
+const OWN_INVITE = /\b(?:you should (?:come|join)|come (?:to|along to|over)|join (?:me|us)|let me know if you'?d like to|would you like to|fancy (?:a|grabbing|getting|coming)|we should (?:get|grab|go)|let'?s (?:get|grab|go for)|you'?re invited|i'?d love (?:it if you|to take you|you to come)|get a drink|grab (?:a )?(?:drink|coffee|dinner|lunch))\b/i;
+
+/** The writer's own invitation goes; a client's is declined by the template. */
+const ownInvite: Op = (sentence) => (OWN_INVITE.test(sentence) ? '' : null);
+
+const UNTIL_HAPPY = /\s+(?:until|till|til)\s+(?:you(?:'re| are)?\s+(?:love|happy|completely happy|totally happy|satisfied|100%)|it'?s\s+(?:perfect|right|just right)|you'?re\s+happy)[^,.;\u2014\u2013]*/i;
+const NO_LIMIT = /^\s*(?:no limit|no cap|unlimited|as many as you (?:like|want|need)|whatever it takes)\b[^,.;]*[,.;]?\s*$/i;
+
+/** "I'm happy to keep tweaking the edits until you love every one, no limit" → "… for up to two more rounds; anything beyond that I'll quote separately." */
+const limitRevisions: Op = (sentence) => {
+  const m = UNTIL_HAPPY.exec(sentence);
+  if (!m) return null;
+  FREE_RE.lastIndex = 0;
+  let head = sentence.slice(0, m.index).replace(FREE_RE, ' ').replace(/\bthere'?s no (?:cap|limit) on (?:revisions|changes|edits)\s*[\u2014\u2013-]?\s*/i, ' ');
+  head = head.replace(/\s+/g, ' ');
+  const tail = sentence.slice(m.index + m[0].length);
+  const rest = clauses(tail).filter((c) => {
+    const t = tail.slice(c.start, c.end);
+    FREE_RE.lastIndex = 0;
+    return !(NO_LIMIT.test(t) || (FREE_RE.test(t) && wordCount(t) <= 4) || /^\s*[,.;!]*\s*$/.test(t));
+  });
+  const after = rest.map((c) => tail.slice(c.start, c.end)).join('').trim();
+  return asSentence(`${head} for up to two rounds; anything beyond that I'll quote separately${after ? `, ${after.replace(/^[,;]\s*/, '')}` : ''}`);
+};
+
+const THREAT = /^(?<demand>.+?)\s*,?\s+or\s+(?:else\s+)?(?<who>i'?m|i am|i will|i'?ll|i|we'?re|we will|we'?ll|we)\s+(?:be\s+|going to\s+|gonna\s+)?(?<threat>[^.!,;]+)[.!,;]*(?<rest>.*)$/i;
+
+/** "Pay by the 14th or I'm shutting off the hosting." → "Please pay by the 14th; otherwise, I'll have to shut off the hosting." */
+const ultimatum: Op = (sentence) => {
+  const m = THREAT.exec(sentence.trim());
+  if (!m?.groups) return wordCount(sentence) <= 3 ? '' : null;
+  let demand = m.groups.demand!.trim().replace(/^(?:just\s+|either\s+you\s+|either\s+)/i, '');
+  if (!/^(?:please|could|can|would)\b/i.test(demand) && !/^(?:i|we|it|this|the)\b/i.test(demand)) demand = `Please ${demand[0]!.toLowerCase()}${demand.slice(1)}`;
+  const raw = m.groups.threat!.trim();
+  // "…or we're finished" names no action: the consequence is ending the work.
+  const threat = /^(?:finished|done|through|over)\b/i.test(raw) ? 'end our work together' : toInfinitivePhrase(raw);
+  if (!/^[a-z]/i.test(threat) || wordCount(threat) < 2) return null;
+  return asSentence(`${demand}; otherwise, I'll have to ${threat}`);
+};
+
+const CONDITION_CONTACT = /^(?<cond>\s*(?:if|when|should)\b[^,]*\b(?:panic|bad|worse|unsafe|emergency|crisis|breathing|hurt|harm|scared|frightened|spiral|cope|struggling|urgent|goes down|breaks|collapses?|bleeding|chest pain|dizzy)\b[^,]*,)\s*(?:just\s+|please\s+|then\s+)?(?:text|call|ring|message|email|phone|ping|msg|whatsapp)\s+me\b[^.!?]*/i;
+
+/** "If the panic hits tonight, just text me" → "If the panic hits tonight, please call your local emergency number or a crisis line." */
+const urgentRoute: Op = (sentence, _hit, ctx) => {
+  const m = CONDITION_CONTACT.exec(sentence);
+  if (!m?.groups) return null;
+  const rest = sentence.slice(m.index + m[0].length);
+  return asSentence(`${m.groups.cond} please ${ctx.values.urgentAction ?? 'call your local emergency number'}${rest.replace(/^[.!?]*/, '') ? `. ${rest.replace(/^[.!?\s]*/, '')}` : ''}`);
+};
+
+export const OPERATIONS: Record<OpName, Op> = {
+  'drop-words': dropWords,
+  'remove-clause': removeClause,
+  'remove-sentence': removeSentence,
+  template,
+  'replace-span': replaceSpan,
+  retime: moveTimes,
+  'any-hour': moveTimes,
+  cleaned,
+  permission,
+  'free-extra': freeExtra,
+  'no-contract': noContract,
+  'polite-request': politeRequest,
+  'always-window': alwaysWindow,
+  'one-apology': oneApology,
+  'own-invite': ownInvite,
+  'limit-revisions': limitRevisions,
+  ultimatum,
+  'urgent-route': urgentRoute,
+};
+
+export { EMOJI };
