@@ -31,6 +31,20 @@ export function loadCorpusFromDisk(): { items: CorpusItem[]; classWords: Record<
       });
     }
   }
+  // The rewrites' own outputs are what a boundary-keeping sentence looks like: never a hit.
+  for (const pack of Object.keys(PACK_FILES)) {
+    let file: { intents?: Record<string, { examples?: { output?: string }[] }> };
+    try {
+      file = JSON.parse(readFileSync(path.resolve(CORPUS_DIR, '../rewrites', `${pack}.json`), 'utf8'));
+    } catch {
+      continue;
+    }
+    for (const [intent, def] of Object.entries(file.intents ?? {})) {
+      const target = examples.find((e) => e.intent === `${pack}/${intent}`);
+      const outputs = (def.examples ?? []).map((e) => e.output).filter((o): o is string => !!o && o.trim().length > 0);
+      if (target) target.pass.push(...outputs);
+    }
+  }
   const items = buildCorpus({
     packs: packSources.map((s) => JSON.parse(s) as IntentFile),
     negatives: JSON.parse(negSource) as NegativeFile,

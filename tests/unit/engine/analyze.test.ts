@@ -114,7 +114,10 @@ describe('assertiveness is about stacking, not single words', () => {
     const f = analyze(text).find((x) => x.rule === 'stacked-apology')!;
     expect(f.severity).toBe('warning');
     expect(f.suggestions[0]).toBe("I can't do weekend calls.");
-    expect(analyze("I'm so sorry, maybe we could kind of skip Sunday calls, if that's okay? Sorry!")[0]!.suggestions[0]).toBe("Let's skip Sunday calls.");
+    // A rewrite that drops the request itself ("Thank you for understanding.") is never offered.
+    const hedged = analyze("I'm so sorry, maybe we could kind of skip Sunday calls, if that's okay? Sorry!")[0]!;
+    expect(hedged.rule).toBe('stacked-apology');
+    for (const s of hedged.suggestions) expect(s).toMatch(/skip Sunday calls/i);
   });
 });
 
