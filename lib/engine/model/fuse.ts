@@ -42,6 +42,8 @@ const ASKED_AS_QUESTION = new Set([
 ]);
 
 /** The conditions a model candidate of an intent must pass. */
+const WITHHOLDS = /\b(?:skip(?:ping)?|cancel(?:l?ing)?|stop(?:ping)?|avoid(?:ing)?|pause|no more|no longer|drop(?:ping)?|instead of)\b/i;
+
 function conditionsFor(intent: string, rule: CompiledRule): Condition[] {
   const names = new Set<string>(['not-quoted', 'not-reported']);
   for (const c of rule.def.conditions ?? []) if (SENTENCE_CONDITIONS.has(c)) names.add(c);
@@ -144,6 +146,8 @@ export function fuseModelFindings(ruleFindings: Finding[], ctx: ParagraphContext
     const focus = { start: s.start + p.focus.start, end: s.start + p.focus.end };
     const cctx = { norm: ctx.norm, sentence: s, match: focus, policy: ctx.policy, nlp: ctx.nlp };
     if (!entry.conditions.every((c) => c(cctx))) continue;
+    // Withholding a time ("let's skip Sunday calls", "no more late texts") is a limit, not an offer.
+    if (p.intent.startsWith('availability/') && WITHHOLDS.test(ctx.norm.slice(s.start, s.end))) continue;
     // An after-hours offer that names only times inside the user's hours is not one.
     if (p.intent === 'availability/after-hours-offer') {
       const times = findTimes(ctx.norm, s.start, s.end);

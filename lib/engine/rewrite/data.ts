@@ -10,7 +10,7 @@ import wording from '../../../rules/rewrites/wording.json';
 import type { Profession } from '../types';
 
 export const OPS = [
-  'drop-words', 'remove-clause', 'remove-sentence', 'template', 'replace-span', 'retime', 'any-hour', 'cleaned',
+  'drop-words', 'apologies-only', 'remove-clause', 'remove-sentence', 'template', 'replace-span', 'retime', 'any-hour', 'cleaned',
   'permission', 'free-extra', 'no-contract', 'polite-request', 'always-window', 'one-apology', 'own-invite', 'limit-revisions', 'ultimatum', 'urgent-route',
 ] as const;
 export type OpName = (typeof OPS)[number];
@@ -74,7 +74,7 @@ function validate(files: Record<string, RewriteFile>): Map<string, IntentRewrite
           }
         }
       }
-      if ((entry.plan.includes('template') && !entry.templates?.default) || (entry.plan.includes('replace-span') && !entry.spanTemplates?.default)) {
+      if (((entry.plan.includes('template') || entry.plan.includes('apologies-only')) && !entry.templates?.default) || (entry.plan.includes('replace-span') && !entry.spanTemplates?.default)) {
         throw new RewriteDataError(`${at}: a template step needs "default" templates`);
       }
       out.set(`${data.pack}/${id}`, entry);

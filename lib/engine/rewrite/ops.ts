@@ -179,6 +179,12 @@ const template: Op = (sentence, _hit, ctx) => {
   return out && name && out.startsWith(name) ? name + out.slice(name.length).replace(/^(?!I\b)([A-Z])(?=[a-z'])/, (c) => c.toLowerCase()) : out;
 };
 
+// What a stock line standing in for a sentence would lose: a limit, a request, a day or an appointment.
+const CARRIES_CONTENT = /\b(?:can'?t|cannot|won'?t|unable|not able|skip|move|cancel|reschedul\w*|postpone|stop|decline|no longer|calls?|meetings?|sessions?|appointments?|weekends?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|\d)\b/i;
+
+/** The intent's stock line, only for a sentence of nothing but apologies and self-reproach. */
+const apologiesOnly: Op = (sentence, hit, ctx) => (CARRIES_CONTENT.test(sentence) ? null : template(sentence, hit, ctx));
+
 /** The flagged phrase replaced by the intent's phrase ("I'll reply within minutes" → "I'll reply within one business day"). */
 const replaceSpan: Op = (sentence, hit, ctx) => {
   const at = locate(sentence, hit.trigger) ?? locate(sentence, hit.span);
@@ -576,6 +582,7 @@ export const OPERATIONS: Record<OpName, Op> = {
   'polite-request': politeRequest,
   'always-window': alwaysWindow,
   'one-apology': oneApology,
+  'apologies-only': apologiesOnly,
   'own-invite': ownInvite,
   'limit-revisions': limitRevisions,
   ultimatum,

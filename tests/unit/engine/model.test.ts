@@ -100,6 +100,12 @@ describe('fusion with the rules', () => {
     expect(analyze(text, { model: false }).filter((f) => f.rule === 'unlimited-revisions')).toEqual([]);
   });
 
+  test('withholding a time is a limit, not an after-hours offer', () => {
+    for (const text of ["Let's skip Sunday calls.", 'No more late-night texts, please; weekday mornings work best.']) {
+      expect(analyze(text).filter((f) => f.pack === 'availability' && f.kind === 'span')).toEqual([]);
+    }
+  });
+
   test('every finding of a draft is one per sentence and intent, and records its detector', () => {
     const draft = 'Call me any time, day or night. Happy to keep making tweaks until you are thrilled, no cap on it.\n\nThanks hun, the invoice is attached.';
     const found = analyze(draft).filter((f) => f.kind === 'span');
