@@ -428,7 +428,14 @@ const noContract: Op = (sentence, hit) => {
 const SNEER_CLAUSE = /^\s*(?:it'?s not (?:hard|difficult|rocket science|that hard)|(?:it'?s|this is|that'?s) (?:ridiculous|absurd|unacceptable|a joke)|seriously|obviously|come on|for god'?s sake|honestly|ffs)\s*[.!?,]*\s*$/i;
 
 /** "Just read the brief properly before you send feedback, it's not hard." → "Could you read the brief properly before you send feedback?" */
-const politeRequest: Op = (raw) => {
+// "Stop calling/texting/messaging me…": the request behind it is contact within the writer's hours.
+const STOP_CONTACT = /^\s*(?:[A-Z][a-z]+,\s*)?(?:please\s+)?(?:stop|quit|no more)\s+(?:calling|ringing|phoning|texting|messaging|emailing|pinging|contacting|bothering)\b/i;
+
+const politeRequest: Op = (raw, _hit, ctx) => {
+  if (STOP_CONTACT.test(raw)) {
+    const v = valuesFor(raw, ctx);
+    return `Please keep calls and messages to my working hours (${v.availability}); I reply ${v.responseTime}.`;
+  }
   const name = vocative(raw);
   const sentence = stripDecorations(name ? raw.replace(/^[^,]*,\s*/, '') : raw);
   const parts = clauses(sentence);
@@ -496,7 +503,7 @@ const oneApology: Op = (sentence, hit) => {
   return out;
 };
 
-const HEDGE_CLAUSE = /^\s*(?:and\s+|but\s+)?(?:i (?:really )?hate to ask|forgive me if this (?:comes out|sounds) wrong|(?:and )?(?:apologies |sorry )?if this is awkward|i hope you don'?t mind(?: me asking)?|if that'?s ok(?:ay)?|it'?s (?:probably|all|totally) my fault[^,.;]*|(?:this is )?probably my fault[^,.;]*)\s*[,;\u2014\u2013?.!-]*\s*$/i;
+const HEDGE_CLAUSE = /^\s*(?:and\s+|but\s+)?(?:i (?:really )?hate to ask|forgive me if this (?:comes out|sounds) wrong|(?:and )?(?:apologies |sorry )?if this is awkward|i hope you don'?t mind(?: me asking)?|if that(?:'?s| is) (?:ok(?:ay)?|alright|all right|fine(?: with you)?)|it'?s (?:probably|all|totally) my fault[^,.;]*|(?:this is )?probably my fault[^,.;]*)\s*[,;\u2014\u2013?.!-]*\s*$/i;
 
 /** Stacked hedges out of a request: "I was just wondering if we could possibly keep…" → "Could we keep…". */
 function unhedge(text: string): string {
@@ -507,6 +514,7 @@ function unhedge(text: string): string {
     if (keep.length && keep.length < parts.length && /[.!?]$/.test(x) && !/[.!?]$/.test(t)) t += x.slice(-1);
     t = t
       .replace(/(^|,\s*)(?:i guess\s+|i think\s+)?(?:maybe|perhaps|possibly)\s+we\s+could\s+(?:kind of\s+|sort of\s+)?/i, (_w, pre: string) => `${pre}let's `)
+      .replace(/\blet's\s+(?:maybe|possibly|perhaps|just)\s+/gi, "let's ")
       .replace(/(^|,\s*|\bbut\s+)(?:i guess|i suppose|i think)\s+(?:maybe\s+|perhaps\s+)?(?=i\b)/gi, '$1')
       .replace(/\b(?:kind of|sort of)\s+/gi, '')
       .replace(/\b(?:i was (?:just )?wondering|i wondered|i wonder)\s+if\s+(we|you|i)\s+(?:could|might)\s+(?:possibly\s+|maybe\s+|perhaps\s+)?/i, (_w, who: string) => `could ${who === 'i' ? 'I' : who} `)
