@@ -432,7 +432,8 @@ const SNEER_CLAUSE = /^\s*(?:it'?s not (?:hard|difficult|rocket science|that har
 const STOP_CONTACT = /^\s*(?:[A-Z][a-z]+,\s*)?(?:please\s+)?(?:stop|quit|no more)\s+(?:calling|ringing|phoning|texting|messaging|emailing|pinging|contacting|bothering)\b/i;
 
 const politeRequest: Op = (raw, _hit, ctx) => {
-  if (STOP_CONTACT.test(raw)) {
+  // A named time ("stop texting me on Sundays") keeps the plan's own rewording of that request.
+  if (STOP_CONTACT.test(raw) && !/\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:weekends?|tonight|night|morning|evening|\d)/i.test(raw)) {
     const v = valuesFor(raw, ctx);
     return `Please keep calls and messages to my working hours (${v.availability}); I reply ${v.responseTime}.`;
   }
