@@ -359,9 +359,6 @@ export function startClearline(life: Lifetime): ComposerUi {
     const spans = s.findings.filter((f) => f.kind === 'span').sort((a, b) => marked(a).start - marked(b).start);
     let best: TrackedFinding | null = null;
     for (const f of spans) if (marked(f).start <= at) best = f;
-    // The caret inside a card's sentence, before its underlined words, still means that card.
-    const around = spans.filter((f) => f.start <= at && at <= f.end);
-    if (around.length && !(best && best.start <= at && at <= best.end)) best = around[0]!;
     if (best) return spans.find((f) => isCustom(f) && f.start < best!.end && best!.start < f.end && f.start <= at) ?? best;
     return s.findings.find((f) => f.kind === 'missing') ?? spans[0] ?? null;
   }

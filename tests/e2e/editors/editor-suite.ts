@@ -178,7 +178,7 @@ export function editorSuite(c: EditorCase): void {
     await composer.click();
     const finding = await cl.waitForSpan(FLAGGED);
     // Put the caret inside the flagged words (a click there; in a textarea, the field's selection).
-    await openCardOn(page, cl, composer, editor, 'free to call', 'keyboard');
+    await openCardOn(page, cl, composer, editor, markedWords(finding), 'keyboard');
     await page.keyboard.press('Enter');
     await expect(cl.card).toBeHidden();
     const rewritten = DRAFT.replace(finding.text, finding.suggestions[0]!);
