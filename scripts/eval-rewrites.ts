@@ -14,7 +14,7 @@ import { brokenJoins, duplicatesIn, gateRejections, resetGateRejections } from '
 import { presetFor } from './professions';
 
 /** Sets read by the final, held-out measure: aggregate figures only, never written as pairs. */
-export const HELD_OUT = ['rewrite-b.jsonl', 'rewrite-c.jsonl', 'real_messages_dev.jsonl', 'real_messages_test.jsonl'];
+export const HELD_OUT = ['rewrite-d.jsonl', 'real_messages_dev.jsonl', 'real_messages_test.jsonl'];
 
 interface Draft {
   id: string;
