@@ -107,6 +107,7 @@ function runBody(text: string, hits: Hit[], main: number, variant: number, polic
   // The threat next to an ultimatum becomes a consequence too.
   if (hits.some((h) => h.intent === 'ultimatum')) sents = sents.map((s) => (THREAT_SENTENCE.test(s) ? (OPERATIONS.ultimatum(s, hits[0]!, null as never) ?? s) : s));
   if (hits.some((h) => h.pack === 'tone')) sents = calmMessage(sents);
+  if (hits.some((h) => h.intent === 'permission-refusal')) sents = sents.filter((s, i) => i === 0 || !REFUSAL_FOLLOW_UP.test(s));
   // A personal remark's "Is that crazy?" goes once the remark has gone.
   if (hits.some((h) => h.pack === 'personal') && sents.length > 1 && FOLLOW_UP.test(sents[sents.length - 1]!) && !hits.some((h) => locate(sents[sents.length - 1]!, h.trigger))) {
     const remark = text.split(/(?<=[.!?])\s+/);

@@ -23,7 +23,7 @@ const WAIVER_CLAUSE = /^\s*(?:and\s+|so\s+)?(?:(?:don'?t|dont|do not|no need to)
 const NO_CONTRACT_CLAUSE = /^\s*(?:and\s+)?(?:(?:i )?don'?t think we need to|no need to|we won'?t need to|needn'?t|don'?t worry about|without (?:needing to )?)\s*(?:update|amend|change|touch|redo|redoing|revise|sign|changing|updating|amending|touching)\s+(?<doc>(?:the|our|your|my)\s+(?:sow|statement of work|contract|quote|agreement|scope|brief|estimate|proposal|appointment letter|engagement letter|terms))(?:\s+(?:for (?:it|that|this|them)|of [^,.;]+))?\s*[,.;!?\u2014\u2013-]*\s*$|^\s*(?:and\s+)?we'?ll keep (?:it|the (?:contract|agreement|quote)) as (?:it is|is)\s*[,.;!?]*\s*$/i;
 const DISCOUNT = /\b(?:knock(?:ed|ing)?|tak(?:e|en|ing)|shav(?:e|ed))\b[^,.;!?]*\boff\b|\b\d+\s*%\s*off\b|\bhalf[- ]price\b|\bonly charge half\b|\bcharge (?:you )?half\b|\b(?:special|mate'?s|friends?(?: and family)?) rate\b|\bdiscount(?:ed)?\b|\breduce (?:my|the|your) (?:hourly |day )?(?:rate|fee|price)\b|\b(?:just|only) pay\b|\blet'?s (?:call|make) it\b[^,.;!?]*\d|\bcall it\b[^,.;!?]*[£$€]\s*\d/i;
 /** Reasons and apologies that travel with a discount or a cave. */
-const SOFTENER = /^\s*(?:and\s+|but\s+|so\s+)?(?:(?:i'?m|i am)\s+)?(?:(?:so|really|very)\s+)*(?:sorry|apologies)\b[^,.;!?]*|^\s*(?:i know (?:that'?s|it'?s) a lot|i feel (?:bad|awful|terrible)[^,.;!?]*|since it'?s you|because it'?s you|as a goodwill gesture|by way of apology|if that helps|that feels fairer|(?:i know )?budgets are tight[^,.;!?]*|things are tight[^,.;!?]*|no need to ask|whatever you think is fair|we'?ll sort it (?:out )?whenever|just come along whenever|it was (?:only )?a quick (?:job|one|thing)|(?:ok(?:ay)?|fine|ok fine)|you'?re right|honestly|actually|this time)\s*[,.;!?\u2014\u2013-]*\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)*$/iu;
+const SOFTENER = /^\s*(?:and\s+|but\s+|so\s+)?(?:(?:i'?m|i am)\s+)?(?:(?:so|really|very)\s+)*(?:sorry|apologies)\b[^,.;!?]*|^\s*(?:i know (?:that'?s|it'?s) a lot|i feel (?:bad|awful|terrible)[^,.;!?]*|since it'?s you|because it'?s you|as a goodwill gesture|by way of apology|if that helps|that feels fairer|(?:i know )?budgets are tight[^,.;!?]*|things are tight[^,.;!?]*|no need to ask|whatever you think is fair|we'?ll sort it (?:out )?whenever|just come along whenever|it was (?:only )?a quick (?:job|one|thing)|(?:ok(?:ay)?|fine|ok fine)|you'?re right|honestly|actually|this time|aw+|oh)\s*[,.;!?\u2014\u2013-]*\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)*$/iu;
 
 function clauseTexts(s: string): { r: Range; t: string }[] {
   return clauses(s).map((r) => ({ r, t: s.slice(r.start, r.end) }));
@@ -88,7 +88,7 @@ function invoiceFor(sentence: string): string | null {
 /** Skipped invoice: the waived work or fee is invoiced as usual ("Don't worry about paying for May" → "I'll invoice you for May as usual"). */
 const invoiceAsUsual: Op = (sentence) => invoiceFor(sentence);
 
-/** Free trial work: the trial stays, paid ("a full homepage draft for free first" → "a full homepage draft as a paid trial"). */
+/** Free trial work: the trial stays, paid ("a full homepage draft for free first" → "a full homepage draft at my usual rate"). */
 const paidTrial: Op = (sentence) => {
   let s = sentence;
   let changed = false;
@@ -97,12 +97,12 @@ const paidTrial: Op = (sentence) => {
     changed = true;
     return `${a === 'an' ? 'a' : a} paid `;
   });
-  // "for free as a trial", "for free first", "unpaid", "free of charge" → "as a paid trial".
+  // "for free as a trial", "for free first", "unpaid", "free of charge" → "at my usual rate".
   s = s.replace(/(?:,\s*)?\b(?:(?:for free|free of charge|for nothing|at no cost|unpaid|no charge|on the house|gratis|pro bono)(?:\s+(?:as a (?:trial|test)|first|upfront|beforehand))?|as a free (?:trial|test))\b/gi, () => {
     changed = true;
-    return ' as a paid trial';
+    return ' at my usual rate';
   });
-  s = s.replace(/\bas a paid trial\s+as a paid trial\b/gi, 'as a paid trial').replace(/\bupfront as a paid trial\b/i, 'as a paid trial');
+  s = s.replace(/\bupfront at my usual rate\b/i, 'at my usual rate');
   if (!changed) return null;
   const out = dropClauses(s, (t) => /^\s*(?:and\s+)?no strings(?: attached)?\s*[,.;!?]*\s*$/i.test(t)) ?? finish(s, sentence);
   return out || null;
@@ -210,8 +210,9 @@ const keepPrice: Op = (sentence) => {
     const off = /^(?<lead>.*?)\b(?:i'?ll|i will|i can|i'?ve|let me)\s+(?:take|knock(?:ed)?|shave)\s+\S+\s+off\s+(?<what>(?:the|this|your|my|this month'?s|that)\s+[^,.;!?]*[£$€]\s*[\d,.]+[^,.;!?]*)[.!?]*\s*$/i.exec(x);
     if (off?.groups) {
       const lead = dropClauses(off.groups.lead!, (t) => SOFTENER.test(t)) ?? off.groups.lead!;
-      const what = off.groups.what!.replace(/^(?:your|my)\s+/i, 'the ');
-      out.push(asSentence(`${lead.trim() ? `${lead.trim().replace(/[.,]$/, '')} ` : ''}${lead.trim() ? what : cap(what)} stays as quoted`));
+      const emoji = (/(?:\p{Extended_Pictographic}\uFE0F?\s*)+$/u.exec(off.groups.what!)?.[0] ?? '').trim();
+      const what = off.groups.what!.replace(/(?:\p{Extended_Pictographic}\uFE0F?\s*)+$/u, '').replace(/\s+(?:since|because|as)\s+(?:it'?s|you'?re|you are|a)\b.*$/i, '').trim().replace(/^(?:your|my)\s+/i, 'the ');
+      out.push(asSentence(`${lead.trim() ? `${lead.trim().replace(/[.,]$/, '')} ` : ''}${lead.trim() ? what : cap(what)} stays as quoted${emoji ? ` ${emoji}` : ''}`));
       changed = true;
       continue;
     }
@@ -341,8 +342,10 @@ function calmSentence(x: string): string {
   if (!s) return '';
   s = threatToConsequence(s) ?? s;
   if (s === x) return x;
-  // A fragment left without a verb ("40 minutes late.", "Three weeks later.") goes.
-  if ((wordCount(s) <= 2 && !/\d/.test(s)) || (wordCount(s) <= 4 && !VERBISH.test(s))) return '';
+  // What is left of a sneer with no verb of its own ("Another quick change at 5pm on a Friday.") goes.
+  // A fragment left without a verb ("40 minutes late.", "Another quick change at 5pm.") goes.
+  if (!VERBISH.test(s) && /^\s*(?:another|a|an|the|such|so|\d+|one|two|three|four|five|six)\b/i.test(s)) return '';
+  if (wordCount(s) <= 2 && !/\d/.test(s)) return '';
   return cap(finish(s, x));
 }
 
@@ -369,7 +372,7 @@ function threatToConsequence(sentence: string): string | null {
     demand = `${pre ? 'please' : 'Please'} ${low(demand)}`;
   }
   let c = cons!.trim();
-  if (/^(?:don'?t|do not|forget|never)\b/i.test(c)) return asSentence(`${pre}${demand}`);
+  if (/^(?:don'?t|do not|forget|never|else)\b/i.test(c) || wordCount(c) < 2) return asSentence(`${pre}${demand}`);
   const who = /^(?:i'?m|i am|i will|i'?ll|i|we'?re|we will|we'?ll|we)\s+(?:be\s+|going to\s+|gonna\s+)?/i.exec(c);
   if (who) {
     const rest = c.slice(who[0].length);
