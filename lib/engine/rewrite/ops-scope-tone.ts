@@ -23,7 +23,7 @@ const WAIVER_CLAUSE = /^\s*(?:and\s+|so\s+)?(?:(?:don'?t|dont|do not|no need to)
 const NO_CONTRACT_CLAUSE = /^\s*(?:and\s+)?(?:(?:i )?don'?t think we need to|no need to|we won'?t need to|needn'?t|don'?t worry about|without (?:needing to )?)\s*(?:update|amend|change|touch|redo|redoing|revise|sign|changing|updating|amending|touching)\s+(?<doc>(?:the|our|your|my)\s+(?:sow|statement of work|contract|quote|agreement|scope|brief|estimate|proposal|appointment letter|engagement letter|terms))(?:\s+(?:for (?:it|that|this|them)|of [^,.;]+))?\s*[,.;!?\u2014\u2013-]*\s*$|^\s*(?:and\s+)?we'?ll keep (?:it|the (?:contract|agreement|quote)) as (?:it is|is)\s*[,.;!?]*\s*$/i;
 const DISCOUNT = /\b(?:knock(?:ed|ing)?|tak(?:e|en|ing)|shav(?:e|ed))\b[^,.;!?]*\boff\b|\b\d+\s*%\s*off\b|\bhalf[- ]price\b|\bonly charge half\b|\bcharge (?:you )?half\b|\b(?:special|mate'?s|friends?(?: and family)?) rate\b|\bdiscount(?:ed)?\b|\breduce (?:my|the|your) (?:hourly |day )?(?:rate|fee|price)\b|\b(?:just|only) pay\b|\blet'?s (?:call|make) it\b[^,.;!?]*\d|\bcall it\b[^,.;!?]*[£$€]\s*\d/i;
 /** Reasons and apologies that travel with a discount or a cave. */
-const SOFTENER = /^\s*(?:and\s+|but\s+|so\s+)?(?:(?:i'?m|i am)\s+)?(?:(?:so|really|very)\s+)*(?:sorry|apologies)\b[^,.;!?]*|^\s*(?:i know (?:that'?s|it'?s) a lot|i feel (?:bad|awful|terrible)[^,.;!?]*|since it'?s you|because it'?s you|as a goodwill gesture|by way of apology|if that helps|that feels fairer|(?:i know )?budgets are tight[^,.;!?]*|things are tight[^,.;!?]*|no need to ask|whatever you think is fair|we'?ll sort it (?:out )?whenever|just come along whenever|it was (?:only )?a quick (?:job|one|thing)|(?:ok(?:ay)?|fine|ok fine)|you'?re right|honestly|actually|this time|aw+|oh)\s*[,.;!?\u2014\u2013-]*\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)*$/iu;
+const SOFTENER = /^\s*(?:and\s+|but\s+|so\s+)?(?:(?:i'?m|i am)\s+)?(?:(?:so|really|very|truly|terribly|awfully|extremely)\s+)*(?:sorry|apologies)\b[^,.;!?]*|^\s*(?:i know (?:that'?s|it'?s) a lot|i feel (?:bad|awful|terrible)[^,.;!?]*|since it'?s you|because it'?s you|as a goodwill gesture|by way of apology|if that helps|that feels fairer|(?:i know )?budgets are tight[^,.;!?]*|things are tight[^,.;!?]*|no need to ask|whatever you think is fair|we'?ll sort it (?:out )?whenever|just come along whenever|it was (?:only )?a quick (?:job|one|thing)|(?:ok(?:ay)?|fine|ok fine)|you'?re right|honestly|actually|this time|aw+|oh)\s*[,.;!?\u2014\u2013-]*\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)*$/iu;
 
 function clauseTexts(s: string): { r: Range; t: string }[] {
   return clauses(s).map((r) => ({ r, t: s.slice(r.start, r.end) }));
@@ -71,7 +71,7 @@ function invoiceFor(sentence: string): string | null {
   if (w && what && !/^(?:it|this|that|them|anything|extra)$/i.test(what)) {
     const before = sentence.slice(0, w.index);
     const rest = sentence.slice(w.index + w[0].length);
-    const rebuilt = `${before}I'll invoice you for ${what.replace(/^me\s+/i, '')} as usual${rest}`;
+    const rebuilt = `${before}I'll charge for ${what.replace(/^me\s+/i, '')} as usual${rest}`;
     return dropClauses(rebuilt, (t) => (SOFTENER.test(t) || DISCOUNT.test(t) || WAIVER_CLAUSE.test(t)) && !/as usual/.test(t)) ?? finish(rebuilt, sentence);
   }
   const f = WAIVE_FEE.exec(sentence);
@@ -85,7 +85,7 @@ function invoiceFor(sentence: string): string | null {
   return null;
 }
 
-/** Skipped invoice: the waived work or fee is invoiced as usual ("Don't worry about paying for May" → "I'll invoice you for May as usual"). */
+/** Skipped invoice: the waived work or fee is charged as usual ("Don't worry about paying for May" → "I'll charge for May as usual"). */
 const invoiceAsUsual: Op = (sentence) => invoiceFor(sentence);
 
 /** Free trial work: the trial stays, paid ("a full homepage draft for free first" → "a full homepage draft at my usual rate"). */
@@ -150,7 +150,9 @@ const billableExtra: Op = (sentence, hit, ctx) => {
   const past = /\b(?:i'?ve|i have|i already)\b/i.test(wt.t);
   let s = sentence.slice(0, at) + MARK + sentence.slice(at);
   const marked = clauseTexts(s);
-  s = deleteRanges(s, marked.filter((p) => isDrop(p.t.replace(MARK, '')) && !p.t.includes(MARK)).map((p) => p.r));
+  const markAt = marked.findIndex((p) => p.t.includes(MARK));
+  // Apologies and "you're right" before the offer go with the fee waiver.
+  s = deleteRanges(s, marked.filter((p, i) => !p.t.includes(MARK) && (isDrop(p.t) || (i < markAt && SOFTENER.test(p.t)))).map((p) => p.r));
   FREE_PHRASE.lastIndex = 0;
   s = s.replace(FREE_PHRASE, '').replace(/\s+(?:and|plus)\s+(?:I'?ll\s+)?(?:knock|take)\s+[^,.;!?]*?\boff\b[^,.;!?\u2062]*?(?=\s*(?:[,.;!?\u2062]|\p{Extended_Pictographic}|$))/iu, '');
   const note = past ? "; I'll add it to the invoice" : doc && !/quote/i.test(doc) ? `; I'll update ${doc} and send you the new quote first` : "; I'll send you an updated quote first";
@@ -281,7 +283,7 @@ const ALLOW_ME = /\b(?:(?:kindly|please)\s+)?(?:allow|let|permit)\s+me\s+(?:to\s
 const plainNo: Op = (sentence, hit, ctx) => {
   let s: string | null = null;
   const a = ALLOW_ME.exec(sentence);
-  if (a?.groups?.act && wordCount(a.groups.act) >= 2) s = asSentence(`${sentence.slice(0, a.index)}I won't be able to ${a.groups.act.trim().replace(/\s+(?:this time|please)$/i, '')}`);
+  if (a?.groups?.act && wordCount(a.groups.act) >= 2) s = asSentence(`${sentence.slice(0, a.index)}I won't be able to ${a.groups.act.trim().replace(/\s+(?:at this time|this time|for now|please)$/i, '')}`);
   else s = OPERATIONS.permission(sentence, hit, ctx);
   if (s === null) return null;
   return cleanRefusal(s);
