@@ -317,6 +317,10 @@ const oneApologyPlain: Op = (sentence, hit, ctx) => {
   // A one-word leftover before the apology ("Po, talaga, Sorry the report is late").
   out = out.replace(/^(?:[A-Za-z]{1,8},\s+)+(?=Sorry\b)/, (w) => (/^(?:yes|no|ok|okay|so|well|hi|hey)\b/i.test(w) ? w : ''));
   out = out.replace(/,\s+Sorry\b/g, ', sorry');
+  // The hedges left around the offer: "I could possibly send them tonight if that's okay" → "I can send them tonight".
+  out = out
+    .replace(/\b(I|we)\s+could\s+(?:possibly|maybe|perhaps)\s+/g, '$1 can ')
+    .replace(/\s*,?\s+if (?:that'?s|that is|it'?s|it is|this is) (?:ok(?:ay)?|alright|all right|fine)(?: with you)?(?=\s*[.!?]|$)/gi, '');
   out = cleanRefusal(out);
   return unguard(out);
 };
