@@ -413,6 +413,23 @@ const dropSneer: Op = (sentence) => {
   return HOSTILE_CLAUSE.test(core) && wordCount(core) <= 5 ? '' : null;
 };
 
+const UNLIMITED_CLAUSE = /^\s*(?:and\s+|so\s+|plus\s+)?(?:(?:you(?:'ll)? (?:can )?(?:have|get)|there(?:'s| is| are)|with|we(?:'ll)? (?:do|offer))\s+)?(?:unlimited|endless|infinite|as many) (?:revisions|changes|rounds|edits|tweaks|redraws|amends)(?: as you (?:like|want|need))?(?: (?:are|is) (?:included|fine|no problem|fine by me))?\s*[,.;!?\u2014\u2013-]*\s*$/i;
+const MORE_PLEASE = /^\s*(?:and\s+|so\s+)?(?:don'?t hold back|no limit|no cap|just keep (?:them|it) coming|send as many as you (?:like|want))\s*[,.;!?\u2014\u2013-]*\s*$/i;
+
+/** Unlimited revisions inside a longer sentence: that clause states the rounds included; the rest stays. */
+const revisionCap: Op = (sentence) => {
+  const parts = clauseTexts(sentence);
+  const idx = parts.findIndex((p) => UNLIMITED_CLAUSE.test(p.t));
+  if (idx < 0) return null;
+  const others = parts.filter((p, i) => i !== idx && !MORE_PLEASE.test(p.t) && !NO_CONTRACT_CLAUSE.test(p.t));
+  if (others.every((p) => wordCount(p.t) < 3)) return null;
+  const target = parts[idx]!;
+  const sep = /[\s,;.!?\u2014\u2013-]*$/.exec(target.t)![0];
+  const s = sentence.slice(0, target.r.start) + `${idx === 0 ? 'Two' : 'two'} rounds of revisions are included (I'll quote any further changes)` + sep + sentence.slice(target.r.end);
+  const out = dropClauses(s, (t) => MORE_PLEASE.test(t) || NO_CONTRACT_CLAUSE.test(t)) ?? s;
+  return finish(cap(tidy(out, false)), sentence);
+};
+
 /** Thousands and decimal commas ("$2,400", "0,11 EUR") are not clause breaks: guarded while an op runs. */
 function guarded(op: Op): Op {
   const g = (t: string) => t.replace(/(\d),(\d)/g, '$1\u2063$2');
@@ -435,6 +452,7 @@ const RAW_OPERATIONS = {
   'calm-tone': calmTone,
   'firm-consequence': firmConsequence,
   'drop-sneer': dropSneer,
+  'revision-cap': revisionCap,
 } satisfies Record<string, Op>;
 
 export const SCOPE_TONE_OPERATIONS = Object.fromEntries(Object.entries(RAW_OPERATIONS).map(([k, op]) => [k, guarded(op)])) as Record<keyof typeof RAW_OPERATIONS, Op>;
