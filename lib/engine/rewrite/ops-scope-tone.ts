@@ -91,6 +91,8 @@ const invoiceAsUsual: Op = (sentence) => invoiceFor(sentence);
 /** Free trial work: the trial stays, paid ("a full homepage draft for free first" → "a full homepage draft at my usual rate"). */
 const paidTrial: Op = (sentence) => {
   let s = sentence;
+  // "…at my usual rate" unless the sentence already names the usual rate.
+  const paidWords = /\busual\b|\brate\b/i.test(sentence) ? ' as paid work' : ' at my usual rate';
   let changed = false;
   // "a free test shoot" → "a paid test shoot".
   s = s.replace(/\b(a|an)\s+free\s+(?=(?:test|trial|sample|spec|pilot|taster|mock|quick)\b)/gi, (_w, a: string) => {
@@ -100,7 +102,7 @@ const paidTrial: Op = (sentence) => {
   // "for free as a trial", "for free first", "unpaid", "free of charge" → "at my usual rate".
   s = s.replace(/(?:,\s*)?\b(?:(?:for free|free of charge|for nothing|at no cost|unpaid|no charge|on the house|gratis|pro bono)(?:\s+(?:as a (?:trial|test)|first|upfront|beforehand))?|as a free (?:trial|test))\b/gi, () => {
     changed = true;
-    return ' at my usual rate';
+    return paidWords;
   });
   s = s.replace(/\bupfront at my usual rate\b/i, 'at my usual rate');
   if (!changed) return null;
@@ -382,7 +384,7 @@ function threatToConsequence(sentence: string): string | null {
   const who = /^(?:i'?m|i am|i will|i'?ll|i|we'?re|we will|we'?ll|we)\s+(?:be\s+|going to\s+|gonna\s+)?/i.exec(c);
   if (who) {
     const rest = c.slice(who[0].length);
-    c = /^(?:finished|done|through|over)\b/i.test(rest) ? "I'll have to end our work together" : `I'll have to ${toInfinitivePhrase(rest)}`;
+    c = /^(?:finished|done|through|over)\b/i.test(rest) ? "I'll have to end our work together" : `I'll have to ${toInfinitivePhrase(rest).replace(/^walk away from\b/i, 'cancel').replace(/^(?:pass|hand) you (?:straight |over )?to\b/i, 'refer this to')}`;
   }
   const join = pre ? '. Otherwise, ' : '; otherwise, ';
   return asSentence(`${pre}${demand}${join}${c}`) + (m.groups.rest?.trim() ? ` ${m.groups.rest.trim()}` : '');
