@@ -342,6 +342,8 @@ const VERBISH = /\b(?:is|are|was|were|will|'s|'re|'ll|have|has|had|do|does|did|c
 function calmSentence(x: string): string {
   // A sarcastic sentence with no fact in it goes whole.
   if (SARCASM_MARK.test(x) && !/\d/.test(x)) return '';
+  // A rhetorical charge sheet ("You've changed it four times and now you want…?") goes whole.
+  if (/^\s*(?:[A-Z][a-z]+,\s*)?you'?ve\b[^.!?]*\b(?:times|again)\b[^.!?]*\band now you\b[^.!?]*\?\s*$/i.test(x)) return '';
   let s = x.replace(SNEER_LEAD, '').replace(HOSTILE_TAIL, '');
   // Scare quotes: "your 'concerns'" → "your concerns".
   s = s.replace(/(^|[\s(])['\u2018]([A-Za-z][\w\s-]{1,24}?)['\u2019](?=[\s,.;!?)]|$)/g, '$1$2');
