@@ -23,7 +23,7 @@ const WAIVER_CLAUSE = /^\s*(?:and\s+|so\s+)?(?:(?:don'?t|dont|do not|no need to)
 const NO_CONTRACT_CLAUSE = /^\s*(?:and\s+)?(?:(?:i )?don'?t think we need to|no need to|we won'?t need to|needn'?t|don'?t worry about|without (?:needing to )?)\s*(?:update|amend|change|touch|redo|redoing|revise|sign|changing|updating|amending|touching)\s+(?<doc>(?:the|our|your|my)\s+(?:sow|statement of work|contract|quote|agreement|scope|brief|estimate|proposal|appointment letter|engagement letter|terms))(?:\s+(?:for (?:it|that|this|them)|of [^,.;]+))?\s*[,.;!?\u2014\u2013-]*\s*$|^\s*(?:and\s+)?we'?ll keep (?:it|the (?:contract|agreement|quote)) as (?:it is|is)\s*[,.;!?]*\s*$/i;
 const DISCOUNT = /\b(?:knock(?:ed|ing)?|tak(?:e|en|ing)|shav(?:e|ed))\b[^,.;!?]*\boff\b|\b\d+\s*%\s*off\b|\bhalf[- ]price\b|\bonly charge half\b|\bcharge (?:you )?half\b|\b(?:special|mate'?s|friends?(?: and family)?) rate\b|\bdiscount(?:ed)?\b|\breduce (?:my|the|your) (?:hourly |day )?(?:rate|fee|price)\b|\b(?:just|only) pay\b|\blet'?s (?:call|make) it\b[^,.;!?]*\d|\bcall it\b[^,.;!?]*[£$€]\s*\d/i;
 /** Reasons and apologies that travel with a discount or a cave. */
-const SOFTENER = /^\s*(?:and\s+|but\s+|so\s+)?(?:(?:i'?m|i am)\s+)?(?:(?:so|really|very|truly|terribly|awfully|extremely)\s+)*(?:sorry|apologies)\b[^,.;!?]*|^\s*(?:i know (?:that'?s|it'?s) a lot|i feel (?:bad|awful|terrible)[^,.;!?]*|since it'?s you|because it'?s you|as a goodwill gesture|by way of apology|if that helps|that feels fairer|(?:i know )?budgets are tight[^,.;!?]*|things are tight[^,.;!?]*|no need to ask|whatever you think is fair|we'?ll sort it (?:out )?whenever|just come along whenever|it was (?:only )?a quick (?:job|one|thing)|(?:ok(?:ay)?|fine|ok fine)|you'?re right|honestly|actually|this time|aw+|oh)\s*[,.;!?\u2014\u2013-]*\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)*$/iu;
+const SOFTENER = /^\s*(?:and\s+|but\s+|so\s+)?(?:(?:i'?m|i am)\s+)?(?:(?:so|really|very|truly|terribly|awfully|extremely)\s+)*(?:sorry|apologies)\b[^,.;!?]*|^\s*(?:i know (?:that'?s|it'?s) a lot|i feel (?:bad|awful|terrible)[^,.;!?]*|since it'?s you|because it'?s you|as a goodwill gesture|by way of apology|if that helps|that feels fairer|(?:i know )?budgets are tight[^,.;!?]*|things are tight[^,.;!?]*|no need to ask|whatever you think is fair|we'?ll sort it (?:out )?whenever|just come along whenever|it was (?:only |just )?a (?:quick|short|small|tiny) (?:job|one|thing|session|call|fix)|(?:ok(?:ay)?|fine|ok fine)|you'?re right|honestly|actually|this time|aw+|oh)\s*[,.;!?\u2014\u2013-]*\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)*$/iu;
 
 function clauseTexts(s: string): { r: Range; t: string }[] {
   return clauses(s).map((r) => ({ r, t: s.slice(r.start, r.end) }));
@@ -166,7 +166,8 @@ const billableExtra: Op = (sentence, hit, ctx) => {
   rest = rest.replace(/^\s*[,;\u2014\u2013-]+/, '');
   const out = tidy(`${head}${note}${mark} ${rest}`.replace(/\s+/g, ' '), false);
   if (wordCount(out) < 5) return null;
-  return finish(cap(out), sentence);
+  // "no charge!" was the cheer; the quote is stated plainly.
+  return finish(cap(out), sentence).replace(/(quote first|to the invoice|new quote first)!/, '$1.');
 };
 
 /** Agreeing to new scope without changing the agreement: the work stays, the agreement is updated first. */
