@@ -7,6 +7,7 @@ import { rewriteFor, wordingFor } from './data';
 import { countRejection, gate, urgentRoutes } from './gate';
 import { locate, OPERATIONS, type Hit, type OpContext } from './ops';
 import { tidy, wordCount } from './text-ops';
+import { calmMessage, REFUSAL_FOLLOW_UP } from './ops-scope-tone';
 
 export { gateRejections, resetGateRejections, brokenJoins, duplicatesIn, GATE_REASONS } from './gate';
 export { statedHours } from './times';
@@ -105,6 +106,8 @@ function runBody(text: string, hits: Hit[], main: number, variant: number, polic
   }
   // The threat next to an ultimatum becomes a consequence too.
   if (hits.some((h) => h.intent === 'ultimatum')) sents = sents.map((s) => (THREAT_SENTENCE.test(s) ? (OPERATIONS.ultimatum(s, hits[0]!, null as never) ?? s) : s));
+  if (hits.some((h) => h.pack === 'tone')) sents = calmMessage(sents);
+  if (hits.some((h) => h.intent === 'permission-refusal')) sents = sents.filter((s, i) => i === 0 || !REFUSAL_FOLLOW_UP.test(s));
   // A personal remark's "Is that crazy?" goes once the remark has gone.
   if (hits.some((h) => h.pack === 'personal') && sents.length > 1 && FOLLOW_UP.test(sents[sents.length - 1]!) && !hits.some((h) => locate(sents[sents.length - 1]!, h.trigger))) {
     const remark = text.split(/(?<=[.!?])\s+/);
@@ -162,6 +165,12 @@ export function groupFindings(findings: Finding[], g: GroupContext): Finding[] {
       if (f.intent === 'off-the-record' && touched.length) {
         const next = para.sentences[para.sentences.indexOf(touched[touched.length - 1]!) + 1];
         if (next && SECRECY.test(g.text.slice(next.start, next.end)) && wordCount(g.text.slice(next.start, next.end).replace(SECRECY, '')) <= 4) touched.push(next);
+      }
+      // A hostile message is rewritten whole (its paragraph); a refusal takes its "hope that's ok" along.
+      if (f.pack === 'tone' && touched.length) touched.splice(0, touched.length, ...para.sentences);
+      if (f.intent === 'permission-refusal' && touched.length) {
+        const next = para.sentences[para.sentences.indexOf(touched[touched.length - 1]!) + 1];
+        if (next && REFUSAL_FOLLOW_UP.test(g.text.slice(next.start, next.end))) touched.push(next);
       }
       const start = Math.min(f.start, ...touched.map((s) => s.start));
       const end = Math.max(f.end, ...touched.map((s) => s.end));

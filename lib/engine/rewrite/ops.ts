@@ -7,6 +7,7 @@ import type { Policy } from '../types';
 import { templatesFor, type IntentRewrite, type OpName, type Wording } from './data';
 import { alternation, asSentence, clauses, deleteRanges, EMOJI, mergeRanges, replaceRanges, stripDecorations, tidy, wordCount, type Range } from './text-ops';
 import { anyHourRanges, hoursWindow, retimeEdits } from './times';
+import { SCOPE_TONE_OPERATIONS } from './ops-scope-tone';
 
 export interface Hit {
   pack: string;
@@ -596,6 +597,7 @@ export const OPERATIONS: Record<OpName, Op> = {
   'limit-revisions': limitRevisions,
   ultimatum,
   'urgent-route': urgentRoute,
+  ...SCOPE_TONE_OPERATIONS,
 };
 
 export { EMOJI };
