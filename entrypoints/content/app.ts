@@ -500,6 +500,7 @@ function toView(f: TrackedFinding): FindingView {
     suggestions: f.suggestions,
     text: f.text,
     ...(f.focus ? { focus: f.focus } : {}),
+    ...(f.marks ? { marks: f.marks } : {}),
     ...(f.also ? { also: f.also } : {}),
   };
 }

@@ -408,7 +408,7 @@ export class CardController {
       why: f.why,
       text: f.text,
       quote: f.kind === 'span' ? markedText(f) : '',
-      also: (f.also ?? []).map((a) => ({ message: a.message, quote: f.source.slice(a.focus.start, a.focus.end) })),
+      also: (f.also ?? []).map((a) => ({ message: a.message, quote: (a.marks?.length ? a.marks : [a.focus]).map((m) => f.source.slice(m.start, m.end)).join(' … ') })),
       suggestions: f.suggestions,
       activeIndex: st.activeIndex,
       keyboard: st.mode === 'keyboard',
