@@ -48,7 +48,7 @@ const byUser = (fn: () => void) => (e: Event) => {
 };
 
 /** What each of the card's buttons does: its data-action, and the order Tab walks them in. */
-export const CARD_ACTIONS = ['apply', 'insert', 'ignore', 'disable', 'previous', 'next', 'close'] as const;
+export const CARD_ACTIONS = ['apply', 'insert', 'ignore', 'disable', 'undo', 'previous', 'next', 'close'] as const;
 export type CardAction = (typeof CARD_ACTIONS)[number];
 
 /** What Enter does on the focused button, for the key hint. */
@@ -57,6 +57,7 @@ const ENTER_DOES: Record<CardAction, string> = {
   insert: 'insert it',
   ignore: 'ignore it in this draft',
   disable: 'turn this rule off',
+  undo: 'undo',
   previous: 'previous issue',
   next: 'next issue',
   close: 'close the card',
@@ -192,6 +193,54 @@ export function Card({ model, onApply, onIgnore, onDisableRule, onClose, onStep 
         ) : (
           <>
             <kbd>Esc</kbd> close
+          </>
+        )}
+      </p>
+    </div>
+  );
+}
+
+export interface UndoCardProps {
+  /** What was done ("Ignored “…” in this draft."). */
+  text: string;
+  busy: boolean;
+  error: string | null;
+  /** The Undo button has keyboard focus. */
+  focused: boolean;
+  /** Keyboard focus is in the draft: Tab from there reaches Undo. */
+  editorFocused: boolean;
+  onUndo(): void;
+  onClose(): void;
+}
+
+/** The card after Ignore or "Turn off this rule": what happened, and Undo (Alt+U), as the popup offers. */
+export function UndoCard({ text, busy, error, focused, editorFocused, onUndo, onClose }: UndoCardProps) {
+  return (
+    <div class="card undo-card" role="group" aria-label="Clearline: undo">
+      <div class="head">
+        <p class="done">{text}</p>
+        <button type="button" class="close" data-action="close" aria-label="Close" title="Close (Esc)" tabIndex={-1} onClick={byUser(onClose)}>
+          ×
+        </button>
+      </div>
+      {error && (
+        <p class="status" role="status" data-tone="error">
+          {error}
+        </p>
+      )}
+      <div class="foot">
+        <button type="button" class="link undo" data-action="undo" disabled={busy} onClick={byUser(onUndo)} title="Undo (Alt+U)" aria-keyshortcuts="Alt+U">
+          Undo
+        </button>
+      </div>
+      <p class="hint" data-testid="card-keys">
+        {focused ? (
+          <>
+            <kbd>Enter</kbd> undo · <kbd>Tab</kbd> back to your draft · <kbd>Esc</kbd> back to your draft
+          </>
+        ) : (
+          <>
+            <kbd>Alt</kbd>+<kbd>U</kbd> undo{editorFocused && <> · <kbd>Tab</kbd> to Undo</>} · <kbd>Esc</kbd> close
           </>
         )}
       </p>

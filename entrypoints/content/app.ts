@@ -21,7 +21,7 @@ import {
 } from '@/lib/composer/index';
 import { reveal } from '@/lib/composer/reveal';
 import { userUse } from '@/lib/composer/user-use';
-import { FINDING_GONE, UI_PORT, type AnalyzeResponse, type ApplyResponse, type BackgroundRequest, type ContentRequest, type FindingView, type GetFindingsResponse, type SiteResponse } from '@/lib/messages';
+import { FINDING_GONE, UI_PORT, type AnalyzeResponse, type ApplyResponse, type BackgroundRequest, type ContentRequest, type DisableRuleResponse, type FindingView, type GetFindingsResponse, type SiteResponse } from '@/lib/messages';
 import { CardController } from './card-controller';
 import type { Lifetime } from './lifetime';
 import { Announcer } from './announcer';
@@ -88,7 +88,11 @@ export function startClearline(life: Lifetime): ComposerUi {
     announce: (text) => announcer.say(text),
     // The background answers { ok, error? }; no answer at all is a failure too.
     disableRule: async (finding) => {
-      const res = await send<SiteResponse | undefined>({ kind: 'disableRule', rule: `${finding.pack}/${finding.rule}` });
+      const res = await send<DisableRuleResponse | undefined>({ kind: 'disableRule', rule: `${finding.pack}/${finding.rule}` });
+      return res && typeof res.ok === 'boolean' ? res : { ok: false };
+    },
+    restoreRule: async (finding, wasEnabled) => {
+      const res = await send<SiteResponse | undefined>({ kind: 'restoreRule', rule: `${finding.pack}/${finding.rule}`, wasEnabled });
       return res && typeof res.ok === 'boolean' ? res : { ok: false };
     },
     changed: () => publish(),
@@ -296,6 +300,28 @@ export function startClearline(life: Lifetime): ComposerUi {
       // Keys that edit the draft (not Enter choosing a rewrite in a keyboard card).
       const choosing = open && open.mode === 'keyboard' && open.session === s && e.key === 'Enter';
       if (s && !choosing && !e.ctrlKey && !e.metaKey && !e.altKey && (e.key.length === 1 || e.key === 'Backspace' || e.key === 'Delete' || e.key === 'Enter')) typedSince = true;
+      const note = card.notice;
+      if (!open && note) {
+        // The Undo notice after Ignore or Turn off: Alt+U undoes, Tab reaches its button, Esc or typing closes it.
+        const inNote = overCard(e);
+        if (e.code === 'KeyU' && e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && (inNote || s === note.session)) {
+          swallow();
+          void card.undo();
+          return;
+        }
+        if (e.key === 'Escape' && (inNote || s === note.session || !s)) {
+          swallow();
+          card.escape();
+          return;
+        }
+        if (inNote) return;
+        if (s === note.session && e.key === 'Tab' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
+          if (card.focusCard()) swallow();
+          return;
+        }
+        if (s && !e.ctrlKey && !e.metaKey && !e.altKey && (e.key.length === 1 || e.key === 'Backspace' || e.key === 'Delete' || e.key === 'Enter')) card.close();
+        return;
+      }
       if (!open) return;
       const inCard = overCard(e);
       const inPopover = inCard && e.composedPath().includes(card.element!);
