@@ -117,7 +117,11 @@ export function startClearline(life: Lifetime): ComposerUi {
     });
     sessions.set(root, s);
     overlay.add(s);
-    const badge = new Indicator(s, (session) => card.showList(session));
+    const badge = new Indicator(s, (session) => {
+      if (session.paused) announcer.say('Clearline is paused.');
+      else if (session.findings.length) card.showList(session);
+      else announcer.say(session.error ? `Clearline could not check this draft: ${session.error}` : 'No issues in this draft.');
+    });
     indicators.set(s, badge);
     overlay.add(badge);
     return s;
@@ -232,6 +236,9 @@ export function startClearline(life: Lifetime): ComposerUi {
     (e) => {
       if (!e.isTrusted) return;
       lastPointer = e;
+      // The marker under the user's own pointer, and only that one, takes pointer events (at once,
+      // so a click right after arriving lands on it).
+      overlay.pointerAt(e.clientX, e.clientY);
       if (pointerFrame) return;
       pointerFrame = requestAnimationFrame(() => {
         pointerFrame = 0;
@@ -255,11 +262,26 @@ export function startClearline(life: Lifetime): ComposerUi {
     'pointerdown',
     (e) => {
       if (!e.isTrusted || life.isInvalid || isOurs(e.composedPath()[0] as Node)) return;
+      // A touch (or a click faster than the pointer's move) on a marker that was not yet taking
+      // pointer events: it is still the user pressing the marker, not the words under it.
+      if (overlay.pressAt(e.clientX, e.clientY)) {
+        e.preventDefault();
+        return;
+      }
       // A click in the draft is the user editing: close any card, and open none where they clicked.
       intent.quiet(e.clientX, e.clientY);
       card.close();
     },
     { capture: true, signal },
+  );
+
+  // The pointer left the page: no marker stays open to hit-testing.
+  document.addEventListener(
+    'pointerout',
+    (e) => {
+      if (e.isTrusted && !e.relatedTarget) overlay.pointerAt(null);
+    },
+    { capture: true, passive: true, signal },
   );
 
   // ---- keyboard —

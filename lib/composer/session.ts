@@ -80,6 +80,8 @@ export class Session implements OverlaySource {
   /** The text the current findings' offsets refer to. */
   analysedText = '';
   paused = false;
+  /** An analysis has answered for this composer (until then its count is not known). */
+  checked = false;
   /** Why the background could not analyse the draft (e.g. too long); findings are empty then. */
   error: string | null = null;
   /** The finding whose card is open, if it belongs here. */
@@ -212,6 +214,7 @@ export class Session implements OverlaySource {
     }
     if (version !== this.version || this.disposed) return; // superseded by an edit or a newer request
     this.paused = response.paused;
+    this.checked = true;
     this.error = response.error ?? null;
     this.analysedText = text;
     this.findings = response.paused ? [] : this.track(text, response.findings ?? []);

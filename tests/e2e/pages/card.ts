@@ -117,9 +117,21 @@ export class Clearline {
   /** Click the marker that offers the missing boundary statement. */
   async openMarker(): Promise<void> {
     const marker = this.page.getByRole('button', { name: 'Clearline: add your boundary statement' });
-    await marker.click();
+    await pressMarker(this.page, marker);
     await expect(this.card).toBeVisible();
   }
+}
+
+/**
+ * Click one of our markers (the "+" or the indicator) as a hand does: the pointer arrives over it
+ * first. Markers take pointer events only under the user's pointer, so a click that skips the move
+ * (Playwright's own hit check runs before it moves the mouse) would find the page there instead.
+ */
+export async function pressMarker(page: Page, marker: Locator): Promise<void> {
+  await expect(marker).toBeVisible();
+  const box = (await marker.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await marker.click();
 }
 
 /** Rect of the first occurrence of `phrase` in the composer's rendered text (main world). */
