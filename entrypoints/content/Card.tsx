@@ -24,8 +24,8 @@ export interface CardModel {
   /** Keyboard focus is in the card's composer: Tab from there reaches the card. */
   editorFocused: boolean;
   busy: boolean;
-  /** The words cannot be rewritten automatically (line break or emoji image inside). */
-  blocked: boolean;
+  /** Per rewrite: the editor cannot take it in one piece (a line break or emoji image in the way). */
+  blocked: boolean[];
   status: { tone: 'error' | 'info'; text: string } | null;
   /** Other findings in the same sentence: this card's rewrites fix them too. */
   also: { message: string; quote: string }[];
@@ -62,6 +62,9 @@ const ENTER_DOES: Record<CardAction, string> = {
   next: 'next issue',
   close: 'close the card',
 };
+
+/** What a rewrite that takes the words out says (its accessible name is "Apply: " and this). */
+export const REMOVAL_LABEL = 'Take it out';
 
 const SEVERITY_LABEL: Record<Severity, string> = { suggestion: 'Suggestion', warning: 'Warning', alert: 'Alert' };
 
@@ -124,11 +127,18 @@ export function Card({ model, onApply, onIgnore, onDisableRule, onClose, onStep 
               class="suggestion"
               data-action="apply"
               data-active={model.keyboard && i === model.activeIndex ? 'true' : undefined}
-              disabled={model.busy || model.blocked}
+              disabled={model.busy || !!model.blocked[i]}
               onClick={byUser(() => onApply(i))}
             >
               <span class="visually-hidden">Apply: </span>
-              <WordDiff from={model.text} to={s} />
+              {s.trim() ? (
+                <WordDiff from={model.text} to={s} />
+              ) : (
+                // A removal: the words struck, and what the button does in words.
+                <span class="diff">
+                  <del aria-hidden="true">{model.text.trim()}</del> <span class="removal">{REMOVAL_LABEL}</span>
+                </span>
+              )}
             </button>
           ))}
         </div>

@@ -552,6 +552,8 @@ export class CardController {
     const el = this.ensurePopover();
     const f = st.finding;
     const siblings = this.siblings();
+    // Each rewrite the editor cannot take in one piece: say so before the user tries (all of them blocked).
+    const blocked = f.suggestions.slice(0, 3).map((_, i) => !!rewriteBlocker(f, i));
     const model: CardModel = {
       key: f.key,
       kind: f.kind,
@@ -569,8 +571,8 @@ export class CardController {
       editorFocused: editorHasFocus(st.session.root),
       busy: st.busy,
       // A span the editor cannot take in one piece: say so before the user tries.
-      status: st.status ?? (rewriteBlocker(f) ? { tone: 'info', text: rewriteBlocker(f)! } : null),
-      blocked: !!rewriteBlocker(f),
+      status: st.status ?? (blocked.length && blocked.every(Boolean) ? { tone: 'info', text: rewriteBlocker(f)! } : null),
+      blocked,
       position: siblings.length > 1 ? { index: siblings.findIndex((g) => g.key === f.key) + 1, count: siblings.length } : null,
     };
     if (this.focusedAction) {
