@@ -182,12 +182,17 @@ export function Card({ model, onApply, onIgnore, onDisableRule, onClose, onStep 
           </>
         ) : model.keyboard ? (
           <>
-            {model.kind === 'span' && (
+            {model.kind === 'span' && model.blocked.some((b) => !b) && (
               <>
                 <kbd>↑</kbd> <kbd>↓</kbd> choose ·{' '}
               </>
             )}
-            <kbd>Enter</kbd> {model.kind === 'missing' ? 'insert' : 'apply'} · <kbd>Alt</kbd>+<kbd>I</kbd> ignore · <kbd>Alt</kbd>+<kbd>O</kbd> turn off ·{' '}
+            {(model.kind === 'missing' || model.blocked.some((b) => !b)) && (
+              <>
+                <kbd>Enter</kbd> {model.kind === 'missing' ? 'insert' : 'apply'} ·{' '}
+              </>
+            )}
+            <kbd>Alt</kbd>+<kbd>I</kbd> ignore · <kbd>Alt</kbd>+<kbd>O</kbd> turn off ·{' '}
             <kbd>Tab</kbd> to the card · <kbd>Esc</kbd> close
             {model.position && (
               <>

@@ -387,6 +387,9 @@ export function startClearline(life: Lifetime): ComposerUi {
       } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         swallow();
         card.move(e.key === 'ArrowDown' ? 1 : -1);
+      } else if (e.key === 'Enter' && plain && !card.canApply()) {
+        // Nothing the editor can take: Enter is the user's new line.
+        card.close();
       } else if (e.key === 'Enter' && plain) {
         swallow();
         card.applyActive();

@@ -90,7 +90,7 @@ export class CardController {
       this.state.mode = mode;
     } else {
       this.state?.session.setActive(null);
-      this.state = { session, finding, mode, activeIndex: 0, busy: false, status: null };
+      this.state = { session, finding, mode, activeIndex: usable(finding)[0] ?? 0, busy: false, status: null };
     }
     session.setActive(finding.key);
     this.render();
@@ -208,7 +208,7 @@ export class CardController {
     const i = list.findIndex((g) => g.key === st.finding.key);
     const next = list[(i + delta + list.length) % list.length]!;
     const mode = st.mode === 'hover' ? 'click' : st.mode; // navigating means the user wants it to stay
-    this.state = { ...st, finding: next, mode, activeIndex: 0, status: null };
+    this.state = { ...st, finding: next, mode, activeIndex: usable(next)[0] ?? 0, status: null };
     st.session.setActive(next.key);
     this.render();
     this.actions.changed();
@@ -217,10 +217,19 @@ export class CardController {
   move(delta: number): void {
     const st = this.state;
     if (!st) return;
-    const n = Math.max(1, Math.min(3, st.finding.suggestions.length));
-    st.activeIndex = (st.activeIndex + delta + n) % n;
+    // Only among the rewrites the editor can take (a blocked one cannot be chosen with Enter).
+    const ok = usable(st.finding);
+    if (ok.length) {
+      const at = ok.indexOf(st.activeIndex);
+      st.activeIndex = ok[(Math.max(0, at) + (at < 0 ? 0 : delta) + ok.length) % ok.length]!;
+    }
     st.mode = 'keyboard';
     this.render();
+  }
+
+  /** Enter in the draft has something to apply (else it is a new line, and the card steps aside). */
+  canApply(): boolean {
+    return !!this.state && usable(this.state.finding).length > 0;
   }
 
   applyActive(): void {
@@ -495,7 +504,13 @@ export class CardController {
       return;
     }
     const n = Math.min(3, f.suggestions.length);
-    const choice = f.kind === 'missing' ? 'Enter inserts your boundary statement.' : `Rewrite ${st.activeIndex + 1} of ${n}: ${f.suggestions[st.activeIndex] ?? ''} Enter applies it.`;
+    const chosen = f.suggestions[st.activeIndex] ?? '';
+    const choice =
+      f.kind === 'missing'
+        ? 'Enter inserts your boundary statement.'
+        : !usable(f).length
+          ? (rewriteBlocker(f, 0) ?? 'No rewrite to offer; edit it by hand.')
+          : `Rewrite ${st.activeIndex + 1} of ${n}: ${chosen.trim() ? chosen : 'take it out.'} Enter applies it.`;
     this.announce(`Clearline: ${f.message} ${choice} Escape closes.`);
   }
 
@@ -595,6 +610,15 @@ export class CardController {
     this.reposition();
     this.announceState();
   }
+}
+
+/** The rewrites (of the three shown) the editor can take in one piece. */
+function usable(f: TrackedFinding): number[] {
+  if (f.kind !== 'span') return [0];
+  return f.suggestions
+    .slice(0, 3)
+    .map((_, i) => i)
+    .filter((i) => !rewriteBlocker(f, i));
 }
 
 /** Keyboard focus is on the composer or inside it (through open shadow roots). */

@@ -62,7 +62,7 @@ export function rewriteBlocker(finding: { kind: string; text: string; suggestion
   const replacement = finding.suggestions?.[index];
   if (replacement === undefined) return MESSAGES.structure;
   const n = narrowEdit(finding.text, 0, finding.text.length, replacement);
-  return CROSSES.test(finding.text.slice(n.start, n.end)) || CROSSES.test(n.replacement) ? MESSAGES.structure : null;
+  return CROSSES.test(finding.text.slice(n.start, n.end)) ? MESSAGES.structure : null;
 }
 
 /** Apply suggestion `index` of `finding` in `session`'s composer. */
@@ -85,7 +85,7 @@ export async function accept(session: Session, finding: TrackedFinding, index: n
   const narrowed = narrowEdit(text, span.start, span.end, edit.replacement);
   const { start, end, replacement } = narrowed;
   if (start === end && !replacement) return { ok: false, error: MESSAGES.noSuggestion };
-  if (CROSSES.test(text.slice(start, end)) || CROSSES.test(replacement) || touchesObject(text, start, end)) {
+  if (CROSSES.test(text.slice(start, end)) || touchesObject(text, start, end)) {
     return { ok: false, error: MESSAGES.structure };
   }
 

@@ -53,3 +53,24 @@ test('"Take it out" removes the invitation\'s words and leaves the rest of the d
   await composer.press('Control+z');
   await expect.poll(() => composerText(composer)).toBe(before);
 });
+
+test('a keyboard card whose only rewrite would join two lines offers no Enter, and says why', async ({ page, site }) => {
+  const cl = await openSite(page, site, DEMO);
+  const composer = DEMO.composer(page);
+  await composer.click();
+  await composer.press('Control+End');
+  await cl.waitForSpan(/xoxo/);
+  await page.keyboard.press('Alt+Enter');
+  await expect(cl.card).toContainText('xoxo');
+  const keys = cl.card.getByTestId('card-keys');
+  await expect(keys).toContainText('Alt+I');
+  await expect(keys).not.toContainText('Enter');
+  await expect(cl.host.locator('[aria-live="polite"]')).toContainText('line break');
+  // Enter is then a new line in the draft, as ever (the card steps aside).
+  const before = await composerText(composer);
+  await page.keyboard.press('Enter');
+  await expect(cl.card).toBeHidden();
+  await page.keyboard.type('PS');
+  await expect.poll(() => composerText(composer)).toMatch(/\nPS\s*$/);
+  expect((await composerText(composer)).replace(/\s*PS\s*$/, '')).toBe(before.trimEnd());
+});
