@@ -2,7 +2,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { analyze, EngineInputError } from '@/lib/engine/index';
-import { UI_PORT, type AnalyzeResponse, type BackgroundRequest, type LoadUiResponse, type SiteResponse } from '@/lib/messages';
+import { UI_PORT, type AnalyzeResponse, type BackgroundRequest, type DisableRuleResponse, type LoadUiResponse, type SiteResponse } from '@/lib/messages';
 import { isFromContentScript, isFromExtensionPage } from '@/lib/sender';
 import { toAnalyzeOptions } from '@/lib/settings/analyze-options';
 import { isPaused } from '@/lib/settings/pause';
@@ -97,6 +97,8 @@ export default defineBackground(() => {
         return page ? unregisterSite(req.origin) : undefined;
       case 'disableRule':
         return content || page ? disableRule(req.rule) : undefined;
+      case 'restoreRule':
+        return content || page ? restoreRule(req.rule, req.wasEnabled) : undefined;
       case 'loadUi':
         return content ? loadUi(sender) : undefined;
       case 'warm':
@@ -133,11 +135,27 @@ export default defineBackground(() => {
   }
 
   // Any id the settings accept can be turned off: built-in rules and custom ones (`personal/custom-3`).
-  async function disableRule(fullId: string): Promise<SiteResponse> {
+  async function disableRule(fullId: string): Promise<DisableRuleResponse> {
     const problem = typeof fullId === 'string' ? ruleKeyProblem(fullId) : 'expected a rule id';
     if (problem) return { ok: false, error: problem };
+    let wasEnabled: boolean | null = null;
     await updateSettings((draft) => {
+      wasEnabled = typeof draft.rules[fullId]?.enabled === 'boolean' ? draft.rules[fullId].enabled : null;
       draft.rules[fullId] = { ...draft.rules[fullId], enabled: false };
+    });
+    return { ok: true, wasEnabled };
+  }
+
+  /** Undo of disableRule: the rule's own switch as it was (none of its own: the default again). */
+  async function restoreRule(fullId: string, wasEnabled: boolean | null): Promise<SiteResponse> {
+    const problem = typeof fullId === 'string' ? ruleKeyProblem(fullId) : 'expected a rule id';
+    if (problem) return { ok: false, error: problem };
+    if (wasEnabled !== null && typeof wasEnabled !== 'boolean') return { ok: false, error: 'expected the switch as it was' };
+    await updateSettings((draft) => {
+      const { enabled: _off, ...rest } = draft.rules[fullId] ?? {};
+      const next = wasEnabled === null ? rest : { ...rest, enabled: wasEnabled };
+      if (Object.keys(next).length) draft.rules[fullId] = next;
+      else delete draft.rules[fullId];
     });
     return { ok: true };
   }

@@ -17,15 +17,25 @@ export type BackgroundRequest =
   | { kind: 'warm' }
   /** Card: "Turn off this rule" for a built-in or custom rule id; replies { ok, error? } (the background owns settings writes). */
   | { kind: 'disableRule'; rule: string }
+  /**
+   * Card: Undo of "Turn off this rule": the rule's switch as it was before (`wasEnabled` from the
+   * disableRule reply; null when it had no setting of its own). Replies { ok, error? }.
+   */
+  | { kind: 'restoreRule'; rule: string; wasEnabled: boolean | null }
   /** Popup/options: the user removed an origin. */
   | { kind: 'unregisterSite'; origin: string }
   /** Content (page-load script): a composer in this frame is in use; inject the UI script here. */
   | { kind: 'loadUi' };
 
-/** Reply to registerSite / unregisterSite / disableRule. */
+/** Reply to registerSite / unregisterSite / disableRule / restoreRule. */
 export interface SiteResponse {
   ok: boolean;
   error?: string;
+}
+
+/** Reply to disableRule: what the rule's own switch was before (null: none of its own), for Undo. */
+export interface DisableRuleResponse extends SiteResponse {
+  wasEnabled?: boolean | null;
 }
 
 /** What the card and the popup say when "Turn off this rule" did not work, and why. */

@@ -24,8 +24,8 @@ export interface CardModel {
   /** Keyboard focus is in the card's composer: Tab from there reaches the card. */
   editorFocused: boolean;
   busy: boolean;
-  /** The words cannot be rewritten automatically (line break or emoji image inside). */
-  blocked: boolean;
+  /** Per rewrite: the editor cannot take it in one piece (a line break or emoji image in the way). */
+  blocked: boolean[];
   status: { tone: 'error' | 'info'; text: string } | null;
   /** Other findings in the same sentence: this card's rewrites fix them too. */
   also: { message: string; quote: string }[];
@@ -48,7 +48,7 @@ const byUser = (fn: () => void) => (e: Event) => {
 };
 
 /** What each of the card's buttons does: its data-action, and the order Tab walks them in. */
-export const CARD_ACTIONS = ['apply', 'insert', 'ignore', 'disable', 'previous', 'next', 'close'] as const;
+export const CARD_ACTIONS = ['apply', 'insert', 'ignore', 'disable', 'undo', 'previous', 'next', 'close'] as const;
 export type CardAction = (typeof CARD_ACTIONS)[number];
 
 /** What Enter does on the focused button, for the key hint. */
@@ -57,10 +57,14 @@ const ENTER_DOES: Record<CardAction, string> = {
   insert: 'insert it',
   ignore: 'ignore it in this draft',
   disable: 'turn this rule off',
+  undo: 'undo',
   previous: 'previous issue',
   next: 'next issue',
   close: 'close the card',
 };
+
+/** What a rewrite that takes the words out says (its accessible name is "Apply: " and this). */
+export const REMOVAL_LABEL = 'Take it out';
 
 const SEVERITY_LABEL: Record<Severity, string> = { suggestion: 'Suggestion', warning: 'Warning', alert: 'Alert' };
 
@@ -123,11 +127,18 @@ export function Card({ model, onApply, onIgnore, onDisableRule, onClose, onStep 
               class="suggestion"
               data-action="apply"
               data-active={model.keyboard && i === model.activeIndex ? 'true' : undefined}
-              disabled={model.busy || model.blocked}
+              disabled={model.busy || !!model.blocked[i]}
               onClick={byUser(() => onApply(i))}
             >
               <span class="visually-hidden">Apply: </span>
-              <WordDiff from={model.text} to={s} />
+              {s.trim() ? (
+                <WordDiff from={model.text} to={s} />
+              ) : (
+                // A removal: the words struck, and what the button does in words.
+                <span class="diff">
+                  <del aria-hidden="true">{model.text.trim()}</del> <span class="removal">{REMOVAL_LABEL}</span>
+                </span>
+              )}
             </button>
           ))}
         </div>
@@ -171,12 +182,17 @@ export function Card({ model, onApply, onIgnore, onDisableRule, onClose, onStep 
           </>
         ) : model.keyboard ? (
           <>
-            {model.kind === 'span' && (
+            {model.kind === 'span' && model.blocked.some((b) => !b) && (
               <>
                 <kbd>↑</kbd> <kbd>↓</kbd> choose ·{' '}
               </>
             )}
-            <kbd>Enter</kbd> {model.kind === 'missing' ? 'insert' : 'apply'} · <kbd>Alt</kbd>+<kbd>I</kbd> ignore · <kbd>Alt</kbd>+<kbd>O</kbd> turn off ·{' '}
+            {(model.kind === 'missing' || model.blocked.some((b) => !b)) && (
+              <>
+                <kbd>Enter</kbd> {model.kind === 'missing' ? 'insert' : 'apply'} ·{' '}
+              </>
+            )}
+            <kbd>Alt</kbd>+<kbd>I</kbd> ignore · <kbd>Alt</kbd>+<kbd>O</kbd> turn off ·{' '}
             <kbd>Tab</kbd> to the card · <kbd>Esc</kbd> close
             {model.position && (
               <>
@@ -192,6 +208,54 @@ export function Card({ model, onApply, onIgnore, onDisableRule, onClose, onStep 
         ) : (
           <>
             <kbd>Esc</kbd> close
+          </>
+        )}
+      </p>
+    </div>
+  );
+}
+
+export interface UndoCardProps {
+  /** What was done ("Ignored “…” in this draft."). */
+  text: string;
+  busy: boolean;
+  error: string | null;
+  /** The Undo button has keyboard focus. */
+  focused: boolean;
+  /** Keyboard focus is in the draft: Tab from there reaches Undo. */
+  editorFocused: boolean;
+  onUndo(): void;
+  onClose(): void;
+}
+
+/** The card after Ignore or "Turn off this rule": what happened, and Undo (Alt+U), as the popup offers. */
+export function UndoCard({ text, busy, error, focused, editorFocused, onUndo, onClose }: UndoCardProps) {
+  return (
+    <div class="card undo-card" role="group" aria-label="Clearline: undo">
+      <div class="head">
+        <p class="done">{text}</p>
+        <button type="button" class="close" data-action="close" aria-label="Close" title="Close (Esc)" tabIndex={-1} onClick={byUser(onClose)}>
+          ×
+        </button>
+      </div>
+      {error && (
+        <p class="status" role="status" data-tone="error">
+          {error}
+        </p>
+      )}
+      <div class="foot">
+        <button type="button" class="link undo" data-action="undo" disabled={busy} onClick={byUser(onUndo)} title="Undo (Alt+U)" aria-keyshortcuts="Alt+U">
+          Undo
+        </button>
+      </div>
+      <p class="hint" data-testid="card-keys">
+        {focused ? (
+          <>
+            <kbd>Enter</kbd> undo · <kbd>Tab</kbd> back to your draft · <kbd>Esc</kbd> back to your draft
+          </>
+        ) : (
+          <>
+            <kbd>Alt</kbd>+<kbd>U</kbd> undo{editorFocused && <> · <kbd>Tab</kbd> to Undo</>} · <kbd>Esc</kbd> close
           </>
         )}
       </p>

@@ -24,7 +24,7 @@ export class Announcer {
     el.className = 'live';
     el.setAttribute('aria-live', 'polite');
     el.setAttribute('role', 'status');
-    el.setAttribute('style', 'position:fixed;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap');
+    el.setAttribute('style', 'position:fixed;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap;pointer-events:none');
     this.host.shadow.append(el);
     this.region = el;
     return el;

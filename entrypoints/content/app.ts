@@ -21,7 +21,7 @@ import {
 } from '@/lib/composer/index';
 import { reveal } from '@/lib/composer/reveal';
 import { userUse } from '@/lib/composer/user-use';
-import { FINDING_GONE, UI_PORT, type AnalyzeResponse, type ApplyResponse, type BackgroundRequest, type ContentRequest, type FindingView, type GetFindingsResponse, type SiteResponse } from '@/lib/messages';
+import { FINDING_GONE, UI_PORT, type AnalyzeResponse, type ApplyResponse, type BackgroundRequest, type ContentRequest, type DisableRuleResponse, type FindingView, type GetFindingsResponse, type SiteResponse } from '@/lib/messages';
 import { CardController } from './card-controller';
 import type { Lifetime } from './lifetime';
 import { Announcer } from './announcer';
@@ -88,7 +88,11 @@ export function startClearline(life: Lifetime): ComposerUi {
     announce: (text) => announcer.say(text),
     // The background answers { ok, error? }; no answer at all is a failure too.
     disableRule: async (finding) => {
-      const res = await send<SiteResponse | undefined>({ kind: 'disableRule', rule: `${finding.pack}/${finding.rule}` });
+      const res = await send<DisableRuleResponse | undefined>({ kind: 'disableRule', rule: `${finding.pack}/${finding.rule}` });
+      return res && typeof res.ok === 'boolean' ? res : { ok: false };
+    },
+    restoreRule: async (finding, wasEnabled) => {
+      const res = await send<SiteResponse | undefined>({ kind: 'restoreRule', rule: `${finding.pack}/${finding.rule}`, wasEnabled });
       return res && typeof res.ok === 'boolean' ? res : { ok: false };
     },
     changed: () => publish(),
@@ -113,7 +117,11 @@ export function startClearline(life: Lifetime): ComposerUi {
     });
     sessions.set(root, s);
     overlay.add(s);
-    const badge = new Indicator(s, (session) => card.showList(session));
+    const badge = new Indicator(s, (session) => {
+      if (session.paused) announcer.say('Clearline is paused.');
+      else if (session.findings.length) card.showList(session);
+      else announcer.say(session.error ? `Clearline could not check this draft: ${session.error}` : 'No issues in this draft.');
+    });
     indicators.set(s, badge);
     overlay.add(badge);
     return s;
@@ -228,6 +236,9 @@ export function startClearline(life: Lifetime): ComposerUi {
     (e) => {
       if (!e.isTrusted) return;
       lastPointer = e;
+      // The marker under the user's own pointer, and only that one, takes pointer events (at once,
+      // so a click right after arriving lands on it).
+      overlay.pointerAt(e.clientX, e.clientY);
       if (pointerFrame) return;
       pointerFrame = requestAnimationFrame(() => {
         pointerFrame = 0;
@@ -251,11 +262,26 @@ export function startClearline(life: Lifetime): ComposerUi {
     'pointerdown',
     (e) => {
       if (!e.isTrusted || life.isInvalid || isOurs(e.composedPath()[0] as Node)) return;
+      // A touch (or a click faster than the pointer's move) on a marker that was not yet taking
+      // pointer events: it is still the user pressing the marker, not the words under it.
+      if (overlay.pressAt(e.clientX, e.clientY)) {
+        e.preventDefault();
+        return;
+      }
       // A click in the draft is the user editing: close any card, and open none where they clicked.
       intent.quiet(e.clientX, e.clientY);
       card.close();
     },
     { capture: true, signal },
+  );
+
+  // The pointer left the page: no marker stays open to hit-testing.
+  document.addEventListener(
+    'pointerout',
+    (e) => {
+      if (e.isTrusted && !e.relatedTarget) overlay.pointerAt(null);
+    },
+    { capture: true, passive: true, signal },
   );
 
   // ---- keyboard —
@@ -296,6 +322,28 @@ export function startClearline(life: Lifetime): ComposerUi {
       // Keys that edit the draft (not Enter choosing a rewrite in a keyboard card).
       const choosing = open && open.mode === 'keyboard' && open.session === s && e.key === 'Enter';
       if (s && !choosing && !e.ctrlKey && !e.metaKey && !e.altKey && (e.key.length === 1 || e.key === 'Backspace' || e.key === 'Delete' || e.key === 'Enter')) typedSince = true;
+      const note = card.notice;
+      if (!open && note) {
+        // The Undo notice after Ignore or Turn off: Alt+U undoes, Tab reaches its button, Esc or typing closes it.
+        const inNote = overCard(e);
+        if (e.code === 'KeyU' && e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && (inNote || s === note.session)) {
+          swallow();
+          void card.undo();
+          return;
+        }
+        if (e.key === 'Escape' && (inNote || s === note.session || !s)) {
+          swallow();
+          card.escape();
+          return;
+        }
+        if (inNote) return;
+        if (s === note.session && e.key === 'Tab' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
+          if (card.focusCard()) swallow();
+          return;
+        }
+        if (s && !e.ctrlKey && !e.metaKey && !e.altKey && (e.key.length === 1 || e.key === 'Backspace' || e.key === 'Delete' || e.key === 'Enter')) card.close();
+        return;
+      }
       if (!open) return;
       const inCard = overCard(e);
       const inPopover = inCard && e.composedPath().includes(card.element!);
@@ -339,6 +387,9 @@ export function startClearline(life: Lifetime): ComposerUi {
       } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         swallow();
         card.move(e.key === 'ArrowDown' ? 1 : -1);
+      } else if (e.key === 'Enter' && plain && !card.canApply()) {
+        // Nothing the editor can take: Enter is the user's new line.
+        card.close();
       } else if (e.key === 'Enter' && plain) {
         swallow();
         card.applyActive();
@@ -500,6 +551,7 @@ function toView(f: TrackedFinding): FindingView {
     suggestions: f.suggestions,
     text: f.text,
     ...(f.focus ? { focus: f.focus } : {}),
+    ...(f.marks ? { marks: f.marks } : {}),
     ...(f.also ? { also: f.also } : {}),
   };
 }

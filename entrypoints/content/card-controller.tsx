@@ -8,7 +8,7 @@ import { deepActiveElement } from '@/lib/composer/accept';
 import { keepCaret, type KeptCaret } from '@/lib/composer/kept-caret';
 import { markedText, type Session, type TrackedFinding } from '@/lib/composer/session';
 import { ruleNotTurnedOff } from '@/lib/messages';
-import { Card, CARD_ACTIONS, type CardAction, type CardModel } from './Card';
+import { Card, CARD_ACTIONS, UndoCard, type CardAction, type CardModel } from './Card';
 import { caretLine } from './caret-line';
 import cardCss from './card.css?inline';
 
@@ -16,8 +16,10 @@ export type OpenMode = 'hover' | 'click' | 'keyboard' | 'marker';
 
 export interface CardActions {
   apply(session: Session, finding: TrackedFinding, index: number): Promise<{ ok: boolean; error?: string; undoable?: boolean }>;
-  /** Store the rule as off; `ok: false` (or a rejection) with why when it was not. */
-  disableRule(finding: TrackedFinding): Promise<{ ok: boolean; error?: string }>;
+  /** Store the rule as off; `ok: false` (or a rejection) with why when it was not; `wasEnabled` for Undo. */
+  disableRule(finding: TrackedFinding): Promise<{ ok: boolean; error?: string; wasEnabled?: boolean | null }>;
+  /** Undo of disableRule: put the rule's switch back as it was. */
+  restoreRule?(finding: TrackedFinding, wasEnabled: boolean | null): Promise<{ ok: boolean; error?: string }>;
   /** The open card changed (for the test hook). */
   changed(): void;
   /** Say something in the live region. */
@@ -35,9 +37,22 @@ interface OpenCard {
   all?: boolean;
 }
 
+/** What the card says after Ignore or "Turn off this rule", with the Undo that takes it back. */
+export interface UndoNotice {
+  session: Session;
+  finding: TrackedFinding;
+  text: string;
+  /** Runs the Undo; resolves to what to announce, or throws with why it failed. */
+  run(): Promise<string>;
+  busy: boolean;
+  error: string | null;
+}
+
 export class CardController {
   private popover: HTMLElement | null = null;
   private state: OpenCard | null = null;
+  /** Shown in the card's place after Ignore or Turn off, until the user types, clicks elsewhere or closes it. */
+  private note: UndoNotice | null = null;
   private closeTimer: ReturnType<typeof setTimeout> | null = null;
   private lastAnnounced = '';
   /** The card's button that has keyboard focus (the hint then speaks about that button). */
@@ -54,6 +69,11 @@ export class CardController {
     return this.state;
   }
 
+  /** The Undo notice in the card's place, if one is up. */
+  get notice(): UndoNotice | null {
+    return this.note;
+  }
+
   /** Our popover element (for "is the pointer over the card"). */
   get element(): HTMLElement | null {
     return this.popover;
@@ -61,6 +81,7 @@ export class CardController {
 
   show(session: Session, finding: TrackedFinding, mode: OpenMode): void {
     this.cancelClose();
+    this.note = null;
     const same = this.state && this.state.finding.key === finding.key && this.state.session === session;
     if (same && this.state) {
       // Still hovering the same words: nothing to redraw (this runs on every pointer frame).
@@ -69,7 +90,7 @@ export class CardController {
       this.state.mode = mode;
     } else {
       this.state?.session.setActive(null);
-      this.state = { session, finding, mode, activeIndex: 0, busy: false, status: null };
+      this.state = { session, finding, mode, activeIndex: usable(finding)[0] ?? 0, busy: false, status: null };
     }
     session.setActive(finding.key);
     this.render();
@@ -89,6 +110,18 @@ export class CardController {
 
   close(): void {
     this.cancelClose();
+    const note = this.note;
+    if (note && !this.state) {
+      // The Undo notice goes; focus on its button goes back to the draft, caret kept.
+      const hadFocus = this.focused;
+      this.note = null;
+      this.render();
+      this.focusedAction = null;
+      if (hadFocus) this.backToDraft(note.session);
+      this.caret = null;
+      return;
+    }
+    this.note = null;
     const st = this.state;
     if (!st) return;
     // Focus in the card goes back to the draft, never to the page's body (whose next Tab stop is Send).
@@ -133,6 +166,7 @@ export class CardController {
 
   /** A session was re-analysed or went away: follow the finding, or close. */
   sessionChanged(session: Session): void {
+    if (this.note?.session === session && !this.state && session.disposed) return this.close();
     const st = this.state;
     if (!st || st.session !== session) return;
     if (session.disposed || session.paused) return this.close();
@@ -174,7 +208,7 @@ export class CardController {
     const i = list.findIndex((g) => g.key === st.finding.key);
     const next = list[(i + delta + list.length) % list.length]!;
     const mode = st.mode === 'hover' ? 'click' : st.mode; // navigating means the user wants it to stay
-    this.state = { ...st, finding: next, mode, activeIndex: 0, status: null };
+    this.state = { ...st, finding: next, mode, activeIndex: usable(next)[0] ?? 0, status: null };
     st.session.setActive(next.key);
     this.render();
     this.actions.changed();
@@ -183,10 +217,19 @@ export class CardController {
   move(delta: number): void {
     const st = this.state;
     if (!st) return;
-    const n = Math.max(1, Math.min(3, st.finding.suggestions.length));
-    st.activeIndex = (st.activeIndex + delta + n) % n;
+    // Only among the rewrites the editor can take (a blocked one cannot be chosen with Enter).
+    const ok = usable(st.finding);
+    if (ok.length) {
+      const at = ok.indexOf(st.activeIndex);
+      st.activeIndex = ok[(Math.max(0, at) + (at < 0 ? 0 : delta) + ok.length) % ok.length]!;
+    }
     st.mode = 'keyboard';
     this.render();
+  }
+
+  /** Enter in the draft has something to apply (else it is a new line, and the card steps aside). */
+  canApply(): boolean {
+    return !!this.state && usable(this.state.finding).length > 0;
   }
 
   applyActive(): void {
@@ -217,14 +260,67 @@ export class CardController {
 
   ignore(): void {
     const st = this.state;
-    if (!st) return;
-    this.close();
-    st.session.ignore(st.finding);
-    this.announce('Ignored in this draft.');
+    if (!st || st.busy) return;
+    const f = st.finding;
+    const quote = f.kind === 'span' ? markedText(f) : '';
+    st.session.ignore(f);
+    this.showNotice(st, {
+      text: quote ? `Ignored “${quote}” in this draft.` : `Ignored in this draft: ${f.message}`,
+      run: async () => {
+        if (!st.session.unignore(f.key)) throw new Error('It is no longer in this draft.');
+        return 'Shown again.';
+      },
+    });
+    this.announce('Ignored in this draft. Alt+U undoes it.');
+  }
+
+  /** Replace the card by the Undo notice; keyboard focus in the card moves to its Undo button. */
+  private showNotice(st: OpenCard, n: Pick<UndoNotice, 'text' | 'run'>): void {
+    const hadFocus = this.focused;
+    st.session.setActive(null);
+    this.state = null;
+    this.lastAnnounced = '';
+    this.note = { session: st.session, finding: st.finding, ...n, busy: false, error: null };
+    this.render();
+    this.actions.changed();
+    if (hadFocus) this.noticeButton()?.focus();
+  }
+
+  private noticeButton(): HTMLElement | null {
+    return this.popover?.querySelector<HTMLElement>('button[data-action="undo"]:not([disabled])') ?? null;
+  }
+
+  /** Undo the Ignore or the Turn off the notice speaks about (its button, or Alt+U). */
+  async undo(): Promise<void> {
+    const note = this.note;
+    if (!note || note.busy || this.state) return;
+    note.busy = true;
+    note.error = null;
+    this.render();
+    let said: string;
+    try {
+      said = await note.run();
+    } catch (e) {
+      if (this.note !== note) return;
+      note.busy = false;
+      note.error = `Could not undo: ${(e instanceof Error && e.message.trim().replace(/[.\s]+$/, '')) || 'Clearline’s background did not answer'}.`;
+      this.render();
+      this.announce(note.error);
+      return;
+    }
+    if (this.note === note) this.close();
+    this.announce(said);
   }
 
   /** Tab from the editor: into the card's first action, before anything of the page (such as Send). */
   focusCard(): boolean {
+    if (this.note && !this.state) {
+      const undo = this.noticeButton();
+      if (!undo) return false;
+      this.caret = keepCaret(this.note.session.root);
+      undo.focus();
+      return true;
+    }
     const first = this.tabOrder()[0];
     if (!first || !this.state) return false;
     if (this.state.mode === 'hover') this.state.mode = 'click'; // keep it open while the pointer is away
@@ -235,11 +331,11 @@ export class CardController {
 
   /** Escape in the card: close it and write on where the caret was. */
   escape(): void {
-    const st = this.state;
-    if (!st) return;
+    const session = this.state?.session ?? this.note?.session;
+    if (!session) return;
     const hadFocus = this.focused;
     this.close();
-    if (!hadFocus) this.backToDraft(st.session);
+    if (!hadFocus) this.backToDraft(session);
   }
 
   /** The card's enabled buttons in the order Tab walks them: the actions first, the pager and Close last. */
@@ -257,13 +353,29 @@ export class CardController {
     st.busy = true;
     st.status = null;
     this.render();
-    let result: { ok: boolean; error?: string };
+    let result: { ok: boolean; error?: string; wasEnabled?: boolean | null };
     try {
       result = await this.actions.disableRule(st.finding);
     } catch (e) {
       result = { ok: false, error: e instanceof Error ? e.message : undefined };
     }
     if (result?.ok === true) {
+      const f = st.finding;
+      const wasEnabled = result.wasEnabled ?? null;
+      const restore = this.actions.restoreRule;
+      if (this.state === st && restore) {
+        st.busy = false;
+        this.showNotice(st, {
+          text: `Turned off everywhere: ${f.message}`,
+          run: async () => {
+            const back = await restore(f, wasEnabled);
+            if (!back?.ok) throw new Error(back?.error ?? '');
+            return 'Rule turned on again.';
+          },
+        });
+        this.announce('Rule turned off. Alt+U turns it back on; so does Settings.');
+        return;
+      }
       const back = this.focused;
       if (this.state === st) this.close();
       this.announce('Rule turned off. You can turn it back on in Settings.');
@@ -280,8 +392,17 @@ export class CardController {
 
   /** Keys while a card button has focus: arrows walk the rewrites, Tab past either end returns to the draft. */
   private cardKey(e: KeyboardEvent): void {
-    const st = this.state;
     const el = this.popover;
+    const note = this.note;
+    if (note && !this.state && el && e.isTrusted && e.key === 'Tab' && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      // One button: Tab either way goes back to the draft at the caret.
+      e.preventDefault();
+      this.focusedAction = null;
+      this.backToDraft(note.session);
+      this.render();
+      return;
+    }
+    const st = this.state;
     if (!st || !el || !e.isTrusted) return;
     if (e.key === 'Tab' && !e.altKey && !e.ctrlKey && !e.metaKey) {
       // Our own order (the actions first); past either end, back to the draft at the caret.
@@ -346,12 +467,12 @@ export class CardController {
     el.addEventListener('focusin', (e) => {
       const action = (e.target as HTMLElement).dataset?.action as CardAction | undefined;
       this.focusedAction = action ?? 'close';
-      if (this.state) this.render();
+      if (this.state || this.note) this.render();
     });
     el.addEventListener('focusout', (e) => {
       if (el.contains((e as FocusEvent).relatedTarget as Node | null)) return;
       this.focusedAction = null;
-      if (this.state) this.render();
+      if (this.state || this.note) this.render();
     });
     el.addEventListener('keydown', (e) => this.cardKey(e));
     el.addEventListener('pointerenter', () => this.cancelClose());
@@ -383,12 +504,59 @@ export class CardController {
       return;
     }
     const n = Math.min(3, f.suggestions.length);
-    const choice = f.kind === 'missing' ? 'Enter inserts your boundary statement.' : `Rewrite ${st.activeIndex + 1} of ${n}: ${f.suggestions[st.activeIndex] ?? ''} Enter applies it.`;
+    const chosen = f.suggestions[st.activeIndex] ?? '';
+    const choice =
+      f.kind === 'missing'
+        ? 'Enter inserts your boundary statement.'
+        : !usable(f).length
+          ? (rewriteBlocker(f, 0) ?? 'No rewrite to offer; edit it by hand.')
+          : `Rewrite ${st.activeIndex + 1} of ${n}: ${chosen.trim() ? chosen : 'take it out.'} Enter applies it.`;
     this.announce(`Clearline: ${f.message} ${choice} Escape closes.`);
   }
 
+  private rendering = false;
+  private renderAgain = false;
+
+  /**
+   * Draw the card (or the Undo notice) from the state. A render can take away the focused button,
+   * whose focusout asks for another render: that one runs after, never inside Preact's diff.
+   */
   private render(): void {
+    if (this.rendering) {
+      this.renderAgain = true;
+      return;
+    }
+    this.rendering = true;
+    try {
+      do {
+        this.renderAgain = false;
+        this.draw();
+      } while (this.renderAgain);
+    } finally {
+      this.rendering = false;
+    }
+  }
+
+  private draw(): void {
     const st = this.state;
+    const note = this.note;
+    if (!st && note) {
+      const el = this.ensurePopover();
+      render(
+        <UndoCard
+          text={note.text}
+          busy={note.busy}
+          error={note.error}
+          focused={this.focusedAction === 'undo'}
+          editorFocused={editorHasFocus(note.session.root)}
+          onUndo={() => void this.undo()}
+          onClose={() => this.close()}
+        />,
+        el,
+      );
+      if (!el.matches(':popover-open')) el.showPopover();
+      return;
+    }
     if (!st) {
       if (this.popover) {
         render(null, this.popover);
@@ -399,6 +567,8 @@ export class CardController {
     const el = this.ensurePopover();
     const f = st.finding;
     const siblings = this.siblings();
+    // Each rewrite the editor cannot take in one piece: say so before the user tries (all of them blocked).
+    const blocked = f.suggestions.slice(0, 3).map((_, i) => !!rewriteBlocker(f, i));
     const model: CardModel = {
       key: f.key,
       kind: f.kind,
@@ -408,7 +578,7 @@ export class CardController {
       why: f.why,
       text: f.text,
       quote: f.kind === 'span' ? markedText(f) : '',
-      also: (f.also ?? []).map((a) => ({ message: a.message, quote: f.source.slice(a.focus.start, a.focus.end) })),
+      also: (f.also ?? []).map((a) => ({ message: a.message, quote: (a.marks?.length ? a.marks : [a.focus]).map((m) => f.source.slice(m.start, m.end)).join(' … ') })),
       suggestions: f.suggestions,
       activeIndex: st.activeIndex,
       keyboard: st.mode === 'keyboard',
@@ -416,8 +586,8 @@ export class CardController {
       editorFocused: editorHasFocus(st.session.root),
       busy: st.busy,
       // A span the editor cannot take in one piece: say so before the user tries.
-      status: st.status ?? (rewriteBlocker(f) ? { tone: 'info', text: rewriteBlocker(f)! } : null),
-      blocked: !!rewriteBlocker(f),
+      status: st.status ?? (blocked.length && blocked.every(Boolean) ? { tone: 'info', text: rewriteBlocker(f)! } : null),
+      blocked,
       position: siblings.length > 1 ? { index: siblings.findIndex((g) => g.key === f.key) + 1, count: siblings.length } : null,
     };
     if (this.focusedAction) {
@@ -440,6 +610,15 @@ export class CardController {
     this.reposition();
     this.announceState();
   }
+}
+
+/** The rewrites (of the three shown) the editor can take in one piece. */
+function usable(f: TrackedFinding): number[] {
+  if (f.kind !== 'span') return [0];
+  return f.suggestions
+    .slice(0, 3)
+    .map((_, i) => i)
+    .filter((i) => !rewriteBlocker(f, i));
 }
 
 /** Keyboard focus is on the composer or inside it (through open shadow roots). */

@@ -28,9 +28,41 @@ export const MESSAGES = {
   focusLost: 'The page moved the cursor out of this draft, so nothing was changed. Click in the draft and try again.',
 } as const;
 
-/** Why a finding cannot be rewritten automatically (shown before the user tries), or null. */
-export function rewriteBlocker(finding: { kind: string; text: string }): string | null {
-  return finding.kind === 'span' && /[\n\uFFFC]/.test(finding.text) ? MESSAGES.structure : null;
+const CROSSES = /[\n\uFFFC]/;
+
+/**
+ * The part of an edit that changes, when the whole would cross a line break (which editors cannot
+ * take in one piece): a rewrite that keeps the blank line before its paragraph or the line break
+ * after it edits only the words between; a removal takes the words and leaves the lines. Edits on
+ * one line are left exactly as they are.
+ */
+export function narrowEdit(text: string, start: number, end: number, replacement: string): { start: number; end: number; replacement: string } {
+  if (!CROSSES.test(text.slice(start, end))) return { start, end, replacement };
+  let s = start;
+  let e = end;
+  let r = replacement;
+  while (s < e && r && text[s] === r[0]) {
+    s++;
+    r = r.slice(1);
+  }
+  while (e > s && r && text[e - 1] === r[r.length - 1]) {
+    e--;
+    r = r.slice(0, -1);
+  }
+  if (!r) {
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+  }
+  return { start: s, end: e, replacement: r };
+}
+
+/** Why suggestion `index` of a finding cannot be applied automatically (shown before the user tries), or null. */
+export function rewriteBlocker(finding: { kind: string; text: string; suggestions?: string[] }, index = 0): string | null {
+  if (finding.kind !== 'span' || !CROSSES.test(finding.text)) return null;
+  const replacement = finding.suggestions?.[index];
+  if (replacement === undefined) return MESSAGES.structure;
+  const n = narrowEdit(finding.text, 0, finding.text.length, replacement);
+  return CROSSES.test(finding.text.slice(n.start, n.end)) ? MESSAGES.structure : null;
 }
 
 /** Apply suggestion `index` of `finding` in `session`'s composer. */
@@ -38,7 +70,8 @@ export async function accept(session: Session, finding: TrackedFinding, index: n
   const root = session.root;
   if (session.disposed || !root.isConnected || !isVisible(root)) return { ok: false, error: MESSAGES.gone };
   if (session.composing) return { ok: false, error: MESSAGES.composing };
-  if (!finding.suggestions[index]) return { ok: false, error: MESSAGES.noSuggestion };
+  // '' is a suggestion too: take the words out.
+  if (typeof finding.suggestions[index] !== 'string') return { ok: false, error: MESSAGES.noSuggestion };
 
   // Offsets refer to the text the finding was analysed on, which may be older than the draft now.
   const edit = suggestionEdit(finding.source, finding, index);
@@ -48,21 +81,23 @@ export async function accept(session: Session, finding: TrackedFinding, index: n
     session.schedule(0, true);
     return { ok: false, error: MESSAGES.edited };
   }
-  const { start, end } = span;
   const text = model.text;
-  if (/[\n\uFFFC]/.test(text.slice(start, end)) || touchesObject(text, start, end)) {
+  const narrowed = narrowEdit(text, span.start, span.end, edit.replacement);
+  const { start, end, replacement } = narrowed;
+  if (start === end && !replacement) return { ok: false, error: MESSAGES.noSuggestion };
+  if (CROSSES.test(text.slice(start, end)) || touchesObject(text, start, end)) {
     return { ok: false, error: MESSAGES.structure };
   }
 
   // A text field's maxlength would silently cut the rewrite short: refuse up front instead.
   const field = root instanceof HTMLTextAreaElement || root instanceof HTMLInputElement ? root : null;
-  if (field && field.maxLength >= 0 && field.value.length - (end - start) + edit.replacement.length > field.maxLength) {
+  if (field && field.maxLength >= 0 && field.value.length - (end - start) + replacement.length > field.maxLength) {
     return { ok: false, error: MESSAGES.tooLong };
   }
 
   const caret = saveCaret(model);
   const excludedBefore = model.excluded.map((e) => e.outerHTML);
-  const expected = text.slice(0, start) + edit.replacement + text.slice(end);
+  const expected = text.slice(0, start) + replacement + text.slice(end);
   const holds = (m: TextModel) => m.text === expected && sameList(excludedBefore, m.excluded.map((e) => e.outerHTML));
   const strategy = strategyFor(root);
   const range = model.rangeFor(start, end);
@@ -70,7 +105,7 @@ export async function accept(session: Session, finding: TrackedFinding, index: n
   const typing = watchTyping(root);
   let replaced = false;
   try {
-    replaced = strategy.replace({ root, range, start, end, replacement: edit.replacement });
+    replaced = strategy.replace({ root, range, start, end, replacement: replacement });
   } catch (e) {
     if (e instanceof FocusLostError) {
       typing.stop();
@@ -82,7 +117,7 @@ export async function accept(session: Session, finding: TrackedFinding, index: n
   // execCommand edits synchronously: check at once, before any keystroke can land, and put the
   // caret back right away so what the user types next goes where they meant.
   if (replaced && holds(session.read())) {
-    restoreCaret(session, caret, start, end, edit.replacement.length);
+    restoreCaret(session, caret, start, end, replacement.length);
     await settle();
     // Then give the editor's own re-render a frame: if it mangled the text by itself (no typing
     // meanwhile), roll back.
@@ -107,7 +142,7 @@ export async function accept(session: Session, finding: TrackedFinding, index: n
   const after = session.read();
   if (holds(after)) {
     typing.stop();
-    restoreCaret(session, caret, start, end, edit.replacement.length);
+    restoreCaret(session, caret, start, end, replacement.length);
     session.edited();
     return { ok: true, undoable: strategy.undoable };
   }

@@ -32,7 +32,11 @@ const HOST_CSS = `
   .box[data-severity="alert"] { border-bottom-color: #fb7185; background: rgba(251, 113, 133, 0.16); }
   .box[data-active="true"] { background: rgba(129, 140, 248, 0.32); }
 }
-.marker { position: fixed; pointer-events: auto; width: 24px; height: 24px; padding: 0; border-radius: 12px;
+/* Markers and the indicator take pointer events only while the user's pointer is over them
+   (data-hot, set from our own geometry): to the page's hit-testing they are not there. */
+.marker, .indicator { pointer-events: none; }
+.marker[data-hot="true"], .indicator[data-hot="true"] { pointer-events: auto; }
+.marker { position: fixed; width: 24px; height: 24px; padding: 0; border-radius: 12px;
   border: 1.5px solid #b45309; background: #fffbeb; color: #92400e; font: 700 14px/21px system-ui, sans-serif;
   cursor: pointer; box-shadow: 0 1px 3px rgba(0,0,0,.25); }
 .marker:hover, .marker[data-active="true"] { background: #fde68a; }
@@ -50,11 +54,12 @@ const HOST_CSS = `
   .marker { background: ButtonFace; color: ButtonText; border-color: ButtonText; }
   .marker:hover, .marker[data-active="true"] { background: Highlight; color: HighlightText; }
 }
-.indicator { position: fixed; pointer-events: auto; min-width: 24px; height: 24px; padding: 0 6px; border-radius: 12px;
-  box-sizing: border-box; border: 1.5px solid #b45309; background: #ffffff; color: #92400e; font: 700 12px/21px system-ui, sans-serif;
-  cursor: pointer; box-shadow: 0 1px 3px rgba(0,0,0,.25); }
-.indicator.paused { border-color: #59636e; color: #3d444d; }
-@media (prefers-color-scheme: dark) { .indicator { background: #1f2329; color: #fcd34d; border-color: #f59e0b; } .indicator.paused { color: #c9d1d9; border-color: #9aa4af; } }
+/* One size whatever it says (a count, a check, paused): its box tells nothing about the draft. */
+.indicator { position: fixed; width: 24px; height: 24px; padding: 0; border-radius: 12px; overflow: hidden;
+  box-sizing: border-box; border: 1.5px solid #b45309; background: #ffffff; color: #92400e; font: 700 11px/21px system-ui, sans-serif;
+  text-align: center; white-space: nowrap; cursor: pointer; box-shadow: 0 1px 3px rgba(0,0,0,.25); }
+.indicator.paused, .indicator.clear { border-color: #59636e; color: #3d444d; }
+@media (prefers-color-scheme: dark) { .indicator { background: #1f2329; color: #fcd34d; border-color: #f59e0b; } .indicator.paused, .indicator.clear { color: #c9d1d9; border-color: #9aa4af; } }
 @media (forced-colors: active) { .indicator { forced-color-adjust: none; background: ButtonFace; color: ButtonText; border-color: ButtonText; } }
 .mirror { position: fixed; visibility: hidden; pointer-events: none; overflow: hidden; white-space: pre-wrap; overflow-wrap: break-word; }
 `;

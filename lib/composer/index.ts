@@ -4,7 +4,7 @@ export { accept, saveCaret, rewriteBlocker, MESSAGES, type AcceptResult } from '
 export { getHost, isOurs, HOST_TAG, type Host } from './host';
 export { Indicator } from './indicator';
 export { Overlay } from './overlay';
-export { marked, Session, type TrackedFinding } from './session';
+export { marked, markedRanges, markedText, Session, type TrackedFinding } from './session';
 export { isVisible } from './sites/common';
 export { adapterFor, type SiteAdapter, type SiteId } from './sites/index';
 export { readModel, type TextModel } from './text-model';

@@ -2,7 +2,9 @@
 // missing-statement marker and the indicator. Nothing is ever drawn inside the editor, and nothing
 // goes into page-visible registries (the CSS Custom Highlight registry is shared with the page's
 // scripts, so it would tell them which words were flagged). Boxes take no pointer events, so
-// document.elementsFromPoint cannot find them; hover is hit-tested by our own geometry.
+// document.elementsFromPoint cannot find them; hover is hit-tested by our own geometry. Markers (the
+// "+" and the indicator) take none either, except the one the user's own pointer is over: a page
+// probing elementsFromPoint finds nothing of ours unless the user is pointing at it.
 import type { Severity } from '../engine/types';
 import type { Host } from './host';
 import { nextFrame } from './next-frame';
@@ -167,9 +169,47 @@ export class Overlay {
       if (seen.has(key)) continue;
       el.remove();
       this.markerEls.delete(key);
+      if (el === this.hotEl) this.hotEl = null;
     }
     this.watchLayout(boxes.length > 0 || this.markerEls.size > 0);
     this.afterRender();
+  }
+
+  /** The marker the user's pointer is over (the only one that takes pointer events), if any. */
+  private hotEl: HTMLButtonElement | null = null;
+
+  /** The marker whose box holds (x, y), by our own geometry. */
+  private markerAt(x: number, y: number): HTMLButtonElement | null {
+    for (const el of this.markerEls.values()) {
+      if (!el.isConnected) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width && x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return el;
+    }
+    return null;
+  }
+
+  /**
+   * The user's (trusted) pointer is at (x, y), or left the page (null): the marker under it takes
+   * pointer events (cursor, hover, click) and every other stays transparent to hit-testing.
+   */
+  pointerAt(x: number | null, y = 0): void {
+    const hit = x === null ? null : this.markerAt(x, y);
+    if (hit === this.hotEl) return;
+    if (this.hotEl) delete this.hotEl.dataset.hot;
+    if (hit) hit.dataset.hot = 'true';
+    this.hotEl = hit;
+  }
+
+  /**
+   * A press at (x, y) on a marker that was not yet taking pointer events (a touch, or a click
+   * faster than the pointer's first move there): activate it ourselves. True when one was there.
+   */
+  pressAt(x: number, y: number): boolean {
+    const el = this.markerAt(x, y);
+    if (!el || el === this.hotEl) return false;
+    this.pointerAt(x, y);
+    this.activators.get(el)?.();
+    return true;
   }
 
   private newMarker(key: string): HTMLButtonElement {

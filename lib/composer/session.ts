@@ -24,16 +24,33 @@ export interface TrackedFinding extends Finding {
 
 export const CONTEXT_CHARS = 16;
 
-/** Where a finding is underlined: its trigger words when the engine named them, else the whole span. */
-export function marked(f: Pick<TrackedFinding, 'start' | 'end' | 'focus'>): { start: number; end: number } {
-  return f.focus && f.focus.start >= f.start && f.focus.end <= f.end && f.focus.end > f.focus.start ? f.focus : f;
+type Marked = Pick<TrackedFinding, 'start' | 'end' | 'focus' | 'marks'>;
+const inside = (f: Marked, m: { start: number; end: number } | undefined): m is { start: number; end: number } =>
+  !!m && m.start >= f.start && m.end <= f.end && m.end > m.start;
+
+/**
+ * Where a finding is underlined, in reading order: each of its trigger phrases when the engine named
+ * several (stacked apologies), else its trigger words, else the whole span.
+ */
+export function markedRanges(f: Marked): { start: number; end: number }[] {
+  const marks = (f.marks ?? []).filter((m) => inside(f, m)).sort((a, b) => a.start - b.start);
+  if (marks.length) return marks;
+  return [inside(f, f.focus) ? f.focus : { start: f.start, end: f.end }];
 }
 
-/** The underlined words as analysed. */
-export function markedText(f: TrackedFinding): string {
-  const m = marked(f);
-  return f.source.slice(m.start, m.end);
+/** From the first underlined word to the last (where the user points at the finding). */
+export function marked(f: Marked): { start: number; end: number } {
+  const r = markedRanges(f);
+  return { start: r[0]!.start, end: r[r.length - 1]!.end };
 }
+
+/** The underlined words as analysed (several phrases joined by an ellipsis, as the card quotes them). */
+export function markedText(f: TrackedFinding): string {
+  return markedRanges(f)
+    .map((m) => f.source.slice(m.start, m.end))
+    .join(' … ');
+}
+
 export const DEBOUNCE_MS = 100;
 
 const SEVERITY_RANK: Record<Severity, number> = { suggestion: 0, warning: 1, alert: 2 };
@@ -63,6 +80,8 @@ export class Session implements OverlaySource {
   /** The text the current findings' offsets refer to. */
   analysedText = '';
   paused = false;
+  /** An analysis has answered for this composer (until then its count is not known). */
+  checked = false;
   /** Why the background could not analyse the draft (e.g. too long); findings are empty then. */
   error: string | null = null;
   /** The finding whose card is open, if it belongs here. */
@@ -73,7 +92,8 @@ export class Session implements OverlaySource {
   private version = 0;
   private lastSent: string | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private ranges = new Map<string, Range>();
+  /** Each span finding's underlined phrases, as live ranges in the editor. */
+  private ranges = new Map<string, Range[]>();
   private ignored = new Set<string>();
   private listeners: Array<[EventTarget, string, EventListener]> = [];
 
@@ -132,8 +152,9 @@ export class Session implements OverlaySource {
     if (this.disposed || this.isField) return;
     const broken = this.findings.some((f) => {
       if (f.kind !== 'span') return false;
-      const r = this.ranges.get(f.key);
-      return !r || r.toString().replace(/\u00A0/g, ' ') !== markedText(f);
+      const rs = this.ranges.get(f.key);
+      const marks = markedRanges(f);
+      return !rs || rs.length !== marks.length || rs.some((r, i) => r.toString().replace(/\u00A0/g, ' ') !== f.source.slice(marks[i]!.start, marks[i]!.end));
     });
     if (!broken) return;
     const model = this.read();
@@ -193,6 +214,7 @@ export class Session implements OverlaySource {
     }
     if (version !== this.version || this.disposed) return; // superseded by an edit or a newer request
     this.paused = response.paused;
+    this.checked = true;
     this.error = response.error ?? null;
     this.analysedText = text;
     this.findings = response.paused ? [] : this.track(text, response.findings ?? []);
@@ -233,9 +255,8 @@ export class Session implements OverlaySource {
     if (!this.isField && model.text === this.analysedText) {
       for (const f of this.findings) {
         if (f.kind !== 'span') continue;
-        const m = marked(f);
-        const r = model.rangeFor(m.start, m.end);
-        if (r) this.ranges.set(f.key, r);
+        const rs = markedRanges(f).map((m) => model.rangeFor(m.start, m.end));
+        if (rs.every((r): r is Range => !!r)) this.ranges.set(f.key, rs);
       }
     }
     this.paint();
@@ -284,11 +305,11 @@ export class Session implements OverlaySource {
     if (this.isField) {
       // Offsets refer to the analysed text; only measure while the field still holds it.
       if ((this.root as HTMLTextAreaElement).value.replace(/\u00A0/g, ' ') !== this.analysedText) return [];
-      const m = marked(f);
-      return clipRects(fieldRects(this.deps.host, this.root as HTMLTextAreaElement, m.start, m.end), clip);
+      const field = this.root as HTMLTextAreaElement;
+      return markedRanges(f).flatMap((m) => clipRects(fieldRects(this.deps.host, field, m.start, m.end), clip));
     }
-    const r = this.ranges.get(f.key);
-    return r ? clipRects(Array.from(r.getClientRects()), clip) : [];
+    const rs = this.ranges.get(f.key) ?? [];
+    return rs.flatMap((r) => clipRects(Array.from(r.getClientRects()), clip));
   }
 
   /** OverlaySource: the editor's box and its first underlined word's (cheap; read every frame while drawn). */
@@ -297,7 +318,7 @@ export class Session implements OverlaySource {
     const b = this.root.getBoundingClientRect();
     let key = `${b.left},${b.top},${b.width},${b.height}`;
     const first = this.findings.find((f) => f.kind === 'span');
-    const r = first && this.ranges.get(first.key)?.getBoundingClientRect();
+    const r = first && this.ranges.get(first.key)?.[0]?.getBoundingClientRect();
     if (r) key += `:${r.left},${r.top},${r.width}`;
     return key;
   }

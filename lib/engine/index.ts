@@ -349,6 +349,7 @@ export function analyzeWithReport(text: string, options: AnalyzeOptions = {}, re
         start: f.start + p.start,
         end: f.end + p.start,
         ...(f.focus ? { focus: { start: f.focus.start + p.start, end: f.focus.end + p.start } } : {}),
+        ...(f.marks ? { marks: f.marks.map((m) => ({ start: m.start + p.start, end: m.end + p.start })) } : {}),
         suggestions: [...f.suggestions],
       });
     }

@@ -42,6 +42,12 @@ export interface Finding {
    */
   focus?: { start: number; end: number };
   /**
+   * When several separate phrases carry the finding (a stack of apologies and hedges: each "sorry",
+   * "I guess", "if that's okay"), each of them in reading order: these are underlined and quoted
+   * instead of focus or the span, while suggestions still replace the span.
+   */
+  marks?: { start: number; end: number }[];
+  /**
    * Other findings in the same sentence (or overlapping it): one card speaks for all of them, and
    * its rewrites fix every one. Absent when the finding is alone in its sentence.
    */
@@ -57,6 +63,8 @@ export interface RelatedFinding {
   message: string;
   why: string;
   focus: { start: number; end: number };
+  /** Its several trigger phrases, when it has them (see Finding.marks). */
+  marks?: { start: number; end: number }[];
 }
 
 /** The user's own boundaries. Detection and rewrites both read it. */

@@ -41,14 +41,14 @@ export function FindingItem({ finding, onApply, busy, onReveal, onIgnore, onDisa
         <ul class="cl-suggestions" aria-label={missing ? 'Statement to insert' : 'Suggested rewrites'}>
           {finding.suggestions.map((s, i) => (
             <li class="cl-suggestion" key={i}>
-              <span class="cl-suggestion-text">{s}</span>
+              <span class="cl-suggestion-text">{s.trim() ? s : <em>Take it out</em>}</span>
               {onApply && (
                 <button
                   type="button"
                   class="cl-button small primary"
                   disabled={busy}
                   onClick={() => onApply(i)}
-                  aria-label={missing ? `Insert boundary statement: ${s}` : `Apply: ${s}`}
+                  aria-label={missing ? `Insert boundary statement: ${s}` : `Apply: ${s.trim() ? s : 'take it out'}`}
                 >
                   {missing ? 'Insert boundary statement' : 'Apply'}
                 </button>

@@ -2,7 +2,7 @@
 // nothing; typing closes any card; the card keeps clear of the line being typed; the trigger words are
 // underlined, quoted, and each rewrite shows what it changes.
 import { expect, test, type Page } from './fixtures';
-import { caretAfter, markedWords, phraseBox, underlinedWords } from './pages/card';
+import { caretAfter, markedRanges, markedWords, phraseBox, underlinedWords } from './pages/card';
 import { DRAFT, FLAGGED, GMAIL_NEW_MESSAGE, openSite, resetSettings, typeDraft } from './suites';
 
 const gmail = GMAIL_NEW_MESSAGE;
@@ -130,7 +130,7 @@ async function demoUnderlines(page: Page, site: Parameters<typeof openSite>[1]) 
   await expect.poll(async () => (await cl.findings()).filter((f) => f.kind === 'span').length).toBeGreaterThan(3);
   const [draft] = await cl.composers();
   const spans = draft!.findings.filter((f) => f.kind === 'span');
-  const marks = spans.map((f) => (f.focus ? [f.focus.start, f.focus.end] : [f.start, f.end]) as [number, number]).sort((a, b) => a[0] - b[0]);
+  const marks = spans.flatMap((f) => markedRanges(f)).sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
   for (const [s, e] of marks) {
     const last = merged.at(-1);
@@ -151,11 +151,39 @@ test('on the demo draft neighbouring findings stay apart, and each card quotes i
 });
 
 test('on the demo draft less than 40 % of the body is underlined', async ({ page, site }) => {
-  // Known gap (issue 13, item 1): the stacked-apology finding carries no trigger words, so its whole
-  // sentence is underlined (about half the demo body; 96 % before). Remove this line once it names them.
-  test.fail(true, 'stacked-apology findings underline their whole sentence (no trigger words from the engine)');
   const { text, merged } = await demoUnderlines(page, site);
   const underlined = merged.reduce((n, [s, e]) => n + text.slice(s, e).replace(/\s+/g, '').length, 0);
   const body = text.replace(/\s+/g, '').length;
   expect(underlined / body, `${underlined} of ${body} characters underlined`).toBeLessThan(0.4);
+});
+
+test('on the demo draft no finding underlines its whole sentence: each underline is a trigger phrase', async ({ page, site }) => {
+  const { text, spans } = await demoUnderlines(page, site);
+  for (const f of spans) {
+    const sentence = text.slice(f.start, f.end).trim();
+    const ranges = markedRanges(f);
+    const underlined = ranges.reduce((n, [s, e]) => n + e - s, 0);
+    // A phrase, not a clause: at most eight words each, and well under the sentence it sits in.
+    for (const [s, e] of ranges) expect(text.slice(s, e).split(/\s+/).length, `${f.rule}: "${text.slice(s, e)}"`).toBeLessThanOrEqual(8);
+    if (sentence.length > 60) expect(underlined / sentence.length, `${f.rule} underlines ${underlined} of ${sentence.length} characters`).toBeLessThan(0.6);
+  }
+});
+
+test('stacked apologies underline each apology and hedge, and the card quotes them', async ({ page, site }) => {
+  const demo = { ...gmail, name: 'Gmail demo draft', url: 'https://mail.google.com/mail/u/0/#inbox?compose=new', fixture: 'sites/gmail/demo.html' };
+  const cl = await openSite(page, site, demo);
+  const composer = demo.composer(page);
+  await composer.click();
+  await composer.press('Control+End');
+  const finding = await cl.waitForSpan(/so sorry/);
+  expect(finding.rule).toBe('stacked-apology');
+  const words = markedWords(finding);
+  expect(words).toMatch(/^I'm so sorry … /);
+  expect(words).not.toMatch(/mockups|tonight/);
+  // Each phrase is its own underline: the words between them are not underlined.
+  await expect.poll(async () => (await underlinedWords(composer)).map((u) => u.text)).toContain(words);
+  await cl.hover(composer, 'so sorry');
+  await expect(cl.card.locator('.flagged q')).toHaveText(words);
+  // The rewrite still replaces the whole sentence, shown as a change of it.
+  await expect(cl.applyButtons().first()).toHaveAccessibleName(`Apply: ${finding.suggestions[0]}`);
 });

@@ -5,7 +5,7 @@
 // tab stop) and LinkedIn's new-UI thread (Enter sends, Send comes right after the editor).
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { caretAfter, composerText, type Clearline } from './pages/card';
+import { caretAfter, composerText, pressMarker, type Clearline } from './pages/card';
 import { DRAFT, FLAGGED, openSite, resetSettings, typeDraft, type SiteCase } from './suites';
 
 test.beforeEach(resetSettings);
@@ -80,7 +80,7 @@ for (const c of cases) {
     await typeDraft(page, composer, `${DRAFT} I can look at it over the weekend.`);
     await cl.waitForSpan(FLAGGED);
     const sends = await countSends(page, c.send(page));
-    await page.getByRole('button', { name: /^Clearline: \d+ issues? in this draft/ }).click();
+    await pressMarker(page, page.getByRole('button', { name: /^Clearline: \d+ issues? in this draft/ }));
     await expect(cl.card).toBeVisible();
     await expect(composer).toBeFocused();
     await page.keyboard.press('Tab');

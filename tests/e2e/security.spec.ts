@@ -518,3 +518,89 @@ test('page-dispatched input and composition events neither hold analysis back no
   await cl.applyButtons().first().click();
   await expect.poll(() => composerText(composer)).toBe(before.replace(finding.text, finding.suggestions[0]!));
 });
+
+/**
+ * A page script that hit-tests with document.elementsFromPoint: window.__probe(left, top, right,
+ * bottom, step) lists the points where anything of ours (our host element) is hit.
+ */
+const PROBE = `
+  window.__probe = (left, top, right, bottom, step) => {
+    const out = [];
+    for (let y = top; y <= bottom; y += step)
+      for (let x = left; x <= right; x += step)
+        if (document.elementsFromPoint(x, y).some((el) => el.tagName === 'CLEARLINE-ROOT')) out.push(x + ',' + y);
+    return out;
+  };
+`;
+
+test('production build: hit-testing the composer area tells the page nothing about the findings; the indicator is one box whatever it says', async () => {
+  test.setTimeout(90_000);
+  const { context, worker } = await launchWithExtension(PRODUCTION_DIR);
+  try {
+    const done = await routeGmail(context, withPage(NEW_MESSAGE, { script: PROBE }));
+    const page = await context.newPage();
+    await gotoSite(page, INBOX);
+    const composer = page.locator('[role="dialog"] [g_editable="true"]');
+    const tabId = await tabIdOf(worker, page);
+    const findings = () => worker.evaluate((t) => chrome.tabs.sendMessage(t, { kind: 'getFindings' }), tabId) as Promise<{ composer: unknown; findings: Array<{ kind: string; text: string }> }>;
+    await caretToStart(composer);
+    await page.mouse.move(5, 5);
+    await page.keyboard.type('Hi Robin,\nthanks for the note. Call me anytime if anything comes up. I miss you, xoxo.\nBest, Sam');
+    // The composer and a margin round it (the indicator sits across its top edge).
+    const area = async () => {
+      const b = (await composer.boundingBox())!;
+      return probe(Math.floor(b.x - 40), Math.floor(b.y - 40), Math.ceil(b.x + b.width + 40), Math.ceil(b.y + b.height + 40), 4);
+    };
+    const probe = (l: number, t: number, r: number, b: number, step: number) =>
+      page.evaluate(([a, b2, c, d, s]) => (window as unknown as { __probe: (...n: number[]) => string[] }).__probe(a!, b2!, c!, d!, s!), [l, t, r, b, step]);
+    // Where the indicator is, as a page can work out from the composer's box alone (the box as it is
+    // now: the composer grows with its text); relative to that corner, so drafts compare.
+    const viewport = page.viewportSize()!;
+    const corner = async () => {
+      const b = (await composer.boundingBox())!;
+      return { x: Math.round(Math.min(b.x + b.width - 24 - 2, viewport.width - 24 - 4)), y: Math.round(Math.max(2, b.y - 12)) };
+    };
+    const aroundIndicator = async () => {
+      const c = await corner();
+      await page.mouse.move(5, 5);
+      await page.mouse.move(c.x + 12, c.y + 12);
+      const hits = await probe(c.x - 12, c.y - 12, c.x + 36, c.y + 36, 2);
+      await page.mouse.move(5, 5);
+      return hits.map((p) => p.split(',').map(Number)).map(([x, y]) => `${x! - c.x},${y! - c.y}`);
+    };
+
+    // A flagged draft with a missing statement: underlines, the "+" marker and a count.
+    await expect.poll(async () => {
+      const f = (await findings()).findings;
+      return f.some((x) => FLAGGED.test(x.text)) && f.some((x) => x.kind === 'missing');
+    }, { timeout: 10_000 }).toBe(true);
+    // The pointer away: nothing of ours anywhere over or round the composer.
+    expect(await area(), 'hit over the composer of a flagged draft').toEqual([]);
+    // The pointer on the indicator: the indicator's own box, and nothing else.
+    const flaggedBox = await aroundIndicator();
+    expect(flaggedBox.length, 'the indicator under the pointer (a control the user is pointing at)').toBeGreaterThan(0);
+
+    // The same composer with a clean draft.
+    await composer.click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('Thanks Robin, see you on Tuesday.');
+    await page.mouse.move(5, 5);
+    await expect.poll(async () => (await findings()).findings.length, { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => page.evaluate(() => (document.querySelector('[role="dialog"] [g_editable="true"]') as HTMLElement).innerText.trim())).toBe('Thanks Robin, see you on Tuesday.');
+    expect(await area(), 'hit over the composer of a clean draft').toEqual([]);
+    expect(await aroundIndicator(), 'the indicator of a clean draft is the same box').toEqual(flaggedBox);
+
+    // Paused: the same box again.
+    await worker.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings ?? {}), pausedUntil: Date.now() + 3_600_000 } });
+    });
+    await page.keyboard.type(' Bye');
+    await expect.poll(async () => (await findings()).findings.length).toBe(0);
+    expect(await aroundIndicator(), 'the indicator while paused is the same box').toEqual(flaggedBox);
+    expect(await area(), 'hit over the composer while paused').toEqual([]);
+    await done();
+  } finally {
+    await context.close();
+  }
+});

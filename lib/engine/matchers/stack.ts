@@ -95,6 +95,7 @@ export const matchStack: RuleMatcher = (rule, ctx) => {
   // When nothing but apologies is left, gratitude is the clear, kind replacement.
   const cleaned = clean(ctx.text, span.start, span.end, inBest.filter((h) => h.remove)) || 'Thank you for understanding.';
   const values = { ...ctx.values, match: spanText, cleaned };
+  const marks = inBest.map((h) => markOf(ctx.text, h));
   const suggestions = [
     ...new Set((rule.def.suggestions ?? []).map((t) => fitToContext(fillTemplate(t, values), spanText, true)).filter((s) => s && s !== spanText)),
   ];
@@ -108,12 +109,37 @@ export const matchStack: RuleMatcher = (rule, ctx) => {
       kind: 'span',
       start: span.start,
       end: span.end,
+      marks,
       message: fillTemplate(rule.def.message, values),
       why: rule.def.why,
       suggestions,
     },
   ];
 };
+
+/** The last apology word of a marker ("I'm so sorry the mockups are late" → "I'm so sorry"). */
+const APOLOGY_WORDS = /\b(?:sorry|apolog(?:ies|ize|ise|izing|ising)|forgive me|my bad)\b/gi;
+
+/**
+ * The words a marker underlines: the marker itself, except that an apology ends at its last apology
+ * word (its pattern reads on into the sentence to weigh it, but those words are the request).
+ */
+function markOf(text: string, h: Hit): { start: number; end: number } {
+  let end = h.end;
+  if (h.category === 'apology') {
+    const raw = text.slice(h.start, h.end);
+    let last: RegExpExecArray | null = null;
+    APOLOGY_WORDS.lastIndex = 0;
+    for (let m = APOLOGY_WORDS.exec(raw); m; m = APOLOGY_WORDS.exec(raw)) last = m;
+    // "sorry to bother you", "apologies again": the short phrase is the apology, keep it whole.
+    if (last && !/^\s+(?:to|again)\b/i.test(raw.slice(last.index + last[0].length))) end = h.start + last.index + last[0].length;
+  }
+  // Neither start nor end on the spaces or punctuation the pattern took in.
+  let start = h.start;
+  while (start < end - 1 && /[\s,;:\u2014\u2013-]/.test(text[start]!)) start++;
+  while (end > start + 1 && /[\s,;:.!?\u2014\u2013-]/.test(text[end - 1]!)) end--;
+  return snapToGraphemes(text, start, end);
+}
 
 const QUESTION_START = /^(?:can|could|would|will|do|does|did|is|are|was|were|may|might|shall|should|have|has|how|what|when|where|why|who|which)\b/i;
 

@@ -287,7 +287,7 @@ function buildGroup(grp: { start: number; end: number; members: Finding[] }, ful
     focus,
     suggestions: urgentKept ? suggestions : [],
     ...(members.length > 1
-      ? { also: members.filter((f) => f !== primary).map((f) => ({ pack: f.pack, rule: f.rule, intent: f.intent, severity: f.severity, message: f.message, why: f.why, focus: f.focus ?? { start: f.start, end: f.end } })) }
+      ? { also: members.filter((f) => f !== primary).map((f) => ({ pack: f.pack, rule: f.rule, intent: f.intent, severity: f.severity, message: f.message, why: f.why, focus: f.focus ?? { start: f.start, end: f.end }, ...(f.marks ? { marks: f.marks } : {}) })) }
       : {}),
   };
 }

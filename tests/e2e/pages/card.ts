@@ -16,13 +16,23 @@ export interface HookFinding {
   suggestions: string[];
   /** The underlined trigger words, when narrower than the span. */
   focus?: { start: number; end: number };
+  /** Each of its underlined trigger phrases, when it has several (stacked apologies). */
+  marks?: { start: number; end: number }[];
   /** Other findings of the same sentence, fixed by this card's rewrites. */
   also?: { pack: string; rule: string; message: string; focus: { start: number; end: number } }[];
 }
 
-/** The words Clearline underlines for a finding (its trigger phrase, else the whole span). */
+/** Draft offsets of what Clearline underlines for a finding: each trigger phrase, else its trigger words, else the whole span. */
+export function markedRanges(f: HookFinding): [number, number][] {
+  if (f.marks?.length) return f.marks.map((m) => [m.start, m.end]);
+  return [f.focus ? [f.focus.start, f.focus.end] : [f.start, f.end]];
+}
+
+/** The words Clearline underlines for a finding, separate phrases joined by " … " (as the card quotes them). */
 export function markedWords(f: HookFinding): string {
-  return f.focus ? f.text.slice(f.focus.start - f.start, f.focus.end - f.start) : f.text;
+  return markedRanges(f)
+    .map(([s, e]) => f.text.slice(s - f.start, e - f.start))
+    .join(' … ');
 }
 
 export interface HookComposer {
@@ -107,9 +117,21 @@ export class Clearline {
   /** Click the marker that offers the missing boundary statement. */
   async openMarker(): Promise<void> {
     const marker = this.page.getByRole('button', { name: 'Clearline: add your boundary statement' });
-    await marker.click();
+    await pressMarker(this.page, marker);
     await expect(this.card).toBeVisible();
   }
+}
+
+/**
+ * Click one of our markers (the "+" or the indicator) as a hand does: the pointer arrives over it
+ * first. Markers take pointer events only under the user's pointer, so a click that skips the move
+ * (Playwright's own hit check runs before it moves the mouse) would find the page there instead.
+ */
+export async function pressMarker(page: Page, marker: Locator): Promise<void> {
+  await expect(marker).toBeVisible();
+  const box = (await marker.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await marker.click();
 }
 
 /** Rect of the first occurrence of `phrase` in the composer's rendered text (main world). */
@@ -219,15 +241,21 @@ export async function underlinedWords(composer: Locator): Promise<Array<{ severi
         if (r.width) chars.push({ c: t.data[i]!, x: r.left + r.width / 2, y: r.top + r.height / 2 });
       }
     }
-    return [...groups.values()].map((g) => ({
-      severity: g.severity,
-      active: g.active,
-      text: chars
-        .filter((ch) => g.rects.some((r) => ch.x >= r.left && ch.x <= r.right && ch.y >= r.top && ch.y <= r.bottom))
-        .map((ch) => ch.c)
-        .join('')
-        .replace(/\u00A0/g, ' ')
-        .trim(),
-    }));
+    // Runs of underlined characters; words between two runs that are not underlined make two phrases (" … ").
+    return [...groups.values()].map((g) => {
+      let text = '';
+      let gap = false;
+      for (const ch of chars) {
+        const under = g.rects.some((r) => ch.x >= r.left && ch.x <= r.right && ch.y >= r.top && ch.y <= r.bottom);
+        if (!under) {
+          gap = text.length > 0;
+          continue;
+        }
+        if (gap) text = `${text.trimEnd()} … `;
+        gap = false;
+        text += ch.c;
+      }
+      return { severity: g.severity, active: g.active, text: text.replace(/\u00A0/g, ' ').trim() };
+    });
   });
 }

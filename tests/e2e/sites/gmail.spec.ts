@@ -222,10 +222,17 @@ test('Gmail: a flagged sentence broken across lines is highlighted but not rewri
   // Said up front, and the rewrites cannot be applied from the card or the keyboard.
   await expect(cl.card.getByRole('status')).toContainText('line break');
   await expect(cl.applyButtons().first()).toBeDisabled();
-  await page.keyboard.press('Alt+Enter');
-  await page.keyboard.press('Enter');
-  await expect(cl.card.getByRole('status')).toContainText('line break');
   expect(await composer.innerHTML()).toBe(before);
+  // From the keyboard: the card says why and offers no Enter; Enter stays the user's new line and
+  // rewrites nothing.
+  await page.keyboard.press('Alt+Enter');
+  await expect(cl.card.getByRole('status')).toContainText('line break');
+  await expect(cl.card.getByTestId('card-keys')).not.toContainText('Enter');
+  const text = await composerText(composer);
+  await page.keyboard.press('Enter');
+  await expect(cl.card).toBeHidden();
+  await expect.poll(() => composerText(composer)).not.toBe(text);
+  expect((await composerText(composer)).replace(/\s+/g, ' ')).toContain('Call me anytime if anything comes up.');
 });
 
 test('Gmail: two rules on the same sentence share one card that names both, and its rewrite fixes both', async ({ page, site }) => {

@@ -111,3 +111,49 @@ describe('card: Turn off this rule', () => {
     expect(said).toContain('Rule turned off. You can turn it back on in Settings.');
   });
 });
+
+describe('card: Undo of Turn off this rule', () => {
+  const undoButton = () => [...host.shadow.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Undo');
+
+  test('ok: true — the card becomes a notice with Undo and its key; Undo puts the switch back as it was', async () => {
+    const said: string[] = [];
+    const restore = vi.fn(async () => ({ ok: true }));
+    const card = new CardController(host, {
+      apply: async () => ({ ok: true }),
+      disableRule: async () => ({ ok: true, wasEnabled: true }),
+      restoreRule: restore,
+      changed: () => undefined,
+      announce: (t) => said.push(t),
+    });
+    card.show(session, finding, 'click');
+    await card.disableRule();
+    expect(card.open).toBeNull();
+    expect(card.notice?.text).toBe(`Turned off everywhere: ${finding.message}`);
+    expect(undoButton()).toBeDefined();
+    expect(host.shadow.querySelector('[data-testid="card-keys"]')?.textContent).toContain('Alt+U');
+    expect(said.at(-1)).toMatch(/^Rule turned off\. Alt\+U turns it back on/);
+    await card.undo();
+    expect(restore).toHaveBeenCalledWith(finding, true);
+    expect(card.notice).toBeNull();
+    expect(undoButton()).toBeUndefined();
+    expect(said.at(-1)).toBe('Rule turned on again.');
+  });
+
+  test('Undo failing — the notice stays and says why', async () => {
+    const said: string[] = [];
+    const card = new CardController(host, {
+      apply: async () => ({ ok: true }),
+      disableRule: async () => ({ ok: true, wasEnabled: null }),
+      restoreRule: async () => ({ ok: false, error: 'storage is full' }),
+      changed: () => undefined,
+      announce: (t) => said.push(t),
+    });
+    card.show(session, finding, 'click');
+    await card.disableRule();
+    await card.undo();
+    expect(card.notice).not.toBeNull();
+    expect(status()).toBe('Could not undo: storage is full.');
+    expect(said.at(-1)).toBe('Could not undo: storage is full.');
+    expect(undoButton()?.disabled).toBe(false);
+  });
+});

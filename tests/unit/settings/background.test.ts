@@ -159,14 +159,14 @@ describe('card requests', () => {
     await vi.waitFor(async () => expect(await custom()).toHaveLength(1));
     const [f] = await custom();
     // What the card sends: the finding's pack and rule.
-    expect(await send({ kind: 'disableRule', rule: `${f!.pack}/${f!.rule}` }, gmailTab)).toEqual({ ok: true });
+    expect(await send({ kind: 'disableRule', rule: `${f!.pack}/${f!.rule}` }, gmailTab)).toEqual({ ok: true, wasEnabled: null });
     expect((await getSettings()).rules).toEqual({ 'personal/custom-1': { enabled: false } });
     await vi.waitFor(async () => expect(await custom()).toEqual([]));
   });
 
   test('custom ids the settings accept ("custom-a--b", "custom-x-") can be turned off', async () => {
     for (const rule of ['personal/custom-a--b', 'tone/custom-x-']) {
-      expect(await send({ kind: 'disableRule', rule }, gmailTab)).toEqual({ ok: true });
+      expect(await send({ kind: 'disableRule', rule }, gmailTab)).toEqual({ ok: true, wasEnabled: null });
     }
     expect(Object.keys((await getSettings()).rules)).toEqual(['personal/custom-a--b', 'tone/custom-x-']);
   });
@@ -230,6 +230,28 @@ describe('sender checks', () => {
     expect(port('clearline-ui', optionsPage()).closed).toBe(true);
     expect(port('clearline-ui', { ...gmailTab, id: 'another-extension' }).closed).toBe(true);
     expect(port('something-else', gmailTab).closed).toBe(true);
+  });
+  test('Undo of "Turn off this rule" puts the switch back as it was and keeps the rest of the rule\'s setting', async () => {
+    await updateSettings((s) => void (s.rules['availability/any-time'] = { severity: 'alert' }));
+    const off = (await send({ kind: 'disableRule', rule: 'availability/any-time' }, gmailTab)) as { ok: boolean; wasEnabled: boolean | null };
+    expect(off).toEqual({ ok: true, wasEnabled: null });
+    expect(await send({ kind: 'restoreRule', rule: 'availability/any-time', wasEnabled: off.wasEnabled }, gmailTab)).toEqual({ ok: true });
+    expect((await getSettings()).rules['availability/any-time']).toEqual({ severity: 'alert' });
+    await updateSettings((s) => void (s.rules['tone/sarcasm'] = { enabled: true }));
+    const again = (await send({ kind: 'disableRule', rule: 'tone/sarcasm' }, gmailTab)) as { wasEnabled: boolean | null };
+    expect(again.wasEnabled).toBe(true);
+    await send({ kind: 'restoreRule', rule: 'tone/sarcasm', wasEnabled: true }, gmailTab);
+    expect((await getSettings()).rules['tone/sarcasm']).toEqual({ enabled: true });
+    await send({ kind: 'disableRule', rule: 'scope/free-extras' }, gmailTab);
+    await send({ kind: 'restoreRule', rule: 'scope/free-extras', wasEnabled: null }, gmailTab);
+    expect((await getSettings()).rules['scope/free-extras']).toBeUndefined();
+  });
+  test('Undo of "Turn off this rule" with a malformed switch or from a sender not ours changes nothing', async () => {
+    await send({ kind: 'disableRule', rule: 'availability/any-time' }, gmailTab);
+    const before = JSON.stringify(await getSettings());
+    expect(await send({ kind: 'restoreRule', rule: 'availability/any-time', wasEnabled: 'yes' }, gmailTab)).toEqual({ ok: false, error: expect.any(String) });
+    await send({ kind: 'restoreRule', rule: 'availability/any-time', wasEnabled: null }, { ...gmailTab, id: 'another-extension' });
+    expect(JSON.stringify(await getSettings())).toBe(before);
   });
   test('"Turn off this rule" from a sender that is not ours changes nothing', async () => {
     await send({ kind: 'disableRule', rule: 'availability/call-me-anytime' }, { ...gmailTab, id: 'another-extension' });
