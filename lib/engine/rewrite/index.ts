@@ -7,6 +7,7 @@ import { rewriteFor, wordingFor } from './data';
 import { countRejection, gate, urgentRoutes } from './gate';
 import { locate, OPERATIONS, type Hit, type OpContext } from './ops';
 import { tidy, wordCount } from './text-ops';
+import { firstWordTags } from '../nlp';
 
 export { gateRejections, resetGateRejections, brokenJoins, duplicatesIn, GATE_REASONS } from './gate';
 export { statedHours } from './times';
@@ -29,11 +30,18 @@ const THREAT_SENTENCE = /\bor\s+(?:else\s+)?(?:i'?m|i am|i will|i'?ll|we'?re|we 
 /** A sentence asking to keep something secret: it goes with what was said off the record. */
 const SECRECY = /\b(?:(?:please\s+)?don'?t (?:mention|tell|repeat|say|share)(?: (?:anyone|this|that|it|I said (?:that|this|it)))*|keep (?:this|that|it) (?:between us|to yourself|quiet)|between (?:us|you and me)|off the record)\b/i;
 
+/** A short sentence after an offer of time that only grants it again ("I don't mind being woken at all."). */
+const AVAILABILITY_FOLLOW_UP = /^\s*(?:(?:and\s+)?(?:honestly|seriously|really)[,\s]+)?(?:i (?:really |honestly )?don'?t mind(?: (?:being (?:woken|disturbed|called|texted|rung)(?: up)?|when|what time|how late|the time))?(?: at all)?|i'?m (?:a night owl|up late|always up|up anyway)(?: anyway)?|it'?s no (?:bother|trouble)(?: at all)?|no bother(?: at all)?|i mean it|any time(?: at all)?|day or night)\s*[.!]*\s*$/i;
+/** What an invitation asked the guest to do ("Bring your wife.", "Dress code is casual."). */
+const INVITE_FOLLOW_UP = /^\s*(?:bring (?:your|a)\b[^.!?]{0,30}|dress code[^.!?]{0,30}|(?:plus[- ]ones?|partners?|kids) (?:are )?welcome[^.!?]{0,20}|byob|it'?ll be (?:fun|great|a laugh)[^.!?]{0,20}|(?:would|it'?d) be (?:lovely|great|fun) to see you(?: there)?)\s*[.!]*\s*$/i;
+/** A promise to keep a secret, whatever else it names ("I won't tell Ma'am Grace about the second calendar."). */
+const SECRECY_PROMISE = /^\s*(?:and\s+)?(?:i|we)\s+(?:won'?t|will not|promise not to|wouldn'?t|will never)\s+(?:tell|mention (?:it |this |that )?to|say (?:anything|a word) to|breathe a word to|let on to)\b[^.!?]*[.!?]*\s*$/i;
+
 const SEVERITY_RANK = { suggestion: 0, warning: 1, alert: 2 } as const;
 
 /** Sentences of a group's text (the group is one or more whole sentences). */
 function splitSentences(text: string): string[] {
-  return text.split(/(?<=[.!?]|[.!?]["')\]]|\p{Extended_Pictographic}|\p{Extended_Pictographic}\uFE0F)\s+(?=["'(]*[A-Z0-9])/u).filter((s) => s.trim());
+  return text.split(/(?<!\b(?:Mr|Mrs|Ms|Dr|Prof|Mx|St)\.)(?<=[.!?]|[.!?]["')\]]|\p{Extended_Pictographic}|\p{Extended_Pictographic}\uFE0F)\s+(?=["'(]*[A-Z0-9])/u).filter((s) => s.trim());
 }
 
 function hitOf(text: string, f: Finding, offset: number): Hit {
@@ -57,7 +65,7 @@ export function rewriteGroup(text: string, hits: Hit[], main: number, policy: Po
   return out;
 }
 
-const GREETING_LEAD = /^(?:hi|hey|hello|hiya|dear|morning|good morning|evening|afternoon)\b[^,.!?\n]{0,30}[,!]\s+/i;
+const GREETING_LEAD = /^(?:hi|hey|hello|hiya|dear|morning|good morning|evening|good evening|afternoon|good afternoon)\b(?:[^,.!?\n]|(?<=\b(?:Mr|Mrs|Ms|Dr|Prof|Mx))\.){0,30}[,!]\s+/i;
 /** Words that start a sentence but read on in lower case after "Hi Tom, ". */
 const LOWER_AFTER_GREETING = /^(?:The|Your|My|Our|We|You|It|This|That|Please|Thanks|Thank|Great|See|Just|Sorry|So|Here|There|Good|Hope|Let's|Can|Could|Would|Quick|Happy|Lovely|Congrats|Congratulations|Any|Feel|Next|Same|No|Yes|Sure|Happy|All|Well|Ok|Okay|Session|Gallery|Final|Launch|Attached|Looking|Speak|Talk|Call|Let|Really|Also|Your|Today|Tomorrow|Hope|Sending|Quick|Two|One)\b/;
 
@@ -70,8 +78,22 @@ function runPlans(text: string, hits: Hit[], main: number, variant: number, poli
   const body = runBody(text.slice(greeting.length), hits, main, variant, policy, values, wording);
   if (body === null || !greeting) return body;
   if (!body) return greeting.trim().replace(/!$/, '!');
-  const rest = LOWER_AFTER_GREETING.test(body) && greeting.trim().endsWith(',') ? body[0]!.toLowerCase() + body.slice(1) : body;
+  const rest = greeting.trim().endsWith(',') && readsOnLower(body, text.slice(greeting.length)) ? body[0]!.toLowerCase() + body.slice(1) : body;
   return `${greeting}${rest}`;
+}
+
+/**
+ * After "Hi Tom, " the sentence reads on in lower case, unless it starts with "I", a name or an
+ * acronym: the writer's own first word keeps the case they gave it, a new one is judged by its class.
+ */
+function readsOnLower(body: string, original: string): boolean {
+  const w = /^[A-Za-z][\w']*/.exec(body)?.[0];
+  if (!w || !/^[A-Z][a-z']/.test(w) || /^I(?:'|$)/.test(w)) return false;
+  const o = /^[A-Za-z][\w']*/.exec(original.trimStart())?.[0];
+  if (o && o.toLowerCase() === w.toLowerCase()) return o[0] === o[0]!.toLowerCase() || LOWER_AFTER_GREETING.test(body);
+  if (LOWER_AFTER_GREETING.test(body)) return true;
+  const tags = firstWordTags(body.slice(0, 60));
+  return tags.length > 0 && !tags.some((t) => t === 'Noun' || t === 'ProperNoun' || t === 'Date' || t === 'Acronym' || t === 'Person');
 }
 
 function runBody(text: string, hits: Hit[], main: number, variant: number, policy: Policy, values: Record<string, string>, wording: OpContext['wording']): string | null {
@@ -111,7 +133,11 @@ function runBody(text: string, hits: Hit[], main: number, variant: number, polic
     if (remark.length > 1 && !sents.slice(0, -1).some((x) => remark.slice(0, -1).includes(x))) sents = sents.slice(0, -1);
   }
   // What was said off the record goes with its "please don't repeat this".
-  if (hits.some((h) => h.intent === 'off-the-record')) sents = sents.filter((s) => !SECRECY.test(s) || wordCount(s.replace(SECRECY, '')) > 4);
+  if (hits.some((h) => h.intent === 'off-the-record')) sents = sents.filter((s) => (!SECRECY.test(s) || wordCount(s.replace(SECRECY, '')) > 4) && !SECRECY_PROMISE.test(s));
+  // "I don't mind being woken at all." only repeated the offer that moved into the hours.
+  if (hits.some((h) => h.pack === 'availability')) sents = sents.filter((s) => !AVAILABILITY_FOLLOW_UP.test(s) || hits.some((h) => locate(s, h.trigger)));
+  // "Bring your wife." went with the invitation it belonged to.
+  if (hits.some((h) => h.intent === 'invitation') && sents.length && !hits.some((h) => h.intent === 'invitation' && sents.some((s) => locate(s, h.trigger)))) sents = sents.filter((s) => !INVITE_FOLLOW_UP.test(s));
   const result = sents.map((s) => s.trim()).filter((s) => s && wordCount(s) > 0).join(' ');
   return result ? tidy(result) : '';
 }
@@ -163,6 +189,20 @@ export function groupFindings(findings: Finding[], g: GroupContext): Finding[] {
         const next = para.sentences[para.sentences.indexOf(touched[touched.length - 1]!) + 1];
         if (next && SECRECY.test(g.text.slice(next.start, next.end)) && wordCount(g.text.slice(next.start, next.end).replace(SECRECY, '')) <= 4) touched.push(next);
       }
+      // "…ring me day or night. I don't mind being woken at all." — the repeat goes with the offer.
+      if (f.pack === 'availability' && touched.length) {
+        const next = para.sentences[para.sentences.indexOf(touched[touched.length - 1]!) + 1];
+        if (next && AVAILABILITY_FOLLOW_UP.test(g.text.slice(next.start, next.end))) touched.push(next);
+      }
+      if (f.intent === 'invitation' && touched.length) {
+        const next = para.sentences[para.sentences.indexOf(touched[touched.length - 1]!) + 1];
+        if (next && INVITE_FOLLOW_UP.test(g.text.slice(next.start, next.end))) touched.push(next);
+      }
+      // "Between us, …. I won't tell Ma'am Grace about it." — the promise goes with the secret.
+      if (f.intent === 'off-the-record' && touched.length) {
+        const next = para.sentences[para.sentences.indexOf(touched[touched.length - 1]!) + 1];
+        if (next && SECRECY_PROMISE.test(g.text.slice(next.start, next.end))) touched.push(next);
+      }
       const start = Math.min(f.start, ...touched.map((s) => s.start));
       const end = Math.max(f.end, ...touched.map((s) => s.end));
       const last = groups[groups.length - 1];
@@ -207,7 +247,9 @@ function buildGroup(grp: { start: number; end: number; members: Finding[] }, ful
     else {
       g.budget.left--;
       const hits = members.map((f) => hitOf(g.text, f, 0));
-      const candidates = rewriteGroup(groupText, hits, main, g.policy, g.values);
+      // "Hi Nell," left alone before "Your review is…" on the same line reads on as "Hi Nell! Your review…".
+      const sameLine = /^[^\S\n]+\p{Lu}/u.test(paragraph.slice(relEnd));
+      const candidates = rewriteGroup(groupText, hits, main, g.policy, g.values).map((c) => (sameLine && /^(?:hi|hey|hello|hiya)\b[^.!?\n]{0,40},$/i.test(c) ? `${c.slice(0, -1)}!` : c));
       const timeSensitive = members.some((f) => f.pack === 'availability');
       for (const c of candidates) {
         const removal = c === '';
