@@ -65,6 +65,8 @@ export function rewriteGroup(text: string, hits: Hit[], main: number, policy: Po
   return out;
 }
 
+const PET_WORD = /^(?:my\s+)?(?:lovely|gorgeous|beautiful|babe|babes|hun|hon|honey|darling|darlin|sweetie|sweetheart|sweet pea|love|lovey|petal|chick|handsome|sexy|bestie|girlie|hen|doll|angel|gorg)$/i;
+const PET_IN_GREETING = /^((?:hi|hey|hello|hiya|morning|good morning|evening|afternoon)\b)\s+(?:my\s+)?(?:lovely|gorgeous|beautiful|babe|babes|hun|hon|honey|darling|darlin|sweetie|sweetheart|love|lovey|petal|chick|handsome|sexy|bestie|girlie|hen|doll|angel|gorg)\b(?=\s*[,!])/i;
 const GREETING_LEAD = /^(?:hi|hey|hello|hiya|dear|morning|good morning|evening|good evening|afternoon|good afternoon)\b(?:[^,.!?\n]|(?<=\b(?:Mr|Mrs|Ms|Dr|Prof|Mx))\.){0,30}[,!]\s+/i;
 /** Words that start a sentence but read on in lower case after "Hi Tom, ". */
 const LOWER_AFTER_GREETING = /^(?:The|Your|My|Our|We|You|It|This|That|Please|Thanks|Thank|Great|See|Just|Sorry|So|Here|There|Good|Hope|Let's|Can|Could|Would|Quick|Happy|Lovely|Congrats|Congratulations|Any|Feel|Next|Same|No|Yes|Sure|Happy|All|Well|Ok|Okay|Session|Gallery|Final|Launch|Attached|Looking|Speak|Talk|Call|Let|Really|Also|Your|Today|Tomorrow|Hope|Sending|Quick|Two|One)\b/;
@@ -73,7 +75,11 @@ function runPlans(text: string, hits: Hit[], main: number, variant: number, poli
   // The greeting stays whatever happens to the sentence it opens ("Hi Tom, I'd love to… The deck is attached.").
   let greeting = GREETING_LEAD.exec(text)?.[0] ?? '';
   // A greeting that is itself flagged ("Hi hun,") is the ops' to fix.
-  if (greeting && hits.some((h) => { const at = locate(text, h.trigger); return at !== null && at.start < greeting.length; })) greeting = '';
+  if (greeting && hits.some((h) => { const at = locate(text, h.trigger); return at !== null && at.start < greeting.length; })) {
+    // "hey lovely, …": the greeting stays without its pet name; a greeting that is all remark goes to the ops.
+    const bare = greeting.replace(PET_IN_GREETING, '$1');
+    greeting = bare !== greeting && !hits.some((h) => { const at = locate(text, h.trigger); return at !== null && at.start < greeting.length && !PET_WORD.test(h.trigger.trim()); }) ? bare : '';
+  }
   if (greeting) greeting = greeting[0]!.toUpperCase() + greeting.slice(1);
   const body = runBody(text.slice(greeting.length), hits, main, variant, policy, values, wording);
   if (body === null || !greeting) return body;
@@ -142,6 +148,16 @@ function runBody(text: string, hits: Hit[], main: number, variant: number, polic
   return result ? tidy(result) : '';
 }
 
+/** A warning the gate's re-analysis found, with what a second pass of the plans needs. */
+export interface Rechecked {
+  start: number;
+  end: number;
+  pack?: string;
+  intent?: string;
+  focus?: { start: number; end: number };
+  suggestions?: string[];
+}
+
 export interface GroupContext {
   /** The draft as written, and its normalised copy. */
   text: string;
@@ -150,7 +166,7 @@ export interface GroupContext {
   policy: Policy;
   values: Record<string, string>;
   /** Warning-or-above span findings of a paragraph text, under the hours the draft states. */
-  reanalyse: (paragraph: string) => { start: number; end: number }[];
+  reanalyse: (paragraph: string) => Rechecked[];
   /** Groups the gate may still check in this analysis, and until when (each costs a few re-analyses). */
   budget: { left: number; exhausted: boolean };
   cache?: { get(key: string): string[] | undefined; set(key: string, value: string[]): void };
@@ -249,9 +265,18 @@ function buildGroup(grp: { start: number; end: number; members: Finding[] }, ful
       const hits = members.map((f) => hitOf(g.text, f, 0));
       // "Hi Nell," left alone before "Your review is…" on the same line reads on as "Hi Nell! Your review…".
       const sameLine = /^[^\S\n]+\p{Lu}/u.test(paragraph.slice(relEnd));
-      const candidates = rewriteGroup(groupText, hits, main, g.policy, g.values).map((c) => (sameLine && /^(?:hi|hey|hello|hiya)\b[^.!?\n]{0,40},$/i.test(c) ? `${c.slice(0, -1)}!` : c));
+      // A group that starts after a space (" 💕 Your colour…") keeps it: "coming!! Your colour…".
+      const lead = /^\s*/.exec(groupText)![0];
+      const candidates = rewriteGroup(groupText, hits, main, g.policy, g.values)
+        .map((c) => (sameLine && /^(?:hi|hey|hello|hiya)\b[^.!?\n]{0,40},$/i.test(c) ? `${c.slice(0, -1)}!` : c))
+        .map((c) => (c && lead && !/^\s/.test(c) ? lead + c : c));
       const timeSensitive = members.some((f) => f.pack === 'availability');
-      for (const c of candidates) {
+      const tried = new Set<string>();
+      let secondPasses = 0;
+      for (let ci = 0; ci < candidates.length; ci++) {
+        const c = candidates[ci]!;
+        if (tried.has(c)) continue;
+        tried.add(c);
         const removal = c === '';
         let s = relStart;
         let e = relEnd;
@@ -261,6 +286,12 @@ function buildGroup(grp: { start: number; end: number; members: Finding[] }, ful
         trace?.(groupText, c, reason ?? 'ok');
         if (reason) {
           countRejection(reason);
+          // The fix uncovered another finding in the same words ("Morning sweetie, I was thinking about you…"
+          // → "Morning, I was thinking about you…"): that finding's plan runs on the candidate, once.
+          if (reason === 'warning-left' && c && secondPasses < 2) {
+            secondPasses++;
+            for (const r of secondPass(c, paragraph, s, e, g, members)) if (!candidates.includes(r)) candidates.push(r);
+          }
           continue;
         }
         passed.push(c);
@@ -323,6 +354,18 @@ function buildGroup(grp: { start: number; end: number; members: Finding[] }, ful
       ? { also: members.filter((f) => f !== primary).map((f) => ({ pack: f.pack, rule: f.rule, intent: f.intent, severity: f.severity, message: f.message, why: f.why, focus: f.focus ?? { start: f.start, end: f.end } })) }
       : {}),
   };
+}
+
+/** The plans of the findings a candidate still carries, applied to it (the second pass of the gate). */
+function secondPass(candidate: string, paragraph: string, s: number, e: number, g: GroupContext, members: Finding[]): string[] {
+  const next = paragraph.slice(0, s) + candidate + paragraph.slice(e);
+  const to = s + candidate.length;
+  // Only a sibling the first pass did not know of: the group's own intents already had their plans.
+  const left = g.reanalyse(next).filter((f) => f.pack && f.intent && f.start < to && s < f.end && rewriteFor(`${f.pack}/${f.intent}`) && !members.some((m) => m.pack === f.pack && m.intent === f.intent));
+  if (left.length === 0) return [];
+  const clip = (a: number, b: number) => next.slice(Math.max(a, s), Math.min(b, to));
+  const hits: Hit[] = left.map((f) => ({ pack: f.pack!, intent: f.intent!, trigger: f.focus ? clip(f.focus.start, f.focus.end) : clip(f.start, f.end), span: clip(f.start, f.end), raw: f.suggestions ?? [] }));
+  return rewriteGroup(candidate, hits, 0, g.policy, g.values).filter((r) => r !== candidate);
 }
 
 /** Normalised sentences of a text and how often each occurs. */

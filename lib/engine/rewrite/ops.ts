@@ -108,9 +108,11 @@ const dropWords: Op = (sentence, hit) => {
   for (const re of [ENDEARMENT_RE, KISS_RE, LOVE_EMOJI, LOVE_YOU]) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    const part = sentence.slice(region.start, region.end);
+    // "love you" and love emoji anywhere in the sentence are the same remark; a pet name only where it was found.
+    const from = re === LOVE_YOU || re === LOVE_EMOJI ? 0 : region.start;
+    const part = sentence.slice(from, re === LOVE_YOU || re === LOVE_EMOJI ? sentence.length : region.end);
     while ((m = re.exec(part)) !== null) {
-      const at = region.start + m.index;
+      const at = from + m.index;
       // "lovely review", "beautiful photos": an adjective, not a pet name ("Hi my darling Chloe!" is one).
       if (re === ENDEARMENT_RE && !/^\s*(?:[,.!?;:)]|$|\p{Extended_Pictographic}|x+\b|\n)/u.test(sentence.slice(at + m[0].length)) && !(GREETING_WORD.test(sentence.slice(0, at)) && /^\s+\p{Lu}\p{Ll}+\s*[,!.]/u.test(sentence.slice(at + m[0].length)))) continue;
       if (re === LOVE_YOU) {
