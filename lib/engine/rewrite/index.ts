@@ -290,7 +290,9 @@ function buildGroup(grp: { start: number; end: number; members: Finding[] }, ful
           // → "Morning, I was thinking about you…"): that finding's plan runs on the candidate, once.
           if (reason === 'warning-left' && c && secondPasses < 2) {
             secondPasses++;
-            for (const r of secondPass(c, paragraph, s, e, g, members)) if (!candidates.includes(r)) candidates.push(r);
+            // Before a plain removal still to come: keeping the greeting beats losing the sentence.
+            const removalAt = candidates.indexOf('', ci + 1);
+            for (const r of secondPass(c, paragraph, s, e, g, members)) if (!candidates.includes(r)) candidates.splice(removalAt >= 0 && GREETING_LEAD.test(r) ? removalAt : candidates.length, 0, r);
           }
           continue;
         }
