@@ -11,7 +11,7 @@ import type { Profession } from '../types';
 
 export const OPS = [
   'drop-words', 'apologies-only', 'remove-clause', 'remove-sentence', 'template', 'replace-span', 'retime', 'any-hour', 'cleaned',
-  'permission', 'free-extra', 'no-contract', 'polite-request', 'always-window', 'one-apology', 'own-invite', 'limit-revisions', 'ultimatum', 'urgent-route',
+  'permission', 'free-extra', 'no-contract', 'polite-request', 'always-window', 'one-apology', 'own-invite', 'limit-revisions', 'ultimatum', 'urgent-route', 'own-gift',
 ] as const;
 export type OpName = (typeof OPS)[number];
 
@@ -55,7 +55,7 @@ export class RewriteDataError extends Error {
   override name = 'RewriteDataError';
 }
 
-const PLACEHOLDERS = new Set(['name', 'lead', 'window', 'availability', 'hours', 'days', 'responseTime', 'urgentAction', 'urgentChannel', 'next', 'work', 'meeting', 'nextSlot']);
+const PLACEHOLDERS = new Set(['name', 'lead', 'window', 'availability', 'hours', 'days', 'responseTime', 'urgentAction', 'urgentChannel', 'next', 'work', 'meeting', 'nextSlot', 'gift']);
 
 function validate(files: Record<string, RewriteFile>): Map<string, IntentRewrite> {
   const out = new Map<string, IntentRewrite>();

@@ -85,9 +85,14 @@ export function fill(template: string, values: Record<string, string | undefined
   return template.replace(/\{([A-Za-z]+)\}/g, (_, n: string) => values[n] ?? `{${n}}`);
 }
 
+/** The gift a sentence thanks for or accepts ("for the bottle of champagne", "accept the concert tickets"). */
+const GIFT_NAMED = /\b(?:for|accept|treasure|keep|enjoy|love|adore)\s+((?:the|your|this|that|these|those)\s+(?!kind\b|lovely words\b|words\b|update\b|message\b|referral\b|review\b)[^,.!?;:\u2014\u2013]{2,40}?)(?=\s*(?:[,.!?;:\u2014\u2013]|\s+(?:you (?:left|sent|gave|got|brought|dropped)|,|so much|too|already)\b|$))/i;
+
 function valuesFor(sentence: string, ctx: OpContext): Record<string, string> {
+  const gift = GIFT_NAMED.exec(sentence)?.[1]?.trim();
   return {
     ...ctx.values,
+    ...(gift && !/\b(?:it|them|that)$/i.test(gift) ? { gift: gift.replace(/^(?:your|this|that)\b/i, 'the').replace(/^these\b/i, 'the').replace(/^those\b/i, 'the') } : {}),
     name: vocative(sentence),
     lead: leadIn(sentence),
     window: hoursWindow(ctx.policy, describeDays),
@@ -701,6 +706,11 @@ const urgentRoute: Op = (sentence, _hit, ctx) => {
   return asSentence(`${m.groups.cond} please ${urgentFor(m.groups.cond!, ctx)}${rest.replace(/^[.!?]*/, '') ? `. ${rest.replace(/^[.!?\s]*/, '')}` : ''}`);
 };
 
+const OWN_GIFT = /\b(?:i'?ve (?:ordered|bought|got|sent|picked up) you|i (?:ordered|bought|got|sent|picked up) you|a (?:little )?(?:gift|present|something) from me|my treat|on me|as a (?:little )?(?:gift|thank[- ]you) from me)\b/i;
+
+/** The writer's own gift to the client goes; a gift from the client is declined by the template. */
+const ownGift: Op = (sentence) => (OWN_GIFT.test(sentence) && !/\b(?:thank(?:s| you)|accept)\b/i.test(sentence) ? '' : null);
+
 export const OPERATIONS: Record<OpName, Op> = {
   'drop-words': dropWords,
   'remove-clause': removeClause,
@@ -721,6 +731,7 @@ export const OPERATIONS: Record<OpName, Op> = {
   'limit-revisions': limitRevisions,
   ultimatum,
   'urgent-route': urgentRoute,
+  'own-gift': ownGift,
 };
 
 export { EMOJI };
