@@ -88,6 +88,14 @@ export function fill(template: string, values: Record<string, string | undefined
 /** The gift a sentence thanks for or accepts ("for the bottle of champagne", "accept the concert tickets"). */
 const GIFT_NAMED = /\b(?:for|accept|treasure|keep|enjoy|love|adore)\s+((?:the|your|this|that|these|those)\s+(?!kind\b|lovely words\b|words\b|update\b|message\b|referral\b|review\b)[^,.!?;:\u2014\u2013]{2,40}?)(?=\s*(?:[,.!?;:\u2014\u2013]|\s+(?:you (?:left|sent|gave|got|brought|dropped)|,|so much|too|already)\b|$))/i;
 
+/** The meeting the sentence itself names ("before our next session on Thursday", "no need to come in on Thursday"). */
+const NEXT_NAMED = /\b(?:(?:our|your|the)\s+(?:next\s+|usual\s+|regular\s+)?(?:session|appointment|meeting|call|lesson|class|check-in)\s+(?:is\s+)?(?:on\s+|this\s+|next\s+)?|come in\s+(?:on\s+|this\s+)?|see you\s+(?:on\s+)?)((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
+
+function namedNext(sentence: string, wording: Wording): string {
+  const day = NEXT_NAMED.exec(sentence)?.[1];
+  return day ? `our ${wording.meeting} on ${day[0]!.toUpperCase()}${day.slice(1).toLowerCase()}` : wording.next;
+}
+
 function valuesFor(sentence: string, ctx: OpContext): Record<string, string> {
   const gift = GIFT_NAMED.exec(sentence)?.[1]?.trim();
   return {
@@ -96,7 +104,7 @@ function valuesFor(sentence: string, ctx: OpContext): Record<string, string> {
     name: vocative(sentence),
     lead: leadIn(sentence),
     window: hoursWindow(ctx.policy, describeDays),
-    next: ctx.wording.next,
+    next: namedNext(sentence, ctx.wording),
     work: ctx.wording.work,
     meeting: ctx.wording.meeting,
   };
