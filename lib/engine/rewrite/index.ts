@@ -288,7 +288,7 @@ function buildGroup(grp: { start: number; end: number; members: Finding[] }, ful
           countRejection(reason);
           // The fix uncovered another finding in the same words ("Morning sweetie, I was thinking about you…"
           // → "Morning, I was thinking about you…"): that finding's plan runs on the candidate, once.
-          if (reason === 'warning-left' && c && secondPasses < 2) {
+          if (reason === 'warning-left' && c && secondPasses < 1 && groupText.length <= 400) {
             secondPasses++;
             // Before a plain removal still to come: keeping the greeting beats losing the sentence.
             const removalAt = candidates.indexOf('', ci + 1);
