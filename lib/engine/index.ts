@@ -316,14 +316,14 @@ export function detect(text: string, options: AnalyzeOptions = {}): Finding[] {
 const GATE_PARSES = 3;
 
 /** Findings of a paragraph at warning or above, under a configuration (the gate's re-check). */
-function paragraphWarnings(paragraph: string, config: Config): { start: number; end: number }[] {
+function paragraphWarnings(paragraph: string, config: Config): { start: number; end: number; pack: string; intent: string; focus?: { start: number; end: number }; suggestions: string[] }[] {
   const trimmed = paragraph.trim();
   if (!trimmed) return [];
   const offset = paragraph.indexOf(trimmed);
   // Two parses at most: the gate re-reads a sentence or three, and never stalls typing on grammar.
   return analyzeParagraph(trimmed, normalize(trimmed), config, new NlpCache(GATE_PARSES))
     .filter((f) => f.kind === 'span' && SEVERITY_RANK[f.severity] >= 1)
-    .map((f) => ({ start: f.start + offset, end: f.end + offset }));
+    .map((f) => ({ start: f.start + offset, end: f.end + offset, pack: f.pack, intent: f.intent, ...(f.focus ? { focus: { start: f.focus.start + offset, end: f.focus.end + offset } } : {}), suggestions: f.suggestions }));
 }
 
 /** analyze(), saying also whether the answer is complete (see AnalysisReport). */

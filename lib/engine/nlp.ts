@@ -69,3 +69,28 @@ export function toInfinitivePhrase(phrase: string): string {
   const base = nlp(m[1]!).verbs().toInfinitive().text() || m[1]!;
   return phrase.replace(m[1]!, base);
 }
+
+const wordMemo = new Map<string, string[] | boolean>();
+function memo<T extends string[] | boolean>(key: string, make: () => T): T {
+  const hit = wordMemo.get(key);
+  if (hit !== undefined) return hit as T;
+  if (wordMemo.size > 2000) wordMemo.clear();
+  const v = make();
+  wordMemo.set(key, v);
+  return v;
+}
+
+/** The tags compromise gives the first word of `text` ("Text me" → Verb, Imperative…); three words of context. */
+export function firstWordTags(text: string): string[] {
+  const head = text.split(/\s+/).slice(0, 3).join(' ').slice(0, 40);
+  return memo(`t:${head}`, () => {
+    const t = nlp(head).terms().json()[0] as { terms?: { tags?: string[] }[] } | undefined;
+    return t?.terms?.[0]?.tags ?? [];
+  });
+}
+
+/** Whether a short `text` has a verb at all ("more than teacher and student" has none). */
+export function hasVerb(text: string): boolean {
+  const t = text.trim().slice(0, 120);
+  return memo(`v:${t}`, () => nlp(t).has('#Verb'));
+}

@@ -106,8 +106,8 @@ export function sentences(norm: string, para: Span): Span[] {
       if (ABBREVIATIONS.has(word) || /^[a-z]$/i.test(word)) {
         let k = j;
         while (k < para.end && norm[k] === ' ') k++;
-        // "9 a.m. Sunday" stays one sentence only when the next word is lower case.
-        if (k >= para.end || /[a-z0-9]/.test(norm[k]!)) {
+        // "9 a.m. Sunday" stays one sentence only when the next word is lower case; a title ("Mrs. Rossi") always.
+        if (k >= para.end || /[a-z0-9]/.test(norm[k]!) || (/^(?:mr|mrs|ms|mx|dr|prof)$/.test(word) && /[A-Z]/.test(norm[k]!))) {
           i = j - 1;
           continue;
         }

@@ -11,7 +11,7 @@ import type { Profession } from '../types';
 
 export const OPS = [
   'drop-words', 'apologies-only', 'remove-clause', 'remove-sentence', 'template', 'replace-span', 'retime', 'any-hour', 'cleaned',
-  'permission', 'free-extra', 'no-contract', 'polite-request', 'always-window', 'one-apology', 'own-invite', 'limit-revisions', 'ultimatum', 'urgent-route',
+  'permission', 'free-extra', 'no-contract', 'polite-request', 'always-window', 'one-apology', 'own-invite', 'limit-revisions', 'ultimatum', 'urgent-route', 'own-gift',
   // lib/engine/rewrite/ops-scope-tone.ts
   'billable-extra', 'update-agreement', 'paid-trial', 'invoice-as-usual', 'hold-limit', 'keep-price', 'drop-blame', 'plain-no', 'one-apology-plain', 'calm-tone', 'firm-consequence', 'drop-sneer', 'revision-cap',
 ] as const;
@@ -57,7 +57,7 @@ export class RewriteDataError extends Error {
   override name = 'RewriteDataError';
 }
 
-const PLACEHOLDERS = new Set(['name', 'lead', 'window', 'availability', 'hours', 'days', 'responseTime', 'urgentAction', 'urgentChannel', 'next', 'work', 'meeting', 'nextSlot']);
+const PLACEHOLDERS = new Set(['name', 'lead', 'window', 'availability', 'hours', 'days', 'responseTime', 'urgentAction', 'urgentChannel', 'next', 'work', 'meeting', 'nextSlot', 'gift']);
 
 function validate(files: Record<string, RewriteFile>): Map<string, IntentRewrite> {
   const out = new Map<string, IntentRewrite>();

@@ -32,7 +32,7 @@ export function urgentRoutes(text: string): string[] {
   return [...new Set((text.match(URGENT) ?? []).map((s) => s.toLowerCase()))];
 }
 
-const FUNCTION_WORD_BEFORE_PUNCT = /\b(?:the|a|an|to|of|and|or|but|with|for|in|on|at|my|your|until|till|from|over|than|ask|whether|if|because)\s*[.!?,;:](?!\d)/i;
+const FUNCTION_WORD_BEFORE_PUNCT = /\b(?:the|a|an|to|of|and|or|but|with|for|in|on|at|my|your|until|till|from|than|ask|whether|if|because)\s*[.!?,;:](?!\d)/i;
 
 /** Sentences of a text, normalised for comparison. */
 function sentenceKeys(text: string): string[] {

@@ -8,6 +8,7 @@ import { countRejection, gate, urgentRoutes } from './gate';
 import { locate, OPERATIONS, type Hit, type OpContext } from './ops';
 import { tidy, wordCount } from './text-ops';
 import { calmMessage, REFUSAL_FOLLOW_UP } from './ops-scope-tone';
+import { firstWordTags } from '../nlp';
 
 export { gateRejections, resetGateRejections, brokenJoins, duplicatesIn, GATE_REASONS } from './gate';
 export { statedHours } from './times';
@@ -30,11 +31,18 @@ const THREAT_SENTENCE = /\bor\s+(?:else\s+)?(?:i'?m|i am|i will|i'?ll|we'?re|we 
 /** A sentence asking to keep something secret: it goes with what was said off the record. */
 const SECRECY = /\b(?:(?:please\s+)?don'?t (?:mention|tell|repeat|say|share)(?: (?:anyone|this|that|it|I said (?:that|this|it)))*|keep (?:this|that|it) (?:between us|to yourself|quiet)|between (?:us|you and me)|off the record)\b/i;
 
+/** A short sentence after an offer of time that only grants it again ("I don't mind being woken at all."). */
+const AVAILABILITY_FOLLOW_UP = /^\s*(?:(?:and\s+)?(?:honestly|seriously|really)[,\s]+)?(?:i (?:really |honestly )?don'?t mind(?: (?:being (?:woken|disturbed|called|texted|rung)(?: up)?|when|what time|how late|the time))?(?: at all)?|i'?m (?:a night owl|up late|always up|up anyway)(?: anyway)?|it'?s no (?:bother|trouble)(?: at all)?|no bother(?: at all)?|i mean it|any time(?: at all)?|day or night)\s*[.!]*\s*$/i;
+/** What an invitation asked the guest to do ("Bring your wife.", "Dress code is casual."). */
+const INVITE_FOLLOW_UP = /^\s*(?:bring (?:your|a)\b[^.!?]{0,30}|dress code[^.!?]{0,30}|(?:plus[- ]ones?|partners?|kids) (?:are )?welcome[^.!?]{0,20}|byob|it'?ll be (?:fun|great|a laugh)[^.!?]{0,20}|(?:would|it'?d) be (?:lovely|great|fun) to see you(?: there)?)\s*[.!]*\s*$/i;
+/** A promise to keep a secret, whatever else it names ("I won't tell Ma'am Grace about the second calendar."). */
+const SECRECY_PROMISE = /^\s*(?:and\s+)?(?:i|we)\s+(?:won'?t|will not|promise not to|wouldn'?t|will never)\s+(?:tell|mention (?:it |this |that )?to|say (?:anything|a word) to|breathe a word to|let on to)\b[^.!?]*[.!?]*\s*$/i;
+
 const SEVERITY_RANK = { suggestion: 0, warning: 1, alert: 2 } as const;
 
 /** Sentences of a group's text (the group is one or more whole sentences). */
 function splitSentences(text: string): string[] {
-  return text.split(/(?<=[.!?]|[.!?]["')\]]|\p{Extended_Pictographic}|\p{Extended_Pictographic}\uFE0F)\s+(?=["'(]*[A-Z0-9])/u).filter((s) => s.trim());
+  return text.split(/(?<!\b(?:Mr|Mrs|Ms|Dr|Prof|Mx|St)\.)(?<=[.!?]|[.!?]["')\]]|\p{Extended_Pictographic}|\p{Extended_Pictographic}\uFE0F)\s+(?=["'(]*[A-Z0-9])/u).filter((s) => s.trim());
 }
 
 function hitOf(text: string, f: Finding, offset: number): Hit {
@@ -58,7 +66,9 @@ export function rewriteGroup(text: string, hits: Hit[], main: number, policy: Po
   return out;
 }
 
-const GREETING_LEAD = /^(?:hi|hey|hello|hiya|dear|morning|good morning|evening|afternoon)\b[^,.!?\n]{0,30}[,!]\s+/i;
+const PET_WORD = /^(?:my\s+)?(?:lovely|gorgeous|beautiful|babe|babes|hun|hon|honey|darling|darlin|sweetie|sweetheart|sweet pea|love|lovey|petal|chick|handsome|sexy|bestie|girlie|hen|doll|angel|gorg)$/i;
+const PET_IN_GREETING = /^((?:hi|hey|hello|hiya|morning|good morning|evening|afternoon)\b)\s+(?:my\s+)?(?:lovely|gorgeous|beautiful|babe|babes|hun|hon|honey|darling|darlin|sweetie|sweetheart|love|lovey|petal|chick|handsome|sexy|bestie|girlie|hen|doll|angel|gorg)\b(?=\s*[,!])/i;
+const GREETING_LEAD = /^(?:hi|hey|hello|hiya|dear|morning|good morning|evening|good evening|afternoon|good afternoon)\b(?:[^,.!?\n]|(?<=\b(?:Mr|Mrs|Ms|Dr|Prof|Mx))\.){0,30}[,!]\s+/i;
 /** Words that start a sentence but read on in lower case after "Hi Tom, ". */
 const LOWER_AFTER_GREETING = /^(?:The|Your|My|Our|We|You|It|This|That|Please|Thanks|Thank|Great|See|Just|Sorry|So|Here|There|Good|Hope|Let's|Can|Could|Would|Quick|Happy|Lovely|Congrats|Congratulations|Any|Feel|Next|Same|No|Yes|Sure|Happy|All|Well|Ok|Okay|Session|Gallery|Final|Launch|Attached|Looking|Speak|Talk|Call|Let|Really|Also|Your|Today|Tomorrow|Hope|Sending|Quick|Two|One)\b/;
 
@@ -66,13 +76,31 @@ function runPlans(text: string, hits: Hit[], main: number, variant: number, poli
   // The greeting stays whatever happens to the sentence it opens ("Hi Tom, I'd love to… The deck is attached.").
   let greeting = GREETING_LEAD.exec(text)?.[0] ?? '';
   // A greeting that is itself flagged ("Hi hun,") is the ops' to fix.
-  if (greeting && hits.some((h) => { const at = locate(text, h.trigger); return at !== null && at.start < greeting.length; })) greeting = '';
+  if (greeting && hits.some((h) => { const at = locate(text, h.trigger); return at !== null && at.start < greeting.length; })) {
+    // "hey lovely, …": the greeting stays without its pet name; a greeting that is all remark goes to the ops.
+    const bare = greeting.replace(PET_IN_GREETING, '$1');
+    greeting = bare !== greeting && !hits.some((h) => { const at = locate(text, h.trigger); return at !== null && at.start < greeting.length && !PET_WORD.test(h.trigger.trim()); }) ? bare : '';
+  }
   if (greeting) greeting = greeting[0]!.toUpperCase() + greeting.slice(1);
   const body = runBody(text.slice(greeting.length), hits, main, variant, policy, values, wording);
   if (body === null || !greeting) return body;
   if (!body) return greeting.trim().replace(/!$/, '!');
-  const rest = LOWER_AFTER_GREETING.test(body) && greeting.trim().endsWith(',') ? body[0]!.toLowerCase() + body.slice(1) : body;
+  const rest = greeting.trim().endsWith(',') && readsOnLower(body, text.slice(greeting.length)) ? body[0]!.toLowerCase() + body.slice(1) : body;
   return `${greeting}${rest}`;
+}
+
+/**
+ * After "Hi Tom, " the sentence reads on in lower case, unless it starts with "I", a name or an
+ * acronym: the writer's own first word keeps the case they gave it, a new one is judged by its class.
+ */
+function readsOnLower(body: string, original: string): boolean {
+  const w = /^[A-Za-z][\w']*/.exec(body)?.[0];
+  if (!w || !/^[A-Z][a-z']/.test(w) || /^I(?:'|$)/.test(w)) return false;
+  const o = /^[A-Za-z][\w']*/.exec(original.trimStart())?.[0];
+  if (o && o.toLowerCase() === w.toLowerCase()) return o[0] === o[0]!.toLowerCase() || LOWER_AFTER_GREETING.test(body);
+  if (LOWER_AFTER_GREETING.test(body)) return true;
+  const tags = firstWordTags(body.slice(0, 60));
+  return tags.length > 0 && !tags.some((t) => t === 'Noun' || t === 'ProperNoun' || t === 'Date' || t === 'Acronym' || t === 'Person');
 }
 
 function runBody(text: string, hits: Hit[], main: number, variant: number, policy: Policy, values: Record<string, string>, wording: OpContext['wording']): string | null {
@@ -114,9 +142,23 @@ function runBody(text: string, hits: Hit[], main: number, variant: number, polic
     if (remark.length > 1 && !sents.slice(0, -1).some((x) => remark.slice(0, -1).includes(x))) sents = sents.slice(0, -1);
   }
   // What was said off the record goes with its "please don't repeat this".
-  if (hits.some((h) => h.intent === 'off-the-record')) sents = sents.filter((s) => !SECRECY.test(s) || wordCount(s.replace(SECRECY, '')) > 4);
+  if (hits.some((h) => h.intent === 'off-the-record')) sents = sents.filter((s) => (!SECRECY.test(s) || wordCount(s.replace(SECRECY, '')) > 4) && !SECRECY_PROMISE.test(s));
+  // "I don't mind being woken at all." only repeated the offer that moved into the hours.
+  if (hits.some((h) => h.pack === 'availability')) sents = sents.filter((s) => !AVAILABILITY_FOLLOW_UP.test(s) || hits.some((h) => locate(s, h.trigger)));
+  // "Bring your wife." went with the invitation it belonged to.
+  if (hits.some((h) => h.intent === 'invitation') && sents.length && !hits.some((h) => h.intent === 'invitation' && sents.some((s) => locate(s, h.trigger)))) sents = sents.filter((s) => !INVITE_FOLLOW_UP.test(s));
   const result = sents.map((s) => s.trim()).filter((s) => s && wordCount(s) > 0).join(' ');
   return result ? tidy(result) : '';
+}
+
+/** A warning the gate's re-analysis found, with what a second pass of the plans needs. */
+export interface Rechecked {
+  start: number;
+  end: number;
+  pack?: string;
+  intent?: string;
+  focus?: { start: number; end: number };
+  suggestions?: string[];
 }
 
 export interface GroupContext {
@@ -127,7 +169,7 @@ export interface GroupContext {
   policy: Policy;
   values: Record<string, string>;
   /** Warning-or-above span findings of a paragraph text, under the hours the draft states. */
-  reanalyse: (paragraph: string) => { start: number; end: number }[];
+  reanalyse: (paragraph: string) => Rechecked[];
   /** Groups the gate may still check in this analysis, and until when (each costs a few re-analyses). */
   budget: { left: number; exhausted: boolean };
   cache?: { get(key: string): string[] | undefined; set(key: string, value: string[]): void };
@@ -151,27 +193,29 @@ export function groupFindings(findings: Finding[], g: GroupContext): Finding[] {
     const groups: { start: number; end: number; members: Finding[] }[] = [];
     for (const f of inPara) {
       const touched = para.sentences.filter((s) => s.start < Math.max(f.end, f.start + 1) && f.start < s.end);
+      // A short follow-up sentence that only repeats the problem ("I don't mind being woken at all.") goes with it.
+      const takeNext = (belongs: (sentence: string) => boolean) => {
+        if (!touched.length) return;
+        const next = para.sentences[para.sentences.indexOf(touched[touched.length - 1]!) + 1];
+        if (next && belongs(g.text.slice(next.start, next.end))) touched.push(next);
+      };
       // "Pay by the 14th or I'm shutting off the hosting. Final warning." — the threat belongs to the card.
       if (f.intent === 'ultimatum' && touched.length) {
         const prev = para.sentences[para.sentences.indexOf(touched[0]!) - 1];
         if (prev && THREAT_SENTENCE.test(g.text.slice(prev.start, prev.end))) touched.unshift(prev);
       }
       // "…I think I'm falling for you. Is that crazy?" — a short question about the remark goes with it.
-      if (f.pack === 'personal' && touched.length) {
-        const next = para.sentences[para.sentences.indexOf(touched[touched.length - 1]!) + 1];
-        if (next && FOLLOW_UP.test(g.text.slice(next.start, next.end))) touched.push(next);
-      }
+      if (f.pack === 'personal') takeNext((t) => FOLLOW_UP.test(t));
       // "…off the record, X. Please don't mention I said that." — the follow-up belongs to the card.
-      if (f.intent === 'off-the-record' && touched.length) {
-        const next = para.sentences[para.sentences.indexOf(touched[touched.length - 1]!) + 1];
-        if (next && SECRECY.test(g.text.slice(next.start, next.end)) && wordCount(g.text.slice(next.start, next.end).replace(SECRECY, '')) <= 4) touched.push(next);
-      }
+      if (f.intent === 'off-the-record') takeNext((t) => SECRECY.test(t) && wordCount(t.replace(SECRECY, '')) <= 4);
       // A hostile message is rewritten whole (its paragraph); a refusal takes its "hope that's ok" along.
       if (f.pack === 'tone' && touched.length) touched.splice(0, touched.length, ...para.sentences);
-      if (f.intent === 'permission-refusal' && touched.length) {
-        const next = para.sentences[para.sentences.indexOf(touched[touched.length - 1]!) + 1];
-        if (next && REFUSAL_FOLLOW_UP.test(g.text.slice(next.start, next.end))) touched.push(next);
-      }
+      if (f.intent === 'permission-refusal') takeNext((t) => REFUSAL_FOLLOW_UP.test(t));
+      // "…ring me day or night. I don't mind being woken at all." — the repeat goes with the offer.
+      if (f.pack === 'availability') takeNext((t) => AVAILABILITY_FOLLOW_UP.test(t));
+      if (f.intent === 'invitation') takeNext((t) => INVITE_FOLLOW_UP.test(t));
+      // "Between us, …. I won't tell Ma'am Grace about it." — the promise goes with the secret.
+      if (f.intent === 'off-the-record') takeNext((t) => SECRECY_PROMISE.test(t));
       const start = Math.min(f.start, ...touched.map((s) => s.start));
       const end = Math.max(f.end, ...touched.map((s) => s.end));
       const last = groups[groups.length - 1];
@@ -216,9 +260,20 @@ function buildGroup(grp: { start: number; end: number; members: Finding[] }, ful
     else {
       g.budget.left--;
       const hits = members.map((f) => hitOf(g.text, f, 0));
-      const candidates = rewriteGroup(groupText, hits, main, g.policy, g.values);
+      // "Hi Nell," left alone before "Your review is…" on the same line reads on as "Hi Nell! Your review…".
+      const sameLine = /^[^\S\n]+\p{Lu}/u.test(paragraph.slice(relEnd));
+      // A group that starts after a space (" 💕 Your colour…") keeps it: "coming!! Your colour…".
+      const lead = /^\s*/.exec(groupText)![0];
+      const candidates = rewriteGroup(groupText, hits, main, g.policy, g.values)
+        .map((c) => (sameLine && /^(?:hi|hey|hello|hiya)\b[^.!?\n]{0,40},$/i.test(c) ? `${c.slice(0, -1)}!` : c))
+        .map((c) => (c && lead && !/^\s/.test(c) ? lead + c : c));
       const timeSensitive = members.some((f) => f.pack === 'availability');
-      for (const c of candidates) {
+      const tried = new Set<string>();
+      let secondPasses = 0;
+      for (let ci = 0; ci < candidates.length; ci++) {
+        const c = candidates[ci]!;
+        if (tried.has(c)) continue;
+        tried.add(c);
         const removal = c === '';
         let s = relStart;
         let e = relEnd;
@@ -228,6 +283,14 @@ function buildGroup(grp: { start: number; end: number; members: Finding[] }, ful
         trace?.(groupText, c, reason ?? 'ok');
         if (reason) {
           countRejection(reason);
+          // The fix uncovered another finding in the same words ("Morning sweetie, I was thinking about you…"
+          // → "Morning, I was thinking about you…"): that finding's plan runs on the candidate, once.
+          if (reason === 'warning-left' && c && secondPasses < 1 && groupText.length <= 400) {
+            secondPasses++;
+            // Before a plain removal still to come: keeping the greeting beats losing the sentence.
+            const removalAt = candidates.indexOf('', ci + 1);
+            for (const r of secondPass(c, paragraph, s, e, g, members)) if (!candidates.includes(r)) candidates.splice(removalAt >= 0 && GREETING_LEAD.test(r) ? removalAt : candidates.length, 0, r);
+          }
           continue;
         }
         passed.push(c);
@@ -290,6 +353,18 @@ function buildGroup(grp: { start: number; end: number; members: Finding[] }, ful
       ? { also: members.filter((f) => f !== primary).map((f) => ({ pack: f.pack, rule: f.rule, intent: f.intent, severity: f.severity, message: f.message, why: f.why, focus: f.focus ?? { start: f.start, end: f.end }, ...(f.marks ? { marks: f.marks } : {}) })) }
       : {}),
   };
+}
+
+/** The plans of the findings a candidate still carries, applied to it (the second pass of the gate). */
+function secondPass(candidate: string, paragraph: string, s: number, e: number, g: GroupContext, members: Finding[]): string[] {
+  const next = paragraph.slice(0, s) + candidate + paragraph.slice(e);
+  const to = s + candidate.length;
+  // Only a sibling the first pass did not know of: the group's own intents already had their plans.
+  const left = g.reanalyse(next).filter((f) => f.pack && f.intent && f.start < to && s < f.end && rewriteFor(`${f.pack}/${f.intent}`) && !members.some((m) => m.pack === f.pack && m.intent === f.intent));
+  if (left.length === 0) return [];
+  const clip = (a: number, b: number) => next.slice(Math.max(a, s), Math.min(b, to));
+  const hits: Hit[] = left.map((f) => ({ pack: f.pack!, intent: f.intent!, trigger: f.focus ? clip(f.focus.start, f.focus.end) : clip(f.start, f.end), span: clip(f.start, f.end), raw: f.suggestions ?? [] }));
+  return rewriteGroup(candidate, hits, 0, g.policy, g.values).filter((r) => r !== candidate);
 }
 
 /** Normalised sentences of a text and how often each occurs. */

@@ -1,7 +1,7 @@
 // The operations a rewrite plan is made of. Each takes the current sentence and one finding's words
 // and returns the new sentence ('' = the sentence goes), or null when it does not apply here.
 import { CLASSES } from '../classes';
-import { toInfinitivePhrase } from '../nlp';
+import { firstWordTags, hasVerb, toInfinitivePhrase } from '../nlp';
 import { describeDays, formatTime, toMinutes } from '../policy';
 import type { Policy } from '../types';
 import { templatesFor, type IntentRewrite, type OpName, type Wording } from './data';
@@ -35,11 +35,11 @@ const KISS_RE = new RegExp(`(?:\\b(?:${alternation(words('KISS_SIGN'))})\\b|\\bx
 const LOVE_EMOJI = /(?:\uD83D[\uDE18\uDE0D\uDC8B\uDC95\uDC96\uDC97\uDC93\uDC9E\uDC98\uDE3B\uDE1A\uDE19\uDC9D\uDE3D]|\uD83E[\uDD70\uDEF6]|\u2763\uFE0F?|\u2764\uFE0F?)+/g;
 const LOVE_YOU = /\b(?:i\s+)?(?:love|luv|adore)\s+(?:you|ya|u)(?:\s+(?:so much|loads|lots|heaps|to bits|all|guys))?\b|\b(?:big\s+)?hugs?\b(?:\s+(?:to you|xx+))?/gi;
 const FREE_RE = new RegExp(`\\b(?:${alternation(words('FREE').filter((w) => !/^(?:free|a gift|my gift|a bonus|on me)$/.test(w)))}|(?<!\\w-)free(?!-)(?=\\s*(?:[,.!?;]|$|\\p{Extended_Pictographic}|\\s+(?:of charge|too|as well)))|on me(?=\\s*[,.!?]|$))\\b`, 'giu');
-const GREETING = /^(?:(?:hi|hey|hello|hiya|dear|morning|evening|afternoon)\b[^,.!?]{0,30}[,!]\s*)/i;
+const GREETING = /^(?:(?:hi|hey|hello|hiya|dear|morning|evening|afternoon)\b(?:[^,.!?]|(?<=\b(?:Mr|Mrs|Ms|Dr|Prof|Mx))\.){0,30}[,!]\s*)/i;
 const DISCOURSE = /^(?:otherwise|also|and|but|so|anyway|meanwhile|in the meantime|then|if\s[^,]{3,60}|when\s[^,]{3,60}|for\s+[^,]{3,40})(?:,\s*|\s+(?=[a-z]))/i;
 const NAME_STOP = new Set(['Your', 'His', 'Her', 'Their', 'What', 'When', 'How', 'Why', 'Where', 'If', 'Stop', 'Send', 'Call', 'Text', 'Sure', 'Fine', 'Cheers', 'Morning', 'Evening', 'Afternoon', 'Anyway', 'Also', 'And', 'But', 'I', 'The', 'We', 'You', 'Thanks', 'Thank', 'Omg', 'Oh', 'Hi', 'Hey', 'Hello', 'Honestly', 'Great', 'So', 'Just', 'Really', 'Well', 'Ok', 'Okay', 'Sorry', 'Please', 'Yes', 'No', 'Aw', 'Aww', 'Wow', 'My', 'Our', 'This', 'That', 'It', 'Dear', 'Lol', 'Haha']);
 const PERSONAL_MARK = /\b(?:can'?t stop thinking|(?:been |keep |kept )?thinking (?:about|of) you|miss(?:ed|ing)? you|dream(?:t|ed)? (?:about|of) you|love you|adore you|crush on you|feelings for you|fancy you|you(?:'re| are| look) (?:so |really )?(?:gorgeous|beautiful|stunning|hot|cute|sexy|handsome)|if you weren'?t (?:a|my) client)\b/i;
-const FILLER_CLAUSE = /^\s*(?:(?:and\s+)?don'?t worry|small world|(?:and\s+)?no worries|i'?ll (?:probably |likely )?be (?:awake|up|around|online)|(?:so )?don'?t worry about (?:waking me|the time|the hour|bothering me)|i don'?t mind|i really don'?t mind|no bother|no worries(?: at all)?|honestly|seriously|lol|haha+|no problem|any time|it'?s fine|happy to|i'?ll keep (?:it|my phone) on|i'?m a night owl(?: anyway)?|(?:that'?s|it'?s) (?:totally |completely )?fine)\s*[,.!]?\s*$/i;
+const FILLER_CLAUSE = /^\s*(?:(?:and\s+)?don'?t worry|small world|(?:and\s+)?no worries|i'?ll (?:probably |likely )?be (?:awake|up|around|online)|(?:so )?don'?t worry about (?:waking me|the time|the hour|bothering me)|i don'?t mind|i really don'?t mind|no bother|no worries(?: at all)?|honestly|seriously|lol|haha+|no problem|any time|it'?s fine|happy to|i'?ll keep (?:it|my phone) on|i'?m a night owl(?: anyway)?|(?:that'?s|it'?s) (?:totally |completely )?fine|i (?:really )?don'?t mind (?:when|what time|the time|how late|at all|being (?:woken|called|texted|disturbed)(?: up)?(?: at all)?)|i mean it|i mean that|promise|whatever i'?m doing|wherever i am|no matter what(?: time it is)?)\s*[,.!]?\s*$/i;
 
 /** Finds `needle` in `hay` as written, else ignoring case and curly quotes. */
 export function locate(hay: string, needle: string): Range | null {
@@ -57,6 +57,8 @@ export function vocative(sentence: string): string {
   const m = /^(?:omg|oh|aw+|hey|hi|honestly|wow|so)\b[\s,!]*([A-Z][a-z]+)(?=[\s,!])/i.exec(sentence) ?? /^([A-Z][a-z]+)(?=\s*,)/.exec(sentence);
   const name = m?.[1];
   if (!name || NAME_STOP.has(name) || !/^[A-Z]/.test(name)) return '';
+  // "Frankly, …", "Incidentally, …": an adverb, not a name.
+  if (/ly$/.test(name) && firstWordTags(name).includes('Adverb')) return '';
   return `${name}, `;
 }
 
@@ -84,19 +86,33 @@ export function fill(template: string, values: Record<string, string | undefined
   return template.replace(/\{([A-Za-z]+)\}/g, (_, n: string) => values[n] ?? `{${n}}`);
 }
 
+/** The gift a sentence thanks for or accepts ("for the bottle of champagne", "accept the concert tickets"). */
+const GIFT_NAMED = /\b(?:for|accept|treasure|keep|enjoy|love|adore)\s+((?:the|your|this|that|these|those)\s+(?!kind\b|lovely words\b|words\b|update\b|message\b|referral\b|review\b)[^,.!?;:\u2014\u2013]{2,40}?)(?=\s*(?:[,.!?;:\u2014\u2013]|\s+(?:you (?:left|sent|gave|got|brought|dropped)|,|so much|too|already)\b|$))/i;
+
+/** The meeting the sentence itself names ("before our next session on Thursday", "no need to come in on Thursday"). */
+const NEXT_NAMED = /\b(?:(?:our|your|the)\s+(?:next\s+|usual\s+|regular\s+)?(?:session|appointment|meeting|call|lesson|class|check-in)\s+(?:is\s+)?(?:on\s+|this\s+|next\s+)?|come in\s+(?:on\s+|this\s+)?|see you\s+(?:on\s+)?)((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
+
+function namedNext(sentence: string, wording: Wording): string {
+  const day = NEXT_NAMED.exec(sentence)?.[1];
+  return day ? `our ${wording.meeting} on ${day[0]!.toUpperCase()}${day.slice(1).toLowerCase()}` : wording.next;
+}
+
 function valuesFor(sentence: string, ctx: OpContext): Record<string, string> {
+  const gift = GIFT_NAMED.exec(sentence)?.[1]?.trim();
   return {
     ...ctx.values,
+    ...(gift && !/\b(?:it|them|that)$/i.test(gift) ? { gift: gift.replace(/^(?:your|this|that)\b/i, 'the').replace(/^these\b/i, 'the').replace(/^those\b/i, 'the') } : {}),
     name: vocative(sentence),
     lead: leadIn(sentence),
     window: hoursWindow(ctx.policy, describeDays),
-    next: ctx.wording.next,
+    next: namedNext(sentence, ctx.wording),
     work: ctx.wording.work,
     meeting: ctx.wording.meeting,
   };
 }
 
 const personal = (hit: Hit) => hit.pack === 'personal';
+const GREETING_WORD = /^\s*(?:hi|hey|hello|hiya|dear|morning|evening|afternoon)\s*$/i;
 const finishPersonal = (s: string, hit: Hit) => (personal(hit) ? stripDecorations(s) : asSentence(s));
 
 /** Pet names, kisses, love emoji and "love you" go; the words around them stay. */
@@ -106,17 +122,28 @@ const dropWords: Op = (sentence, hit) => {
   for (const re of [ENDEARMENT_RE, KISS_RE, LOVE_EMOJI, LOVE_YOU]) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    const part = sentence.slice(region.start, region.end);
+    // "love you" and love emoji anywhere in the sentence are the same remark; a pet name only where it was found.
+    const from = re === LOVE_YOU || re === LOVE_EMOJI ? 0 : region.start;
+    const part = sentence.slice(from, re === LOVE_YOU || re === LOVE_EMOJI ? sentence.length : region.end);
     while ((m = re.exec(part)) !== null) {
-      const at = region.start + m.index;
-      // "lovely review", "beautiful photos": an adjective, not a pet name.
-      if (re === ENDEARMENT_RE && !/^\s*(?:[,.!?;:)]|$|\p{Extended_Pictographic}|x+\b|\n)/u.test(sentence.slice(at + m[0].length))) continue;
+      const at = from + m.index;
+      // "lovely review", "beautiful photos": an adjective, not a pet name ("Hi my darling Chloe!" is one).
+      if (re === ENDEARMENT_RE && !/^\s*(?:[,.!?;:)]|$|\p{Extended_Pictographic}|x+\b|\n)/u.test(sentence.slice(at + m[0].length)) && !(GREETING_WORD.test(sentence.slice(0, at)) && /^\s+\p{Lu}\p{Ll}+\s*[,!.]/u.test(sentence.slice(at + m[0].length)))) continue;
+      if (re === LOVE_YOU) {
+        // "love you loads" stands alone in its clause; "I just adore you and your team" is the clause itself (remove-clause's).
+        const head = /(?:^|[,;.!?\u2014\u2013]|\p{Extended_Pictographic}\uFE0F?)([^,;.!?\u2014\u2013\p{Extended_Pictographic}]*)$/u.exec(sentence.slice(0, at))?.[1] ?? '';
+        const tail = /^[^,;.!?\u2014\u2013\p{Extended_Pictographic}]*/u.exec(sentence.slice(at + m[0].length))?.[0] ?? '';
+        const bare = (t: string) => t.replace(ENDEARMENT_RE, ' ').replace(/\b(?:honestly|and|so|just|i|also|really|seriously|lol|haha|but|oh|aw+|x+|guys|all|loads|lots)\b/gi, ' ').trim();
+        if (bare(head) || bare(tail)) continue;
+        ranges.push({ start: at - head.length + (/^\s*/.exec(head)?.[0].length ?? 0), end: at + m[0].length });
+        continue;
+      }
       ranges.push({ start: at, end: at + m[0].length });
     }
   }
   if (ranges.length === 0) return null;
   // An emoji that ended a sentence ("…resting ❤️ Your follow-up…") leaves a full stop behind.
-  const edits = mergeRanges(ranges).map((r) => ({ ...r, text: /\w\s*$/.test(sentence.slice(0, r.start)) && /^\s+\p{Lu}/u.test(sentence.slice(r.end)) && !/^\s+I\b/.test(sentence.slice(r.end)) ? '.' : ' ' }));
+  const edits = mergeRanges(ranges).map((r) => ({ ...r, text: /\w\s*$/.test(sentence.slice(0, r.start)) && !GREETING_WORD.test(sentence.slice(0, r.start)) && /^\s+\p{Lu}/u.test(sentence.slice(r.end)) && !/^\s+I\b/.test(sentence.slice(r.end)) ? '.' : ' ' }));
   const out = replaceRanges(sentence, edits);
   if (wordCount(out) === 0) return '';
   // A greeting line keeps its comma: "Hi love," → "Hi,".
@@ -128,7 +155,17 @@ const dropWords: Op = (sentence, hit) => {
 const removeClause: Op = (sentence, hit) => {
   const at = locate(sentence, hit.trigger) ?? locate(sentence, hit.span);
   if (!at) return null;
-  const parts = clauses(sentence);
+  let parts = clauses(sentence);
+  // "Just finished your gallery and you looked stunning": the news before "and you …" is a clause of its own.
+  if (personal(hit)) {
+    parts = parts.flatMap((c) => {
+      const t = sentence.slice(c.start, c.end);
+      const m = /\s+(?:and|but)\s+(?=(?:you|you'?re|you are|i|i'?m|i am|i'?ve)\b)/i.exec(t);
+      const cut = m ? c.start + m.index : -1;
+      if (!m || cut >= at.start || c.start + m.index + m[0].length > at.start || wordCount(t.slice(0, m.index)) < 3) return [c];
+      return [{ start: c.start, end: cut }, { start: cut, end: c.end }];
+    });
+  }
   const hitIdx = parts.map((c, i) => (c.start < at.end && at.start < c.end ? i : -1)).filter((i) => i >= 0);
   if (hitIdx.length === 0 || hitIdx.length === parts.length) return '';
   const drop = new Set(hitIdx);
@@ -137,7 +174,19 @@ const removeClause: Op = (sentence, hit) => {
   // "…looking good lately, those arms lol." — a short fragment after a removed remark goes with it.
   for (let i = Math.max(...hitIdx) + 1; i < parts.length; i++) {
     const t = sentence.slice(parts[i]!.start, parts[i]!.end);
-    if (FILLER_CLAUSE.test(t) || (personal(hit) && wordCount(t) <= 3 && !/\d|[A-Z][a-z]/.test(t)) || (personal(hit) && /^\s*(?:and|so|or|but)\s+(?:if|i|i'?d|i'?m|you)\b/i.test(t)) || /^\s*(?:so|which|and so|because)\s+(?:i|it|that|we)\b/i.test(t)) drop.add(i);
+    if (
+      FILLER_CLAUSE.test(t) ||
+      (personal(hit) && wordCount(t) <= 3 && !/\d|[A-Z][a-z]/.test(t)) ||
+      (personal(hit) && /^\s*(?:and|so|or|but)\s+(?:if|i|i'?d|i'?m|you)\b/i.test(t)) ||
+      /^\s*(?:so|which|and so|because)\s+(?:i|it|that|we|you|you'?re|you are|he|she|they)\b/i.test(t) ||
+      // "…, more than teacher and student 💕": what is left of the remark has no verb of its own.
+      (personal(hit) && !/\d/.test(t) && wordCount(t) <= 8 && !hasVerb(t)) ||
+      // "… 😍 honestly the best figure I've photographed": the remark goes on about looks.
+      (personal(hit) && (hit.intent === 'appearance' || hit.intent === 'romantic') && LOOKS.test(t)) ||
+      // "…by the pool the whole time, so don't hesitate to ring": the invitation rested on what went.
+      (hit.pack === 'availability' && /^\s*(?:so|and)\s+(?:just\s+)?(?:don'?t hesitate|feel free|text|call|ring|message|ping|email|get in touch|reach out)\b/i.test(t)) ||
+      (hit.pack === 'availability' && KEEP_DEVICE.test(t))
+    ) drop.add(i);
     else break;
   }
   // Other personal remarks and self-put-downs in the sentence go too (one card fixes the sentence).
@@ -146,7 +195,15 @@ const removeClause: Op = (sentence, hit) => {
     if ((personal(hit) && PERSONAL_MARK.test(t)) || (hit.pack === 'assertiveness' && SELF_DOWN.test(t) && wordCount(t) <= 8)) drop.add(i);
   }
   if (drop.size === parts.length) return '';
+  // "By the way, …", "Incidentally, …" alone before what went: the lead-in goes with it.
+  for (let i = 0; i < parts.length && !drop.has(i); i++) {
+    if (!LEAD_ONLY.test(sentence.slice(parts[i]!.start, parts[i]!.end))) break;
+    if (drop.has(i + 1)) drop.add(i);
+  }
+  if (drop.size === parts.length) return '';
   let kept = deleteRanges(sentence, [...drop].map((i) => parts[i]!));
+  // "I understand more than you know" promised the disclosure that went.
+  if (hit.intent === 'oversharing') kept = kept.replace(/\b(I (?:really )?understand)\s+(?:more than you (?:know|realise|realize|think)|better than you (?:know|think))/i, '$1 how hard this is');
   if (hit.pack === 'assertiveness') kept = kept.replace(/\b(sorry)(?:[\s,!]+sorry)+\b/gi, '$1');
   // A lead-in left alone ("I have to be honest —", "to be honest") goes with what it introduced.
   kept = kept.replace(/(?:^|(?<=[,\u2014\u2013-]\s))(?:to be honest|honestly|tbh|i have to be honest|i'?ll be honest|i must admit)\s*[,\u2014\u2013-]?\s*(?=[.!?]?$)/i, '');
@@ -164,6 +221,9 @@ const removeClause: Op = (sentence, hit) => {
 };
 
 const removeSentence: Op = () => '';
+
+const LEAD_ONLY = /^\s*(?:by the way|btw|incidentally|also|oh and|oh|and|anyway|ps|p\.s\.|on another note|on a personal note|funnily enough|side note|ngl|tbh|to be honest|honestly|frankly)\s*[,:\u2014\u2013-]?\s*$/i;
+const LOOKS = /\b(?:figure|body|arms|legs|abs|bum|curves|smile|eyes|hair|skin|gorgeous|stunning|beautiful|pretty|hot|sexy|cute|handsome|fit|best[- ]looking|looked|looking)\b/i;
 
 function firstTemplate(list: string[], sentence: string, ctx: OpContext): string | null {
   for (const t of list) {
@@ -193,6 +253,20 @@ const replaceSpan: Op = (sentence, hit, ctx) => {
   if (!at || !list.length) return null;
   const phrase = fill(list[0]!, valuesFor(sentence, ctx));
   const closing = /[.!?]+$/.exec(sentence.slice(at.start, at.end))?.[0] ?? '';
+  const before = sentence.slice(0, at.start);
+  // The phrase brings its own subject: "I promise I'll reply…", "you'll get an answer from me…", "Every DM will get a reply…".
+  if (/^I\b/.test(phrase)) {
+    const own = /\b(?:i'?ll|i will|i)\s+(?:always\s+|also\s+)?$/i.exec(before);
+    const object = /(?:^|(?<=[,;:\u2014\u2013]\s*))[^,;:\u2014\u2013]*?\b(?:get|receive|have|hear back)\s+$/i.exec(before);
+    if (own) at.start -= own[0].length;
+    else if (object) at.start = object.index;
+  }
+  // "…, whatever I'm doing" / ", even at weekends" after the promise: the new reply time stands alone.
+  const concession = /^\s*,?\s*(?:(?:or\s+)?even\s+(?:at|on|over|in|during|late|past|after)\b[^,.;!?]*|whatever i'?m doing|wherever i am|no matter what(?: time it is)?|day or night|24\/7|any time(?: of (?:the )?day(?: or night)?)?)(?=\s*[,.;!?]|\s*$)/i.exec(sentence.slice(at.end));
+  if (concession) at.end += concession[0].length;
+  // "Whatever time it is, you'll get…": the any-hour lead goes too.
+  const anyLead = /(?:^|(?<=[.!?]\s))\s*(?:whatever time it is|whenever you (?:message|text|call|need)|day or night|any time of (?:the )?day(?: or night)?)\s*,\s*$/i.exec(sentence.slice(0, at.start));
+  if (anyLead) at.start = anyLead.index;
   const s = replaceRanges(sentence, [{ ...at, text: phrase + closing }]);
   // "…I'll reply within one business day, I always answer within a few mins" — the other promise goes.
   const parts = clauses(s);
@@ -203,19 +277,27 @@ const replaceSpan: Op = (sentence, hit, ctx) => {
 };
 
 /** The writer's own state at those hours ("I'll be checking messages all weekend", "I'm up till all hours"): the clause goes. */
-const SELF_AVAILABLE_ANY = /(?:^|\b(?:and|so|but|because|as)\s+)(?:i'?ll be|i'?m|i am|i will be)\s+(?:usually\s+|often\s+|basically\s+)?(?:up|awake|around|online|checking (?:messages|emails?|my phone|in)|on (?:my phone|call)|about)\b/i;
+const SELF_AVAILABLE_ANY = /(?:^|\b(?:and|so|but|because|as)\s+)(?:(?:i'?ll be|i'?m|i am|i will be)\s+(?:usually\s+|often\s+|basically\s+)?(?:up|awake|around|online|checking (?:messages|emails?|my phone|in)|on (?:my phone|call)|about)|(?:i'?ll|i will)\s+(?:keep|have)\s+my (?:work\s+|personal\s+)?(?:phone|mobile|laptop)\s+(?:on|by the bed|with me|next to me|nearby|close)|i sleep with my phone)\b/i;
+const KEEP_DEVICE = /\b(?:i'?ll|i will)\s+(?:keep|have)\s+my (?:work\s+|personal\s+)?(?:phone|mobile|laptop)\s+(?:on|by the bed|with me|next to me|nearby|close)/i;
+/** "text me", "ring me on my mobile": the contact the new hours attach to. */
+const CONTACT_ME = /\b(?:text|call|ring|message|msg|email|e-mail|ping|phone|whatsapp|dm|contact|reach|hit)\s+(?:me|us)(?:\s+up)?\b/i;
 
 /**
  * Late, off-day and any-hour time phrases move into the hours, each replaced whole: "at 10:30pm
  * tonight" → "tomorrow at 5 PM", "any time, day or night" → "between 9 AM and 6 PM on weekdays";
  * "I don't mind" after them goes.
  */
-const moveTimes: Op = (sentence, _hit, ctx) => {
+const moveTimes: Op = (sentence, hit, ctx) => {
   // "Don't worry about texting late" grants the late hours: the template answers it.
   if (/\bdon'?t worry about (?:texting|calling|messaging|emailing|ringing|contacting)\b/i.test(sentence)) return null;
+  // "11pm texts are totally fine" accepts a time, it offers none: moving the time would say nothing.
+  if (hit.intent === 'late-contact-ok' && !CONTACT_ME.test(sentence)) return null;
   const window = hoursWindow(ctx.policy, describeDays);
   const endAt = formatTime(toMinutes(ctx.policy.workEnd, 1080), ctx.policy.clock);
   const edits: (Range & { text: string })[] = anyHourRanges(sentence, words('ANY_HOUR')).map((r) => {
+    // "literally whenever": the intensifier goes with the phrase.
+    const intens = /\b(?:literally|honestly|really|seriously)\s+$/i.exec(sentence.slice(0, r.start));
+    if (intens) r = { start: r.start - intens[0].length, end: r.end };
     const till = /\b(?:up\s+)?(?:till|until|til)\s+$/i.exec(sentence.slice(0, r.start));
     if (till) return { start: r.start - till[0].length, end: r.end, text: `until ${endAt}` };
     const after = sentence.slice(r.end);
@@ -248,21 +330,42 @@ const moveTimes: Op = (sentence, _hit, ctx) => {
     .filter((c): c is Range => c !== null);
   const kept = edits.filter((e) => !selfClauses.some((c) => e.start < c.end && c.start < e.end));
   let s = replaceRanges(sentence, [...kept, ...selfClauses.map((c) => ({ ...c, text: ' ' }))]);
-  s = s.replace(/^\s*(?:so|and)\s+/i, '');
+  s = s.replace(/^\s*(?:so|and)\s+/i, '').replace(/^\s*(?:and\s+)?(?:honestly|seriously|literally|genuinely)\b,?\s+(?=\S)/i, '');
+  // Only the late part went ("…, even at 3am"): the contact that stays gets the hours.
+  if (!kept.some((e) => e.text) && CONTACT_ME.test(s)) {
+    const c = CONTACT_ME.exec(s)!;
+    const tail = /^(?:\s+(?:on my (?:mobile|phone|cell|number)|at home|at the (?:office|clinic|studio|practice)))?/i.exec(s.slice(c.index + c[0].length))![0];
+    const at = c.index + c[0].length + tail.length;
+    s = `${s.slice(0, at)} ${window}${s.slice(at)}`;
+  }
+  // "message me there" pointed at the personal channel; the rewrite keeps the conversation here.
+  s = s.replace(/\b((?:message|text|dm|msg|call|ring|contact|reach)\s+me)\s+there\b/i, '$1 here');
   if (wordCount(s) < 3) return null;
   return calmReplies(dropFillers(asSentence(s)), ctx);
 };
 
-const ALWAYS = /\b(?:basically\s+|pretty much\s+|literally\s+)?always\s+(?:on|reachable|available|around|contactable|online|on my phone|at the end of the phone|on call)\b(?:\s*(?:,|\u2014|\u2013|-)\s*(?:(?:weekends?|evenings?|nights?|holidays?|bank holidays|mornings?|24\/7|day or night|early mornings?|late nights?)(?:\s*,\s*|\s+and\s+|\s+or\s+)?)+)?(?:\s*,?\s*24\/7)?/i;
+const ALWAYS = /\b(?:basically\s+|pretty much\s+|literally\s+)?always\s+(?:on|reachable|available|around|contactable|online|on my phone|at the end of the phone|on call|up|awake|here)\b(?:\s*(?:,|\u2014|\u2013|-)\s*(?:(?:weekends?|evenings?|nights?|holidays?|bank holidays|mornings?|24\/7|day or night|early mornings?|late nights?)(?:\s*,\s*|\s+and\s+|\s+or\s+)?)+)?(?:\s*,?\s*24\/7)?/i;
 
 /** "I'm basically always on my phone" → "I'm reachable between 9 AM and 6 PM, Monday to Friday". */
 const alwaysWindow: Op = (sentence, _hit, ctx) => {
   const m = ALWAYS.exec(sentence);
-  if (!m) return null;
+  if (!m) return phoneOn(sentence, ctx);
   const text = `reachable ${hoursWindow(ctx.policy, describeDays)}`;
   let s = replaceRanges(sentence, [{ start: m.index, end: m.index + m[0].replace(/[\s,]+$/, '').length, text }]);
-  s = s.replace(/\b(?:I'm|I am)\s+reachable/i, (w) => w).replace(/\b(?:my phone is|phone's)\s+reachable/i, "I'm reachable");
+  s = s.replace(/\b(?:my\s+)?(?:phone is|phone's)\s+reachable/i, "I'm reachable").replace(/^\s*(?:and\s+)?(?:honestly|seriously|literally|genuinely)\b,?\s+(?=\S)/i, '');
+  // "I'm always up and my phone's always on": one statement of the hours is enough.
+  s = s.replace(/\s*,?\s*\b(?:and|&)\s+(?:(?:my\s+)?phone(?:'s| is)|i'?m|i am)\s+(?:(?:basically|literally|pretty much)\s+)?(?:always\s+(?:on|up|awake|online|around)|never off)\b/gi, '');
+  s = s.replace(/\s*,?\s*\b(?:and\s+)?(?:my\s+)?phone(?:'s| is)\s+never off\b/gi, '');
   return calmReplies(dropFillers(asSentence(s)), ctx);
+};
+
+const PHONE_ON = /\b(?:my\s+)?(?:work\s+|personal\s+)?(?:phone|mobile|cell)(?:'s| is)\s+(?:on|never off)\s+(?:24\/7|all the time|day and night|day or night|around the clock|always|all hours)(?:\s+for you)?/i;
+
+/** "My phone's on 24/7 for you" → "I'm reachable between 9 AM and 6 PM on weekdays". */
+const phoneOn = (sentence: string, ctx: OpContext): string | null => {
+  const m = PHONE_ON.exec(sentence);
+  if (!m) return null;
+  return calmReplies(dropFillers(asSentence(replaceRanges(sentence, [{ start: m.index, end: m.index + m[0].length, text: `I'm reachable ${hoursWindow(ctx.policy, describeDays)}` }]))), ctx);
 };
 
 const QUICK_REPLY = /\b(I'?ll|I will|I)\s+(?:always\s+)?(reply|respond|answer|get back to you|text back|write back)\s+(?:you\s+)?(?:straight away|right away|immediately|instantly|asap|at once|within (?:a few |five |5 |ten |10 )?(?:mins|minutes|seconds|secs))\b/gi;
@@ -529,8 +632,25 @@ function unhedge(text: string): string {
 
 const OWN_INVITE = /\b(?:you should (?:come|join)|come (?:to|along to|over)|join (?:me|us)|let me know if you'?d like to|would you like to|fancy (?:a|grabbing|getting|coming)|we should (?:get|grab|go)|let'?s (?:get|grab|go for)|you'?re invited|i'?d love (?:it if you|to take you|you to come)|get a drink|grab (?:a )?(?:drink|coffee|dinner|lunch))\b/i;
 
-/** The writer's own invitation goes; a client's is declined by the template. */
-const ownInvite: Op = (sentence) => (OWN_INVITE.test(sentence) ? '' : null);
+/** Words that answer the client's own invitation ("thanks for the invite", "I'd love to come"). */
+const CLIENT_INVITE = /\b(?:(?:your|the)\s+(?:kind\s+|lovely\s+|sweet\s+)?(?:invite|invitation|offer)|invit(?:e|ed|ing)\s+me|thanks?(?: you)?(?: so much)? for (?:asking|inviting|thinking of)|i'?d (?:love|be happy) to (?:come|join|be there)|count me in|i'?ll (?:be there|come)|see you there|i'?d love to!?$)/i;
+const ANY_INVITE = /\b(?:we could|we should|let'?s|fancy|how about|you should|you must|come (?:over|round|along|to)|join (?:me|us)|get (?:a )?(?:drink|coffee|dinner|lunch|brunch)|grab (?:a )?(?:drink|pint|coffee|dinner|lunch|brunch|cocktails?)|(?:drinks?|dinner|lunch|brunch|coffee|a pint|bbq|party|my (?:place|flat|house|birthday|bday|40th|50th|30th))\b)/i;
+const AFTER_APPOINTMENT = /\b(?:after|before)\s+((?:your|our|the)\s+(?:[\w:]+\s+){0,3}?(?:appointment|session|lesson|class|meeting|fitting|shoot|treatment|check-?in|consultation))\b/i;
+
+/**
+ * The writer's own invitation goes (what it hung on, "after your Thursday 2pm appointment", stays as
+ * "See you at your Thursday 2pm appointment."); a client's invitation is declined by the template.
+ */
+const ownInvite: Op = (sentence) => {
+  if (CLIENT_INVITE.test(sentence)) return null;
+  const m = OWN_INVITE.exec(sentence) ?? ANY_INVITE.exec(sentence);
+  if (!m) return null;
+  // "Thanks, fancy a drink…": the thanks before the invitation stays.
+  const head = /^[^,.!?]{1,30},\s*$/.test(sentence.slice(0, m.index)) && wordCount(sentence.slice(0, m.index)) <= 4 && !/\b(?:you|we|i|let'?s)\b/i.test(sentence.slice(0, m.index)) ? tidy(sentence.slice(0, m.index).replace(ENDEARMENT_RE, ' ')).replace(/[,\s]*$/, ',') : '';
+  const appt = AFTER_APPOINTMENT.exec(sentence);
+  if (appt) return head ? `${head} see you at ${appt[1]}.` : `See you at ${appt[1]}.`;
+  return head ? `${head.replace(/,$/, '')}.` : '';
+};
 
 const UNTIL_HAPPY = /\s+(?:until|till|til)\s+(?:you(?:'re| are)?\s+(?:love|happy|completely happy|totally happy|satisfied|100%)|it'?s\s+(?:perfect|right|just right)|you'?re\s+happy)[^,.;\u2014\u2013]*/i;
 const NO_LIMIT = /^\s*(?:no limit|no cap|unlimited|as many as you (?:like|want|need)|whatever it takes)\b[^,.;]*[,.;]?\s*$/i;
@@ -570,12 +690,35 @@ const ultimatum: Op = (sentence) => {
 const CONDITION_CONTACT = /^(?<cond>\s*(?:if|when|should)\b[^,]*\b(?:panic|bad|worse|unsafe|emergency|crisis|breathing|hurt|harm|scared|frightened|spiral|cope|struggling|urgent|goes down|breaks|collapses?|bleeding|chest pain|dizzy)\b[^,]*,)\s*(?:just\s+|please\s+|then\s+)?(?:text|call|ring|message|email|phone|ping|msg|whatsapp)\s+me\b[^.!?]*/i;
 
 /** "If the panic hits tonight, just text me" → "If the panic hits tonight, please call your local emergency number or a crisis line." */
+const DISTRESS = /\b(?:panic|worse|unsafe|emergency|crisis|breathing|hurt|harm|scared|frightened|spiral|struggling|urgent|collapses?|bleeding|chest pain|dizzy|temperature|fever|choking|chokes|seizure|fits?|unconscious|blue|vomiting|suicidal)\b/i;
+/** "Ring me on my mobile day or night if his breathing changes": the condition comes last. */
+const CONTACT_IF = /^(?<lead>(?:[^,]*,\s*)?)(?:just\s+|please\s+|do\s+)?(?:text|call|ring|message|phone|ping|msg|whatsapp)\s+me\b[^.!?]*?\s+(?<cond>(?:if|when|should)\s+[^.!?]+?)(?<end>[.!?]*)\s*$/i;
+
+/** A danger to someone's body or life gets the emergency number, whatever the policy's route for urgent work. */
+const BODILY = /\b(?:breathing|breathe|blue|bleeding|chest pain|unconscious|chok\w*|seizure|fits?|collaps\w*|harm|hurt|suicid\w*|unsafe|overdose|allergic|reaction|faint\w*|numb)\b/i;
+function urgentFor(cond: string, ctx: OpContext): string {
+  const action = ctx.values.urgentAction ?? '';
+  if (BODILY.test(cond) && !/\b(?:emergency|999|911|111|112|000|crisis|a&e|ambulance)\b/i.test(action)) return 'call your local emergency number';
+  return action || 'call your local emergency number';
+}
+
 const urgentRoute: Op = (sentence, _hit, ctx) => {
+  const r = CONTACT_IF.exec(sentence);
+  if (r?.groups && DISTRESS.test(r.groups.cond!) && !/^\s*(?:if|when)\b/i.test(r.groups.lead!)) {
+    const lead = r.groups.lead!.replace(/^\s*(?:and|otherwise|also)\b[\s,]*/i, '');
+    const cond = r.groups.cond!.trim();
+    return asSentence(`${lead}${lead ? cond : cond[0]!.toUpperCase() + cond.slice(1)}, please ${urgentFor(cond, ctx)}`);
+  }
   const m = CONDITION_CONTACT.exec(sentence);
   if (!m?.groups) return null;
   const rest = sentence.slice(m.index + m[0].length);
-  return asSentence(`${m.groups.cond} please ${ctx.values.urgentAction ?? 'call your local emergency number'}${rest.replace(/^[.!?]*/, '') ? `. ${rest.replace(/^[.!?\s]*/, '')}` : ''}`);
+  return asSentence(`${m.groups.cond} please ${urgentFor(m.groups.cond!, ctx)}${rest.replace(/^[.!?]*/, '') ? `. ${rest.replace(/^[.!?\s]*/, '')}` : ''}`);
 };
+
+const OWN_GIFT = /\b(?:i'?ve (?:ordered|bought|got|sent|picked up) you|i (?:ordered|bought|got|sent|picked up) you|a (?:little )?(?:gift|present|something) from me|my treat|on me|as a (?:little )?(?:gift|thank[- ]you) from me)\b/i;
+
+/** The writer's own gift to the client goes; a gift from the client is declined by the template. */
+const ownGift: Op = (sentence) => (OWN_GIFT.test(sentence) && !/\b(?:thank(?:s| you)|accept)\b/i.test(sentence) ? '' : null);
 
 export const OPERATIONS: Record<OpName, Op> = {
   'drop-words': dropWords,
@@ -598,6 +741,7 @@ export const OPERATIONS: Record<OpName, Op> = {
   ultimatum,
   'urgent-route': urgentRoute,
   ...SCOPE_TONE_OPERATIONS,
+  'own-gift': ownGift,
 };
 
 export { EMOJI };

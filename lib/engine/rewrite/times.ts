@@ -11,7 +11,7 @@ const DAY_ABBR: [RegExp, number][] = [
 const DAY_WORD = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|s|nesday|sday|urday|rsday)?\\.?';
 const CLOCK = '\\d{1,2}(?:[:.]\\d{2})?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)?';
 const STATED = new RegExp(
-  `\\b(?:hours|teach|open|opening|work|working|available|in the (?:salon|office|studio|clinic|shop)|studio|office|clinic|practice)\\b[^.!?\\n]{0,40}?` +
+  `\\b(?:hours|teach|open|opening|work|working|available|in (?:the )?(?:salon|office|studio|clinic|shop|surgery)|studio|office|clinic|practice|desk|line|runs|officially|(?:i'?m|we'?re) around)\\b[^.!?\\n]{0,40}?` +
     `(?:(?<d1>${DAY_WORD})\\s*(?:-|to|till|until|through|thru)\\s*(?<d2>${DAY_WORD})|(?<wk>weekdays))?[,\\s]*(?:from\\s+)?` +
     `(?<a>${CLOCK})\\s*(?:-|to|till|til|until)\\s*(?<b>${CLOCK})(?:[^.!?\\n]{0,20}?\\b(?:on\\s+)?(?<wk2>weekdays|(?<d3>${DAY_WORD})\\s*(?:-|to|till|until|through)\\s*(?<d4>${DAY_WORD})))?`,
   'i',
@@ -103,6 +103,10 @@ export function hoursWindow(policy: Policy, describeDays: (d: number[]) => strin
 const LEAD = /(?:\b(?:(?:up\s+)?until|up\s+to|till|til|before|after|past|from|at|on|over|in|during|this|the|by|around|about|all|every|any\s*time|late|middle\s+of\s+the|in\s+the\s+middle\s+of\s+the)\s+)+$/i;
 const TAIL = /^(?:\s*,?\s*(?:or\s+)?even\s+(?:past|after|at|on|over|in)\s+(?:midnight|the weekend|weekends?|\w+days?|\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)|\s+tonight|\s+(?:at|in the)\s+(?:night|evening)|\s+(?:if|when) (?:it'?s|you'?re) late|\s+however late(?: it is)?)*/i;
 
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+/** A date right before the time phrase: "on the 4th ", "3 January ", "June 18 ", "Thursday 14th ". */
+const DATE_BEFORE = new RegExp(`(?:\\b\\d{1,2}(?:st|nd|rd|th)(?:\\s+(?:of\\s+)?${MONTH})?|\\b\\d{1,2}\\s+${MONTH}|\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?|\\b\\d{1,2}[/.]\\d{1,2}(?:[/.]\\d{2,4})?)\\s*,?\\s+$`, 'i');
+
 export interface TimeEdit extends Range {
   text: string;
 }
@@ -146,9 +150,14 @@ export function retimeEdits(sentence: string, policy: Policy): TimeEdit[] {
     // "…, even at 2am" / "even in the middle of the night": the concession goes.
     const even = /(?:,\s*|\s+)(?:or\s+)?even\s+$/i.exec(norm.slice(0, start));
     if (even) {
-      edits.push({ start: start - even[0].length, end, text: '' });
+      // ", even late at night, about his swallowing": the parenthesis goes with both its commas.
+      const closeComma = even[0].includes(',') && norm[end] === ',' ? 1 : 0;
+      edits.push({ start: start - even[0].length, end: end + closeComma, text: '' });
       continue;
     }
+    // "no more Saturday nights", "I don't teach after 8": the writer's own limit, not an offer.
+    const clause = /[^,;.!?\u2014\u2013]*$/.exec(norm.slice(0, start))![0];
+    if (/\b(?:no more|not|don'?t|do not|never|no longer|won'?t|can'?t|cannot|stopped)\b/i.test(clause)) continue;
     let text: string;
     const endAt = at(toMinutes(policy.workEnd, 1080), policy);
     const nightBefore = /\bthe night\b/.test(phrase) && /^\s+before\b/i.test(norm.slice(end));
@@ -156,6 +165,9 @@ export function retimeEdits(sentence: string, policy: Policy): TimeEdit[] {
       text = `until ${endAt}${nightBefore ? ' the day' : ''}`;
     } else if (/\b(?:after|past|from)\b/.test(leadText) || t.relation === 'after' || phrase === 'late') {
       text = `before ${endAt}`;
+    } else if (t.day === undefined && t.minutes !== undefined && DATE_BEFORE.test(norm.slice(0, start))) {
+      // "on the 4th at 7pm": the date stays, only the hour moves.
+      text = `at ${at(clampInHours(t.minutes, policy), policy)}`;
     } else {
       text = slotPhrase(t, policy);
       if (nightBefore) text = `${text.replace(/^tomorrow /, '')} the day`;

@@ -33,7 +33,7 @@ describe('text mode', () => {
     const card = out.findIndex((l) => / personal\/endearment | availability\/after-hours-offer /.test(l));
     expect(out.filter((l) => /^d\.txt:/.test(l) && / personal\/| availability\/after/.test(l))).toHaveLength(1);
     expect(out.slice(card).some((l) => /^ {4}also: warning (?:availability\/after-hours-offer|personal\/endearment) /.test(l))).toBe(true);
-    expect(out).toContain('    suggest: Honestly, we can talk it through tomorrow at 5 PM.');
+    expect(out).toContain('    suggest: We can talk it through tomorrow at 5 PM.');
   });
 
   test('exit 0 when nothing reaches warning', () => {
