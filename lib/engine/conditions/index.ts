@@ -2,6 +2,7 @@
 import { affectionateMiss } from './affectionate-miss';
 import { notBoundary, notLogistics, notOthersService, notQuoted, notReported } from './context';
 import { firstPerson, offersContact, offersTime, offersWork } from './first-person';
+import { notDeclined } from './not-declined';
 import { notNegated } from './not-negated';
 import { notPast } from './not-past';
 import { notQuestion } from './not-question';
@@ -25,4 +26,5 @@ export const CONDITIONS: Record<string, Condition> = {
   'not-others-service': notOthersService,
   'not-logistics': notLogistics,
   'not-boundary': notBoundary,
+  'not-declined': notDeclined,
 };
