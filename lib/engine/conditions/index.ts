@@ -5,6 +5,7 @@ import { firstPerson, offersContact, offersTime, offersWork } from './first-pers
 import { notDeclined } from './not-declined';
 import { notNegated } from './not-negated';
 import { notPast } from './not-past';
+import { notTitleName } from './not-title-name';
 import { notQuestion } from './not-question';
 import { outsideHours } from './outside-hours';
 import { subjectIsYou } from './subject-is-you';
@@ -27,4 +28,5 @@ export const CONDITIONS: Record<string, Condition> = {
   'not-logistics': notLogistics,
   'not-boundary': notBoundary,
   'not-declined': notDeclined,
+  'not-title-name': notTitleName,
 };
