@@ -44,6 +44,22 @@ interface Tally {
   hit: number;
   total: number;
 }
+const DAY_INDEX: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
+/**
+ * A set's policy in the engine's shape. Some sets write `{days: ["Mon", …], start, end}` instead of
+ * `{workDays, workStart, workEnd}`; passed through as is, the engine would silently use the default week.
+ */
+export function toPolicy(p: Labelled['policy'] | Record<string, unknown> | undefined): Partial<Policy> | undefined {
+  if (!p) return undefined;
+  const raw = p as Record<string, unknown>;
+  if (!('days' in raw) && !('start' in raw) && !('end' in raw)) return p as Partial<Policy>;
+  const out: Partial<Policy> = { ...(p as Partial<Policy>) };
+  if (Array.isArray(raw.days)) out.workDays = (raw.days as string[]).map((d) => DAY_INDEX[String(d).slice(0, 3).toLowerCase()]).filter((d): d is number => d !== undefined);
+  if (typeof raw.start === 'string') out.workStart = raw.start;
+  if (typeof raw.end === 'string') out.workEnd = raw.end;
+  for (const k of ['days', 'start', 'end']) delete (out as Record<string, unknown>)[k];
+  return out;
+}
 const tally = (t: Record<string, Tally>, key: string, hit: boolean) => {
   t[key] ??= { hit: 0, total: 0 };
   t[key].total++;
@@ -70,7 +86,8 @@ function evaluateSet(name: string, rows: Labelled[], details: boolean) {
   const notes: string[] = [];
   for (const d of rows) {
     const expected = d.packs ?? [];
-    const findings = detect(d.text, d.policy ? { policy: d.policy } : {});
+    const policy = toPolicy(d.policy);
+    const findings = detect(d.text, policy ? { policy } : {});
     const warn = findings.filter(atLeastWarning);
     for (const f of warn) detectors[f.detector] = (detectors[f.detector] ?? 0) + 1;
     if (expected.length === 0) {

@@ -23,6 +23,8 @@ const OFFER = new RegExp(
     "\\b(?:i|we) (?:can|could|'ll|will|would|'d|might) (?:(?:also|still|definitely|easily|happily) )?(?:do|call|talk|chat|meet|see you|jump|hop|go over|go through|catch up|ring|text|message|zoom|speak|connect|discuss|walk you through|fit you in|squeeze|be (?:free|available|around|reachable|online))\\b",
     // "I'll do Sunday", "I can pop in Tuesday": "'ll" and "'d" attach to the pronoun.
     "\\b(?:i|we)(?: (?:can|could|will|would|might)|'ll|'d) (?:(?:also|still|definitely|easily|happily|just) )?(?:do|call you|meet|jump on|hop on|squeeze|fit you in|take the call|take a call|take your call|pop (?:in|by|over|round)|come (?:by|over|round|in)|drop by|swing by|visit|make an exception|make time|see you both|be (?:free|available|around|reachable|online))\\b",
+    // "I can come to your office at 7pm", "I could see Isla on Friday", "for you I'll open up at 10".
+    "\\b(?:i|we)(?: (?:can|could|will|would|might)|'ll|'d) (?:(?:also|still|definitely|easily|happily|just) )?(?:come (?:to|over|round|by|in|up|out)|pop (?:over|round|in|by|up)|see (?!(?:if|what|whether|how|about|that|the|it|this|to|you there)\\b)[a-z]+|open up)\\b",
     "\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekends?|evenings?|tonight|tomorrow)s?\\s+(?:works|suits|is fine|is good|is great|is perfect)\\b",
     "\\bworks (?:great|well|fine|perfectly)\\b",
     "\\blet'?s (?:talk|chat|meet|call|catch up|go over|go through|do|jump|hop|discuss|connect|zoom|speak|touch base|aim for)\\b",

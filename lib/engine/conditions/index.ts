@@ -2,8 +2,10 @@
 import { affectionateMiss } from './affectionate-miss';
 import { notBoundary, notLogistics, notOthersService, notQuoted, notReported } from './context';
 import { firstPerson, offersContact, offersTime, offersWork } from './first-person';
+import { notDeclined } from './not-declined';
 import { notNegated } from './not-negated';
 import { notPast } from './not-past';
+import { notTitleName } from './not-title-name';
 import { notQuestion } from './not-question';
 import { outsideHours } from './outside-hours';
 import { subjectIsYou } from './subject-is-you';
@@ -25,4 +27,6 @@ export const CONDITIONS: Record<string, Condition> = {
   'not-others-service': notOthersService,
   'not-logistics': notLogistics,
   'not-boundary': notBoundary,
+  'not-declined': notDeclined,
+  'not-title-name': notTitleName,
 };

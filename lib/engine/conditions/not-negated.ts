@@ -6,7 +6,7 @@ import { clauseWindow, recalled, remember } from './near-match';
 const NEGATOR = /\b(?:not|never|no|nobody|nothing|cannot|unable|unavailable|without|neither|nor)\b|n't\b/i;
 // Negated verbs that leave the offer standing: "don't hesitate", "never mind", "no worries".
 const HARMLESS_VERBS = new Set(['hesitate', 'worry', 'mind', 'wait', 'forget', 'be', 'feel', 'think', 'need', 'hold', 'stress', 'panic']);
-const HARMLESS_PHRASE = /\b(?:why don't (?:you|we)|why not|no worries|no problem|not a problem|no need to (?:wait|ask|apologi[sz]e|worry)|not at all|no matter|no doubt|not only|nothing (?:is )?too|never too (?:late|early)|no charge|no extra)\b/gi;
+const HARMLESS_PHRASE = /\b(?:why don't (?:you|we)|why not|no worries|no problem|not a problem|no need to (?:wait|ask|apologi[sz]e|worry)|not at all|no matter|no doubt|not only|nothing (?:is )?too|never too (?:late|early)|no charge|no extra|(?:i'm |im |i am )?not (?:gonna|going to) lie|ngl|(?:can't|cant|cannot) stop (?:thinking|smiling|grinning|looking|staring|blushing)|(?:i )?won't lie|(?:i )?(?:probably |really )?shouldn't (?:say|tell you) this|if (?:you|u) (?:weren't|werent|were not|wasn't|wasnt) (?:my|a) (?:client|patient|student|customer|pupil))\b/gi;
 // Without grammar (the analysis used its parse budget): a negator right before a harmless verb.
 const HARMLESS_NEGATION = /(?:\b(?:not|never)|n't)\s+(?:(?:really|even|ever|just|you|to)\s+)?(?:hesitate|worry|mind|wait|forget|feel|think|need|hold|stress|panic)\b/gi;
 

@@ -27,7 +27,7 @@ export interface ModelConfig {
 }
 
 // Conditions that judge a sentence around a word (the model's focus) and so carry over from rules.
-const SENTENCE_CONDITIONS = new Set(['not-negated', 'not-question', 'not-past', 'first-person', 'not-others-service', 'not-logistics', 'not-boundary']);
+const SENTENCE_CONDITIONS = new Set(['not-negated', 'not-question', 'not-past', 'first-person', 'not-others-service', 'not-logistics', 'not-boundary', 'not-declined', 'not-title-name']);
 // Intents whose own wording is often a negation ("I never switch off", "no need to pay me"):
 // the model judges those negations itself, from its negatives ("I'm not able to offer…").
 const NEGATION_IS_THE_INTENT = new Set([
@@ -53,7 +53,7 @@ function conditionsFor(intent: string, rule: CompiledRule): Condition[] {
   // The writer's own boundary statement ("I don't take calls after 6pm") is never a finding.
   names.add('not-boundary');
   if (intent.startsWith('availability/')) ['not-others-service', 'not-logistics'].forEach((c) => names.add(c));
-  const order = ['not-quoted', 'not-question', 'not-reported', 'first-person', 'not-others-service', 'not-logistics', 'not-boundary', 'not-negated', 'not-past'];
+  const order = ['not-quoted', 'not-question', 'not-reported', 'first-person', 'not-others-service', 'not-logistics', 'not-boundary', 'not-negated', 'not-past', 'not-declined', 'not-title-name'];
   return order.filter((n) => names.has(n)).map((n) => CONDITIONS[n]!);
 }
 
