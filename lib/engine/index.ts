@@ -245,6 +245,11 @@ class DraftSentences extends Map<string, number> {
 function analyzeParagraph(text: string, norm: string, config: Config, nlp: NlpCache, work?: WorkBudget): Finding[] | null {
   const cached = paragraphCache.get(text);
   if (cached?.config === config.id) return cached.findings;
+  // Once one paragraph waits for the next pass, so do the uncached ones after it (not even prefiltered).
+  if (work && (work.deferred || (work.spent >= TIMED_WORK && pastDeadline(work)))) {
+    work.deferred = true;
+    return null;
+  }
   const candidates = PREFILTER.indices(norm).flatMap((i) => config.spanRules[i] ?? []);
   if (work) {
     const cost = norm.length * (1 + candidates.length);
