@@ -233,14 +233,25 @@ class DraftSentences extends Map<string, number> {
   override get(key: string): number | undefined {
     if (!this.counted) {
       this.counted = true;
-      for (const x of this.draft.split(/[.!?]+\s+|\n+/)) {
-        const k = x.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-        if (wordCount(k) >= 3) this.set(k, (super.get(k) ?? 0) + 1);
+      // Line by line (a line break always ends a sentence there), each line's count remembered:
+      // an edit counts its own line again, not the draft.
+      for (const line of this.draft.split('\n')) {
+        let counts = lineSentences.get(line);
+        if (!counts) {
+          counts = new Map();
+          for (const x of line.split(/[.!?]+\s+/)) {
+            const k = x.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+            if (wordCount(k) >= 3) counts.set(k, (counts.get(k) ?? 0) + 1);
+          }
+          lineSentences.set(line, counts);
+        }
+        for (const [k, n] of counts) this.set(k, (super.get(k) ?? 0) + n);
       }
     }
     return super.get(key);
   }
 }
+const lineSentences = new LruCache<string, Map<string, number>>(PARAGRAPH_CACHE_CHARS / 4, (line, m) => line.length + 16 + [...m.keys()].reduce((n, k) => n + k.length, 0));
 
 function analyzeParagraph(text: string, norm: string, config: Config, nlp: NlpCache, work?: WorkBudget): Finding[] | null {
   const cached = paragraphCache.get(text);
@@ -570,6 +581,7 @@ export function clearCaches(): void {
   paragraphCache.clear();
   customCache.clear();
   rewriteCache.clear();
+  lineSentences.clear();
   forgetDecisions();
   forgetPredictions();
 }
