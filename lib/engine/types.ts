@@ -139,11 +139,12 @@ export interface AnalyzeOptions {
    */
   grammarTimeBudgetMs?: number;
   /**
-   * Milliseconds one analysis may spend on paragraphs it has not cached and on checking rewrites
-   * (default ANALYSIS_TIME_BUDGET_MS in index.ts), besides a work budget counted in characters.
-   * Past either, the paragraphs (or chunks of a long paragraph) not yet analysed and the rewrites
-   * not yet checked wait for the next analysis, and the report says the analysis is not complete.
-   * Infinity turns both budgets off (tools that want the whole answer at once).
+   * Milliseconds one analysis may spend on paragraphs it has not cached (default
+   * ANALYSIS_TIME_BUDGET_MS in index.ts, applied past a thousand-word draft's worth of work),
+   * besides a work budget counted in characters. Past either, the paragraphs (or chunks of a long
+   * paragraph) not yet analysed wait for the next analysis, and the report says the analysis is
+   * not complete. Infinity turns both budgets off, and the rewrite gate's character budget too
+   * (tools that want the whole answer at once).
    */
   analysisTimeBudgetMs?: number;
   /** The learned sentence model beside the rules (default on). Off: the rules alone (tools compare the two). */
