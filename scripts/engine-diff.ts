@@ -67,7 +67,7 @@ for (const set of sets) {
   theirs.clearCaches();
   for (const item of set.items) {
     total++;
-    const a = keys(mine.analyze(item.text, noTimeBudget ? { ...item.options, grammarTimeBudgetMs: Infinity } : item.options));
+    const a = keys(mine.analyze(item.text, noTimeBudget ? { ...item.options, grammarTimeBudgetMs: Infinity, analysisTimeBudgetMs: Infinity } : item.options));
     const b = keys(theirs.analyze(item.text, item.options));
     const onlyMine = [...a].filter((k) => !b.has(k));
     const onlyTheirs = [...b].filter((k) => !a.has(k));

@@ -16,6 +16,7 @@ import { buildPrefilter } from './prefilter';
 import { analysableRegions } from './regions';
 import { paragraphs, sentences } from './segment';
 import { groupFindings, statedHours } from './rewrite/index';
+import { wordCount } from './rewrite/text-ops';
 import { fitToContext, policyValues } from './suggestions';
 import { stopsOf, wordIndex, type WordIndex } from './word-index';
 import { PACK_IDS, SEVERITIES, type AnalyzeOptions, type Finding, type Policy, type Severity } from './types';
@@ -123,10 +124,154 @@ function configFor(options: AnalyzeOptions): Config {
   return config;
 }
 
-function analyzeParagraph(text: string, norm: string, config: Config, nlp: NlpCache): Finding[] {
+/**
+ * Paragraphs longer than this are analysed (and cached) in chunks of whole sentences of at most
+ * this length: a pasted page or a run-on line costs per chunk, an edit re-reads only its chunk, and
+ * an analysis that stops at its work budget carries on inside the paragraph on the next pass.
+ * Mail paragraphs are far shorter, so ordinary drafts are analysed exactly as before.
+ */
+export const MAX_CHUNK_LENGTH = 1_200;
+/**
+ * Work one analysis may spend on paragraphs (or chunks) it has not cached, counted, not timed (the
+ * same draft always gets the same first answer): a chunk costs its length times one more than the
+ * rules its words can trigger. Ordinary mail needs a few percent of it; a hostile wall of trigger
+ * words (every rule a candidate) gets a chunk or two per pass, the rest on the next analyses.
+ */
+export const ANALYSIS_WORK_BUDGET = 150_000;
+
+/**
+ * Time one analysis may spend on uncached paragraphs (past TIMED_WORK): the work budget
+ * bounds what a draft asks for, this bounds what a loaded machine makes of it.
+ */
+export const ANALYSIS_TIME_BUDGET_MS = 40;
+/**
+ * Work every analysis does whatever the time (two 1,000-word drafts; 99% of real mail needs under
+ * 35,000): ordinary drafts are
+ * answered whole on the first pass however loaded the machine; only long or hostile ones meet
+ * the time budget.
+ */
+const TIMED_WORK = 80_000;
+
+/** Work an analysis has spent on uncached paragraphs; `deferred` once one was left for the next pass. */
+interface WorkBudget {
+  spent: number;
+  deferred: boolean;
+  /** performance.now() past which nothing new starts. */
+  deadline: number;
+}
+
+let lastWork = 0;
+/** Work (characters times candidate rules, see ANALYSIS_WORK_BUDGET) the last analysis spent on uncached paragraphs. */
+export function lastAnalysisWork(): number {
+  return lastWork;
+}
+
+const pastDeadline = (work: WorkBudget) => work.deadline !== Infinity && performance.now() > work.deadline;
+
+interface Chunk {
+  start: number;
+  end: number;
+  /** Its sentences, when splitting the paragraph already found them. */
+  sentences?: { start: number; end: number }[];
+}
+
+/** The chunks of a paragraph: itself when short, else runs of whole sentences of at most MAX_CHUNK_LENGTH. */
+function chunksOf(norm: string, p: { start: number; end: number }): Chunk[] {
+  if (p.end - p.start <= MAX_CHUNK_LENGTH) return [{ start: p.start, end: p.end }];
+  const out: Chunk[] = [];
+  let cur: Chunk | null = null;
+  for (const s of sentences(norm, p)) {
+    if (cur && s.end - cur.start <= MAX_CHUNK_LENGTH) {
+      cur.end = s.end;
+      cur.sentences!.push(s);
+    } else out.push((cur = { start: s.start, end: s.end, sentences: [s] }));
+  }
+  return out;
+}
+
+const WORDS = /[A-Za-z\u00C0-\u024F']{2,}|\d+/g;
+/** Words in t[from, to) as the rewrites count them (wordCount), up to two. */
+function wordsUpToTwo(t: string, from: number, to: number): number {
+  if (to - from > 400) {
+    // A window next to the chunk usually holds two words already; a window's count never exceeds the whole's.
+    const near = from === 0 ? Math.min(2, t.slice(to - 200, to).match(WORDS)?.length ?? 0) : Math.min(2, t.slice(from, from + 200).match(WORDS)?.length ?? 0);
+    if (near >= 2) return 2;
+  }
+  return Math.min(2, t.slice(from, to).match(WORDS)?.length ?? 0);
+}
+
+const isWs = (c: string) => c === ' ' || c === '\n' || c === '\t' || c === '\r' || /\s/.test(c);
+
+/**
+ * A short text standing in for the draft around chunk `c`: the whitespace next to the chunk as
+ * written, and beyond it a filler with as many words as the rest has, up to two, ending in a mark
+ * (or nothing when only whitespace lies beyond). `offset` is where the stand-in starts in the draft.
+ */
+function standIn(text: string, c: { start: number; end: number }): { text: string; offset: number } {
+  let a = c.start;
+  while (a > 0 && isWs(text[a - 1]!)) a--;
+  let b = c.end;
+  while (b < text.length && isWs(text[b]!)) b++;
+  const filler = (from: number, to: number) => {
+    if (from >= to) return '';
+    const n = wordsUpToTwo(text, from, to);
+    return n === 0 ? '.' : n === 1 ? '1.' : '1 2.';
+  };
+  const head = filler(0, a) + text.slice(a, c.start);
+  const tail = text.slice(c.end, b) + filler(b, text.length);
+  return { text: head + text.slice(c.start, c.end) + tail, offset: c.start - head.length };
+}
+
+/**
+ * The draft's sentences and how often each occurs (the rewrites' duplicate check), counted only
+ * when a card first asks: as the rewrite module counts them.
+ */
+class DraftSentences extends Map<string, number> {
+  private counted = false;
+  constructor(private readonly draft: string) {
+    super();
+  }
+  override get(key: string): number | undefined {
+    if (!this.counted) {
+      this.counted = true;
+      // Line by line (a line break always ends a sentence there), each line's count remembered:
+      // an edit counts its own line again, not the draft.
+      for (const line of this.draft.split('\n')) {
+        let counts = lineSentences.get(line);
+        if (!counts) {
+          counts = new Map();
+          for (const x of line.split(/[.!?]+\s+/)) {
+            const k = x.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+            if (wordCount(k) >= 3) counts.set(k, (counts.get(k) ?? 0) + 1);
+          }
+          lineSentences.set(line, counts);
+        }
+        for (const [k, n] of counts) this.set(k, (super.get(k) ?? 0) + n);
+      }
+    }
+    return super.get(key);
+  }
+}
+const lineSentences = new LruCache<string, Map<string, number>>(PARAGRAPH_CACHE_CHARS / 4, (line, m) => line.length + 16 + [...m.keys()].reduce((n, k) => n + k.length, 0));
+
+function analyzeParagraph(text: string, norm: string, config: Config, nlp: NlpCache, work?: WorkBudget): Finding[] | null {
   const cached = paragraphCache.get(text);
   if (cached?.config === config.id) return cached.findings;
+  // Once one paragraph waits for the next pass, so do the uncached ones after it (not even prefiltered).
+  if (work && (work.deferred || (work.spent >= TIMED_WORK && pastDeadline(work)))) {
+    work.deferred = true;
+    return null;
+  }
   const candidates = PREFILTER.indices(norm).flatMap((i) => config.spanRules[i] ?? []);
+  if (work) {
+    const cost = norm.length * (1 + candidates.length);
+    // The first uncached paragraph of an analysis always runs: every pass makes progress.
+    if (work.spent > 0 && (work.spent + cost > ANALYSIS_WORK_BUDGET || (work.spent >= TIMED_WORK && pastDeadline(work)))) {
+      work.deferred = true;
+      return null;
+    }
+    work.spent += cost;
+  }
   // Without a candidate rule the paragraph still meets the sentence model, when it is on.
   if (candidates.length === 0 && !config.model) {
     paragraphCache.set(text, { config: config.id, findings: [] });
@@ -314,6 +459,12 @@ export function detect(text: string, options: AnalyzeOptions = {}): Finding[] {
 }
 
 const GATE_PARSES = 3;
+/**
+ * Characters the gate may re-read in one analysis (each candidate re-reads its group with a
+ * sentence either side). A card in ordinary mail costs a few hundred; a draft of hundreds of
+ * flagged run-on pieces stops here and gets its other rewrites on the next analyses (cached).
+ */
+export const GATE_CHARS_PER_ANALYSIS = 12_000;
 
 /** Findings of a paragraph at warning or above, under a configuration (the gate's re-check). */
 function paragraphWarnings(paragraph: string, config: Config): { start: number; end: number; pack: string; intent: string; focus?: { start: number; end: number }; suggestions: string[] }[] {
@@ -321,7 +472,7 @@ function paragraphWarnings(paragraph: string, config: Config): { start: number; 
   if (!trimmed) return [];
   const offset = paragraph.indexOf(trimmed);
   // Two parses at most: the gate re-reads a sentence or three, and never stalls typing on grammar.
-  return analyzeParagraph(trimmed, normalize(trimmed), config, new NlpCache(GATE_PARSES))
+  return analyzeParagraph(trimmed, normalize(trimmed), config, new NlpCache(GATE_PARSES))!
     .filter((f) => f.kind === 'span' && SEVERITY_RANK[f.severity] >= 1)
     .map((f) => ({ start: f.start + offset, end: f.end + offset, pack: f.pack, intent: f.intent, ...(f.focus ? { focus: { start: f.focus.start + offset, end: f.focus.end + offset } } : {}), suggestions: f.suggestions }));
 }
@@ -338,8 +489,14 @@ export function analyzeWithReport(text: string, options: AnalyzeOptions = {}, re
   const nlp = new NlpCache(undefined, options.grammarTimeBudgetMs);
   const builtIn: Finding[] = [];
   const perRule = new Map<string, number>();
-  for (const p of paras) {
-    for (const f of analyzeParagraph(text.slice(p.start, p.end), norm.slice(p.start, p.end), config, nlp)) {
+  const unbounded = options.analysisTimeBudgetMs === Infinity;
+  const started = performance.now();
+  const work: WorkBudget = { spent: 0, deferred: false, deadline: unbounded ? Infinity : started + (options.analysisTimeBudgetMs ?? ANALYSIS_TIME_BUDGET_MS) };
+  const chunks = paras.flatMap((x) => chunksOf(norm, x));
+  for (const p of chunks) {
+    const result = analyzeParagraph(text.slice(p.start, p.end), norm.slice(p.start, p.end), config, nlp, unbounded ? undefined : work);
+    if (!result) continue;
+    for (const f of result) {
       const key = `${f.pack}/${f.rule}`;
       const n = perRule.get(key) ?? 0;
       if (n >= MAX_FINDINGS_PER_RULE) continue;
@@ -364,22 +521,59 @@ export function analyzeWithReport(text: string, options: AnalyzeOptions = {}, re
     const gateConfig = stated ? configFor({ ...options, policy: { ...(options.policy ?? {}), ...stated } }) : config;
     // Counted, not timed, so the same draft always gets the same rewrites.
     const budget = { left: options.customTimeBudgetMs === Infinity ? Infinity : MAX_REWRITE_GROUPS_PER_ANALYSIS, exhausted: false };
-    shown = groupFindings(builtIn, {
-      text,
-      paragraphs: paras.map((p) => ({ ...p, sentences: sentences(norm, p) })),
-      policy: gateConfig.policy,
-      values: gateConfig.values,
-      reanalyse: (paragraph) => paragraphWarnings(paragraph, gateConfig),
-      budget,
-      cache: rewriteCache,
-    });
+    // The gate re-reads a paragraph per candidate: past GATE_CHARS_PER_ANALYSIS re-read characters
+    // the group being checked finishes and the rest wait for the next analysis.
+    let reread = 0;
+    const reanalyse = (paragraph: string) => {
+      reread += paragraph.length;
+      // Counted, not timed, like the group budget: the same draft always gets the same rewrites.
+      if (budget.left !== Infinity && !unbounded && reread >= GATE_CHARS_PER_ANALYSIS) budget.left = 0;
+      return paragraphWarnings(paragraph, gateConfig);
+    };
+    const keys = new DraftSentences(text);
+    shown = [];
+    // Grouped chunk by chunk (a paragraph, or a chunk of a long one) on a short stand-in for the
+    // draft: the chunk at its place between what the grouping reads of the rest (the whitespace
+    // next to it, whether text lies beyond, up to two of its words), so a card costs its chunk,
+    // not the whole draft.
+    let at = 0;
+    for (const c of chunks) {
+      const mine: Finding[] = [];
+      while (at < builtIn.length && builtIn[at]!.start < c.end) mine.push(builtIn[at++]!);
+      if (mine.length === 0) continue;
+      const local = standIn(text, c);
+      const shift = (f: Finding, d: number): Finding => ({
+        ...f,
+        start: f.start + d,
+        end: f.end + d,
+        ...(f.focus ? { focus: { start: f.focus.start + d, end: f.focus.end + d } } : {}),
+        ...(f.also ? { also: f.also.map((x) => ({ ...x, focus: { start: x.focus.start + d, end: x.focus.end + d } })) } : {}),
+      });
+      const d = local.offset;
+      const grouped = groupFindings(
+        mine.map((f) => shift(f, -d)),
+        {
+          text: local.text,
+          paragraphs: [{ start: c.start - d, end: c.end - d, sentences: (c.sentences ?? sentences(norm, c)).map((x) => ({ start: x.start - d, end: x.end - d })) }],
+          policy: gateConfig.policy,
+          values: gateConfig.values,
+          reanalyse,
+          budget,
+          cache: rewriteCache,
+          keys,
+        },
+      );
+      for (const f of grouped) shown.push(shift(f, d));
+    }
+    shown.sort((a, b) => a.start - b.start || a.end - b.end);
     rewritesComplete = !budget.exhausted;
   }
+  lastWork = work.spent;
   const found = custom.findings.length ? dedupe([...shown, ...custom.findings]) : [...shown];
   // Missing statements follow what was detected, before grouping.
   found.push(...missingFindings(text, norm, paras, custom.findings.length ? dedupe([...builtIn, ...custom.findings]) : builtIn, config));
   const min = SEVERITY_RANK[options.minSeverity ?? 'suggestion'];
-  return { findings: found.filter((f) => SEVERITY_RANK[f.severity] >= min), complete: custom.complete && !nlp.exhausted && rewritesComplete };
+  return { findings: found.filter((f) => SEVERITY_RANK[f.severity] >= min), complete: custom.complete && !nlp.exhausted && rewritesComplete && !work.deferred };
 }
 
 /** Forgets cached configurations and paragraph results (benchmarks measure cold analysis with it). */
@@ -388,6 +582,7 @@ export function clearCaches(): void {
   paragraphCache.clear();
   customCache.clear();
   rewriteCache.clear();
+  lineSentences.clear();
   forgetDecisions();
   forgetPredictions();
 }

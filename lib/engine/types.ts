@@ -146,6 +146,15 @@ export interface AnalyzeOptions {
    * finds the grammar decisions made so far remembered and carries on. Infinity turns it off.
    */
   grammarTimeBudgetMs?: number;
+  /**
+   * Milliseconds one analysis may spend on paragraphs it has not cached (default
+   * ANALYSIS_TIME_BUDGET_MS in index.ts, applied past a thousand-word draft's worth of work),
+   * besides a work budget counted in characters. Past either, the paragraphs (or chunks of a long
+   * paragraph) not yet analysed wait for the next analysis, and the report says the analysis is
+   * not complete. Infinity turns both budgets off, and the rewrite gate's character budget too
+   * (tools that want the whole answer at once).
+   */
+  analysisTimeBudgetMs?: number;
   /** The learned sentence model beside the rules (default on). Off: the rules alone (tools compare the two). */
   model?: boolean;
 }

@@ -1,36 +1,84 @@
-// Bounded work: no draft, however hostile, keeps the engine busy. The strict timing goal
-// (100 ms per adversarial draft on an idle machine) is measured by `npm run bench`; these budgets
-// are generous, for a loaded test machine, and still fail on the engine that took 24 s.
+// Bounded work: no draft, however hostile, keeps the engine busy. The timing goal (100 ms per
+// adversarial draft) is measured by `npm run bench`; these tests count the work instead (characters
+// times candidate rules, grammar parses), so they hold on a loaded machine and fail on an engine
+// that reads a whole hostile draft in one pass.
 import { describe, expect, test } from 'vitest';
-import { analyze, analyzeWithReport, cachedCharacters, clearCaches, PARAGRAPH_CACHE_CHARS } from '@/lib/engine/index';
+import { analyze, analyzeWithReport, ANALYSIS_WORK_BUDGET, cachedCharacters, clearCaches, compiledRules, lastAnalysisWork, MAX_CHUNK_LENGTH, MAX_REWRITE_GROUPS_PER_ANALYSIS, PARAGRAPH_CACHE_CHARS } from '@/lib/engine/index';
 import { MAX_FINDINGS_PER_RULE } from '@/lib/engine/matchers/types';
+import { MAX_PARSES_PER_ANALYSIS, nlpParseCount } from '@/lib/engine/nlp';
 import { MAX_SENTENCE_LENGTH, sentences } from '@/lib/engine/segment';
 import { adversarialDrafts, repeatTo } from '../../fixtures/adversarial';
 
-const BUDGET_MS = 1_500;
+/** The most one analysis may spend: the work budget, and the chunk that may start just under it. */
+const MAX_WORK = ANALYSIS_WORK_BUDGET + MAX_CHUNK_LENGTH * (compiledRules().length + 1);
 
-function timed<T>(fn: () => T): { value: T; ms: number } {
-  const t0 = performance.now();
-  const value = fn();
-  return { value, ms: performance.now() - t0 };
+/** The findings once repeated analyses (each bounded in work, each carrying on from the last) are complete. */
+function settled(text: string, rewrite = true) {
+  let report = analyzeWithReport(text, {}, rewrite);
+  for (let i = 0; i < 100 && !report.complete; i++) report = analyzeWithReport(text, {}, rewrite);
+  expect(report.complete).toBe(true);
+  return report.findings;
 }
 
 describe('the review’s run-on sentence', () => {
   const text = repeatTo("I don't mind calls on Sundays", 10_000, ' ');
 
-  test('"I don\'t mind calls on Sundays" repeated to 10,000 characters with no full stop is analysed promptly', () => {
+  test('"I don\'t mind calls on Sundays" repeated to 10,000 characters with no full stop: one pass does bounded work and parses', () => {
     clearCaches();
-    const { ms } = timed(() => analyze(text));
-    expect(ms).toBeLessThan(BUDGET_MS);
+    const parses = nlpParseCount();
+    analyze(text);
+    expect(lastAnalysisWork()).toBeLessThanOrEqual(MAX_WORK);
+    // Grammar for the analysis, and a few parses per paragraph the rewrite gate re-reads.
+    expect(nlpParseCount() - parses).toBeLessThanOrEqual(MAX_PARSES_PER_ANALYSIS + 3 * MAX_REWRITE_GROUPS_PER_ANALYSIS * 3);
   });
 
   test('grammar still decides at the end of a long run-on: a negated offer is not flagged, an open one is', () => {
     const runOn = repeatTo('thanks for the notes on the plan and the budget', 9_000, ' ');
     const negated = `${runOn} and I'm not available after 6 on weekdays`;
     const open = `${runOn} and call me anytime, even at midnight`;
-    expect(analyze(negated).filter((f) => f.pack === 'availability' && f.start > 8_900)).toEqual([]);
-    const found = analyze(open).find((f) => f.rule === 'any-time');
+    expect(settled(negated).filter((f) => f.pack === 'availability' && f.start > 8_900)).toEqual([]);
+    const found = settled(open).find((f) => f.rule === 'any-time');
     expect(found && open.slice(found.start, found.end)).toMatch(/call me anytime, even at midnight$/);
+  });
+});
+
+describe('work per analysis is bounded, and the next analyses carry on', () => {
+  const mixed = adversarialDrafts().find((d) => d.name.startsWith('long clause of mixed triggers'))!.text;
+
+  test('a 200,000-character paragraph of trigger words: one pass does a bounded share of it', () => {
+    clearCaches();
+    const draft = repeatTo(mixed.trim(), 200_000, ' ');
+    const report = analyzeWithReport(draft);
+    expect(report.complete).toBe(false);
+    expect(lastAnalysisWork()).toBeGreaterThan(0);
+    expect(lastAnalysisWork()).toBeLessThanOrEqual(MAX_WORK);
+    // The next pass reads what the first cached and goes on from there.
+    analyzeWithReport(draft);
+    expect(lastAnalysisWork()).toBeLessThanOrEqual(MAX_WORK);
+  });
+
+  test('repeated passes carry on to the end of the draft', () => {
+    // Six different hostile drafts in one paragraph: no chunk repeats another (a repeat is a cache hit).
+    const draft = adversarialDrafts()
+      .filter((d) => d.name.startsWith('long clause of mixed triggers'))
+      .slice(0, 6)
+      .map((d) => d.text.trim())
+      .join(' ');
+    clearCaches();
+    const first = analyzeWithReport(draft, {}, false);
+    expect(first.complete).toBe(false);
+    const lastOf = (fs: { start: number; kind: string }[]) => Math.max(...fs.filter((f) => f.kind === 'span').map((f) => f.start));
+    expect(lastOf(first.findings)).toBeLessThan(draft.length / 2);
+    // Every pass keeps what the earlier ones found and the last one reaches the end of the draft.
+    const done = settled(draft, false);
+    expect(done.length).toBeGreaterThan(first.findings.length);
+    expect(lastOf(done)).toBeGreaterThan(draft.length - MAX_CHUNK_LENGTH);
+  });
+
+  test('ordinary drafts are answered whole on the first pass', () => {
+    clearCaches();
+    const text = 'Hi Sam,\n\nThanks for the notes. Call me anytime, even at midnight.\n\nBest,\nJo';
+    expect(analyzeWithReport(text).complete).toBe(true);
   });
 });
 
@@ -68,20 +116,19 @@ describe('findings are capped per rule', () => {
 });
 
 describe('the paragraph cache is bounded by characters', () => {
-  test('a hundred one-character edits of a 200,000-character draft keep the cache under its bound', () => {
+  test('ten different 200,000-character drafts analysed whole keep the cache under its bound', () => {
     clearCaches();
-    const para = repeatTo('Thanks for the notes on the quarterly plan; the numbers look right to me.', 19_998, ' ');
-    const draft = Array.from({ length: 10 }, () => para).join('\n\n');
-    expect(draft.length).toBe(199_998);
-    for (let i = 0; i < 100; i++) {
-      // A different character each time in a different paragraph: never a cache hit.
-      const at = (i % 10) * 20_000 + 100 + Math.floor(i / 10);
-      analyze(draft.slice(0, at) + String.fromCharCode(97 + (i % 26)) + draft.slice(at + 1));
+    for (let i = 0; i < 10; i++) {
+      // Paragraphs under the chunk length, each draft's own: nothing is shared between drafts.
+      const para = repeatTo(`Thanks for the notes on plan ${i}; the numbers look right to me.`, 998, ' ');
+      const draft = Array.from({ length: 200 }, (_, k) => `${k} ${para}`.slice(0, 998)).join('\n\n');
+      expect(draft.length).toBe(199_998);
+      analyzeWithReport(draft, { analysisTimeBudgetMs: Infinity });
     }
-    // Each edit adds a 20,000-character paragraph: two million characters without the bound.
+    // Two million characters of paragraphs without the bound.
     expect(cachedCharacters()).toBeLessThanOrEqual(PARAGRAPH_CACHE_CHARS * 1.25);
     expect(cachedCharacters()).toBeGreaterThan(PARAGRAPH_CACHE_CHARS / 2);
-  });
+  }, 60_000);
 });
 
 describe('100 adversarial 10,000-character drafts over the built-in packs', () => {
@@ -94,8 +141,8 @@ describe('100 adversarial 10,000-character drafts over the built-in packs', () =
 
   test.each(drafts.map((d) => [d.name, d.text] as const))('%s', (_name, text) => {
     clearCaches();
-    const { value, ms } = timed(() => analyzeWithReport(text));
-    expect(ms).toBeLessThan(BUDGET_MS);
+    const value = analyzeWithReport(text);
+    expect(lastAnalysisWork()).toBeLessThanOrEqual(MAX_WORK);
     for (const f of value.findings) {
       expect(f.start).toBeGreaterThanOrEqual(0);
       expect(f.end).toBeLessThanOrEqual(text.length);
