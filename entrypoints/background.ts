@@ -1,7 +1,7 @@
 // Background: settings on install/update, the engine behind 'analyze', the toolbar badge, and user-added sites.
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { analyze, EngineInputError } from '@/lib/engine/index';
+import { analyzeWithReport, EngineInputError } from '@/lib/engine/index';
 import { UI_PORT, type AnalyzeResponse, type BackgroundRequest, type DisableRuleResponse, type LoadUiResponse, type SiteResponse } from '@/lib/messages';
 import { isFromContentScript, isFromExtensionPage } from '@/lib/sender';
 import { toAnalyzeOptions } from '@/lib/settings/analyze-options';
@@ -114,7 +114,8 @@ export default defineBackground(() => {
     const s = await settings();
     if (isPaused(s) || isSiteOff(sender.tab?.url ?? sender.url, s)) return { findings: [], paused: true };
     try {
-      return { findings: analyze(text, toAnalyzeOptions(s)), paused: false };
+      const report = analyzeWithReport(text, toAnalyzeOptions(s));
+      return report.complete ? { findings: report.findings, paused: false } : { findings: report.findings, paused: false, partial: true };
     } catch (e) {
       // A draft over the size limit or an unusable custom rule: say so, change nothing.
       if (e instanceof EngineInputError) return { findings: [], paused: false, error: e.message };

@@ -53,6 +53,8 @@ export interface AnalyzeResponse {
   paused: boolean;
   /** Why the draft could not be analysed (e.g. longer than the engine accepts); findings are empty. */
   error?: string;
+  /** The engine stopped at its work budget (a long or hostile draft): ask again to see the rest. */
+  partial?: boolean;
 }
 
 /** A finding as the popup sees it: with a key the content script can resolve back. */

@@ -52,6 +52,13 @@ export function markedText(f: TrackedFinding): string {
 }
 
 export const DEBOUNCE_MS = 100;
+/**
+ * A long or hostile draft comes back partial (the engine stops at its work budget and caches what it
+ * finished): ask again shortly, so the rest appears without another keystroke. Each pass finishes at
+ * least one more piece; the cap only guards against a background that never completes.
+ */
+export const PARTIAL_RETRY_MS = 30;
+export const MAX_PARTIAL_PASSES = 400;
 
 const SEVERITY_RANK: Record<Severity, number> = { suggestion: 0, warning: 1, alert: 2 };
 
@@ -145,6 +152,8 @@ export class Session implements OverlaySource {
   private resizer: ResizeObserver | null = null;
   /** Last model read for drawing (marker position on every scroll frame); dropped on any change. */
   private cached: TextModel | null = null;
+  /** Passes asked in a row for a draft whose answers came back partial. */
+  private partialPasses = 0;
   private checkFrame: (() => void) | null = null;
 
   /** Rebuild ranges that no longer cover their words (when the draft still reads as analysed). */
@@ -172,6 +181,7 @@ export class Session implements OverlaySource {
   /** The draft changed: everything in flight is stale; analyse again after a pause in typing. */
   edited(): void {
     this.cached = null;
+    this.partialPasses = 0;
     this.version++;
     this.schedule(DEBOUNCE_MS);
     // The words after the caret moved: so do their underlines (the ranges are live), this frame.
@@ -223,6 +233,8 @@ export class Session implements OverlaySource {
     const now = this.read();
     this.place(now);
     if (now.text !== text) this.schedule(0);
+    else if (response.partial && this.partialPasses++ < MAX_PARTIAL_PASSES) this.schedule(PARTIAL_RETRY_MS, true);
+    if (!response.partial) this.partialPasses = 0;
     this.deps.changed(this);
   }
 
