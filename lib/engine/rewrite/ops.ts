@@ -142,6 +142,18 @@ const dropWords: Op = (sentence, hit) => {
     }
   }
   if (ranges.length === 0) return null;
+  // Kisses or a pet name on a line of their own ("Talk soon,\nxoxo"): the line goes, the lines above stay as written.
+  const merged = mergeRanges(ranges);
+  const lineOf = (r: Range) => /(?:^|\n)[ \t]*$/.test(sentence.slice(0, r.start)) && /^[ \t.!?]*(?:\n|$)/.test(sentence.slice(r.end));
+  if (merged.every(lineOf) && /\n[ \t]*$/.test(sentence.slice(0, merged[0]!.start))) {
+    const lines = merged.map((r) => {
+      const start = sentence.lastIndexOf('\n', r.start - 1);
+      const end = r.end + /^[ \t.!?]*/.exec(sentence.slice(r.end))![0].length;
+      return { start, end, text: '' };
+    });
+    const kept = replaceRanges(sentence, lines);
+    if (wordCount(kept) > 0) return kept;
+  }
   // An emoji that ended a sentence ("…resting ❤️ Your follow-up…") leaves a full stop behind.
   const edits = mergeRanges(ranges).map((r) => ({ ...r, text: /\w\s*$/.test(sentence.slice(0, r.start)) && !GREETING_WORD.test(sentence.slice(0, r.start)) && /^\s+\p{Lu}/u.test(sentence.slice(r.end)) && !/^\s+I\b/.test(sentence.slice(r.end)) ? '.' : ' ' }));
   const out = replaceRanges(sentence, edits);
@@ -233,7 +245,9 @@ function firstTemplate(list: string[], sentence: string, ctx: OpContext): string
   return null;
 }
 
-const template: Op = (sentence, _hit, ctx) => {
+const template: Op = (sentence, hit, ctx) => {
+  // The stock line declines the client's invitation: it cannot answer the writer's own ("We should grab drinks").
+  if (hit.intent === 'invitation' && !CLIENT_INVITE.test(sentence) && (OWN_INVITE.test(sentence) || ANY_INVITE.test(sentence))) return null;
   const out = firstTemplate(templatesFor(ctx.entry.templates, ctx.policy.profession), sentence, ctx);
   // "Mia, That sounds…" → "Mia, that sounds…".
   const name = vocative(sentence);
@@ -309,11 +323,14 @@ const moveTimes: Op = (sentence, hit, ctx) => {
     return { ...r, text: window };
   });
   // Late times elsewhere in the sentence move too, but never inside a phrase already replaced.
-  for (const t of retimeEdits(sentence, ctx.policy)) if (!edits.some((e) => t.start < e.end && e.start < t.end)) edits.push(t);
+  // A late time right beside an any-hour phrase ("late at night whenever") is part of it: it goes, the hours say when.
+  const besideWindow = (r: Range) => edits.some((e) => e.text.startsWith(window) && (/^[\s,]*$/.test(sentence.slice(r.end, e.start)) || /^[\s,]*$/.test(sentence.slice(e.end, r.start))));
+  for (const t of retimeEdits(sentence, ctx.policy)) if (!edits.some((e) => t.start < e.end && e.start < t.end)) edits.push(besideWindow(t) ? { ...t, text: '' } : t);
   // "ping me late", "text me as late as you like".
   const late = /\b(?:as late as you (?:like|want|need)|late(?: at night| in the evening)?)\b/i.exec(sentence);
   if (late && /\b(?:me|text|call|ping|ring|message|email)\s+(?:me\s+)?$/i.test(sentence.slice(0, late.index)) && !edits.some((e) => late.index < e.end && e.start < late.index + late[0].length)) {
-    edits.push({ start: late.index, end: late.index + late[0].length, text: `before ${endAt}` });
+    const r = { start: late.index, end: late.index + late[0].length };
+    edits.push({ ...r, text: besideWindow(r) ? '' : `before ${endAt}` });
   }
   if (edits.length === 0) return null;
   const parts = clauses(sentence);
@@ -337,6 +354,14 @@ const moveTimes: Op = (sentence, hit, ctx) => {
     const tail = /^(?:\s+(?:on my (?:mobile|phone|cell|number)|at home|at the (?:office|clinic|studio|practice)))?/i.exec(s.slice(c.index + c[0].length))![0];
     const at = c.index + c[0].length + tail.length;
     s = `${s.slice(0, at)} ${window}${s.slice(at)}`;
+  }
+  // "…, I'm always here for you" beside the new hours would take them back: that clause goes.
+  if (kept.some((e) => e.text.includes(window))) s = s.replace(/\s*(?:[,;\u2014\u2013-]\s*|\s+and\s+)(?:i'?m|i am)\s+(?:always|literally always|24\/7)\s+(?:here|around|there)(?:\s+for you)?\b(?=\s*[,.!?;]|\s*$)/i, '');
+  // A distress condition on the new hours ("… if things feel too much") gets the urgent route for the rest of the time.
+  const feeling = /\bif\s+[^,.;!?]*\b(?:too much|overwhelm\w*|can'?t cope|panic\w*|unsafe|in crisis|spiral\w*)\b/i.exec(s);
+  if (feeling && kept.some((e) => e.text.includes(window)) && !/\b(?:emergency|crisis line|999|911|111|112|samaritans|988)\b/i.test(s) && ctx.values.urgentAction && /\b(?:emergency|crisis)\b/i.test(ctx.values.urgentAction)) {
+    const end = feeling.index + feeling[0].length;
+    s = `${s.slice(0, end).replace(/[\s,]+$/, '')}; outside those hours, please ${ctx.values.urgentAction}${/^[^.!?]*/.exec(s.slice(end))![0].replace(/^[\s,]+/, ', ').replace(/^,\s*$/, '')}${/[.!?]+\s*$/.exec(s)?.[0] ?? '.'}`;
   }
   // "message me there" pointed at the personal channel; the rewrite keeps the conversation here.
   s = s.replace(/\b((?:message|text|dm|msg|call|ring|contact|reach)\s+me)\s+there\b/i, '$1 here');

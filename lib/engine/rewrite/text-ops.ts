@@ -37,7 +37,8 @@ export function tidy(s: string, capitals = true): string {
     .replace(/(^|[.!?]\s+)[,;:\-\u2013\u2014]\s*/g, '$1')
     .trim();
   // A trailing comma goes, except after a greeting line ("Hi,").
-  if (/,$/.test(t) && !/^(?:hi|hey|hello|hiya|dear|morning|evening|afternoon)\b[^.!?]{0,30},$/i.test(t)) t = t.replace(/\s*,$/, '');
+  // A trailing comma goes, except after a greeting line ("Hi,") or a sign-off line ("Talk soon,").
+  if (/,$/.test(t) && !/^(?:hi|hey|hello|hiya|dear|morning|evening|afternoon)\b[^.!?]{0,30},$/i.test(t) && !/(?:^|\n)(?:talk soon|speak soon|best(?: wishes)?|(?:kind |warm |best )?regards|thanks(?: again)?|thank you|cheers|warmly|all the best|take care|see you soon|many thanks)(?: again)?,$/i.test(t)) t = t.replace(/\s*,$/, '');
   return capitals ? capitaliseSentences(t) : t;
 }
 
