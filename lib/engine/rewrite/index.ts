@@ -122,7 +122,25 @@ function runBody(text: string, hits: Hit[], main: number, variant: number, polic
       joined = true;
     }
     let applied = false;
+    // Only the stock line is left for this finding, but another finding of the sentence can rebuild it
+    // ("I know my policy is…, but ok, I won't charge the £30"): that one rewrites the sentence instead.
+    const otherFixes = () =>
+      hits.some((h, j) => {
+        if (j === i || !(locate(sents[idx]!, h.trigger) || locate(sents[idx]!, h.span))) return false;
+        const e = rewriteFor(`${h.pack}/${h.intent}`);
+        const octx: OpContext = { policy, values, wording, entry: e! };
+        if (!e) return false;
+        // Only when that rebuild takes this finding's words with it.
+        const op = e.plan.find((o) => o !== 'template' && o !== 'apologies-only' && OPERATIONS[o](sents[idx]!, h, octx) !== null);
+        const r = op ? OPERATIONS[op](sents[idx]!, h, octx) : null;
+        const own = (t: string) => !!t && t.toLowerCase().includes(h.span.toLowerCase());
+        return r !== null && op !== 'drop-words' && !own(hit.trigger) && !locate(r, hit.trigger) && !locate(r, hit.span);
+      });
     for (const op of plan) {
+      if ((op === 'template' || op === 'apologies-only') && otherFixes()) {
+        applied = true;
+        break;
+      }
       const r = OPERATIONS[op](sents[idx]!, hit, ctx);
       if (r === null) continue;
       sents[idx] = r;
@@ -265,7 +283,7 @@ function buildGroup(grp: { start: number; end: number; members: Finding[] }, ful
       // A group that starts after a space (" 💕 Your colour…") keeps it: "coming!! Your colour…".
       const lead = /^\s*/.exec(groupText)![0];
       const candidates = rewriteGroup(groupText, hits, main, g.policy, g.values)
-        .map((c) => (sameLine && /^(?:hi|hey|hello|hiya)\b[^.!?\n]{0,40},$/i.test(c) ? `${c.slice(0, -1)}!` : c))
+        .map((c) => (sameLine && /^(?:hi|hey|hello|hiya|(?:good )?(?:morning|afternoon|evening))\b[^.!?\n]{0,40},$/i.test(c.trim()) ? c.replace(/,(\s*)$/, "!$1") : c))
         .map((c) => (c && lead && !/^\s/.test(c) ? lead + c : c));
       const timeSensitive = members.some((f) => f.pack === 'availability');
       const tried = new Set<string>();
