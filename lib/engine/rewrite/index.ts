@@ -284,7 +284,12 @@ function buildGroup(grp: { start: number; end: number; members: Finding[] }, ful
       const lead = /^\s*/.exec(groupText)![0];
       const candidates = rewriteGroup(groupText, hits, main, g.policy, g.values)
         .map((c) => (sameLine && /^(?:hi|hey|hello|hiya|(?:good )?(?:morning|afternoon|evening))\b[^.!?\n]{0,40},$/i.test(c.trim()) ? c.replace(/,(\s*)$/, "!$1") : c))
-        .map((c) => (c && lead && !/^\s/.test(c) ? lead + c : c));
+        .map((c) => (c && lead && !/^\s/.test(c) ? lead + c : c))
+        // "Hi Craig, Everyone's sore…" after the words between went: the greeting ends with "!" ("Hi Craig! Everyone's…").
+        .map((c) => {
+          const m = /^(\s*(?:[Hh]i|[Hh]ey|[Hh]ello|[Hh]iya)\s+\p{Lu}[\p{L}'-]*),\s+(?=\p{Lu}\p{Ll})/u.exec(c);
+          return m && !groupText.startsWith(c.slice(0, m[0].length + 2)) ? `${m[1]}! ${c.slice(m[0].length)}` : c;
+        });
       const timeSensitive = members.some((f) => f.pack === 'availability');
       const tried = new Set<string>();
       let secondPasses = 0;

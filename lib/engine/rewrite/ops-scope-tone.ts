@@ -375,7 +375,10 @@ function threatToConsequence(sentence: string): string | null {
   const m = THREAT.exec(sentence.trim());
   if (!m?.groups) return null;
   const { pre, cons } = m.groups;
-  let demand = m.groups.demand!.trim().replace(/^(?:just\s+|either\s+(?:you|u)\s+|either\s+)/i, '');
+  // "what a shock 🙄 either u confirm the 9th": the demand starts at "either"; the remark before it goes.
+  const raw = m.groups.demand!.trim();
+  const either = /\beither\s+/i.exec(raw);
+  let demand = (either && either.index > 0 ? raw.slice(either.index) : raw).replace(/^(?:just\s+|either\s+(?:you|u)\s+|either\s+)/i, '');
   // "…by Friday or not at all", "either or": not a threat.
   if (/^(?:not|never|two|more|less|so|whatever|whenever|later|earlier)\b/i.test(cons!) || wordCount(demand) < 2) return null;
   if (!/^(?:please|could|can|would|if)\b/i.test(demand)) {

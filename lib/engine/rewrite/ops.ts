@@ -276,7 +276,7 @@ const replaceSpan: Op = (sentence, hit, ctx) => {
     else if (object) at.start = object.index;
   }
   // "…, whatever I'm doing" / ", even at weekends" after the promise: the new reply time stands alone.
-  const concession = /^\s*,?\s*(?:(?:or\s+)?even\s+(?:at|on|over|in|during|late|past|after)\b[^,.;!?]*|whatever i'?m doing|wherever i am|no matter what(?: time it is)?|day or night|24\/7|any time(?: of (?:the )?day(?: or night)?)?)(?=\s*[,.;!?]|\s*$)/i.exec(sentence.slice(at.end));
+  const concession = /^\s*,?\s*(?:(?:or\s+)?(?:even|also)\s+(?:at|on|over|in|during|late|past|after)\b[^,.;!?]*(?:\s*,\s*no (?:problem|worries|bother))?|whatever i'?m doing|wherever i am|no matter what(?: time it is)?|day or night|24\/7|any time(?: of (?:the )?day(?: or night)?)?)(?=\s*[,.;!?]|\s*$)/i.exec(sentence.slice(at.end));
   if (concession) at.end += concession[0].length;
   // "Whatever time it is, you'll get…": the any-hour lead goes too.
   const anyLead = /(?:^|(?<=[.!?]\s))\s*(?:whatever time it is|whenever you (?:message|text|call|need)|day or night|any time of (?:the )?day(?: or night)?)\s*,\s*$/i.exec(sentence.slice(0, at.start));
@@ -366,7 +366,9 @@ const moveTimes: Op = (sentence, hit, ctx) => {
   // "message me there" pointed at the personal channel; the rewrite keeps the conversation here.
   s = s.replace(/\b((?:message|text|dm|msg|call|ring|contact|reach)\s+me)\s+there\b/i, '$1 here');
   if (wordCount(s) < 3) return null;
-  return calmReplies(dropFillers(asSentence(s)), ctx);
+  // "…on weekdays, also in the night" lost its time: the "also" / "even" it hung on goes too.
+  const out = dropFillers(asSentence(s)).replace(/\s*,\s*(?:also|even|or even|and also)\s*(?=[,.!?;]|$)/i, '');
+  return calmReplies(out, ctx);
 };
 
 const ALWAYS = /\b(?:basically\s+|pretty much\s+|literally\s+)?always\s+(?:on|reachable|available|around|contactable|online|on my phone|at the end of the phone|on call|up|awake|here)\b(?:\s*(?:,|\u2014|\u2013|-)\s*(?:(?:weekends?|evenings?|nights?|holidays?|bank holidays|mornings?|24\/7|day or night|early mornings?|late nights?)(?:\s*,\s*|\s+and\s+|\s+or\s+)?)+)?(?:\s*,?\s*24\/7)?/i;
