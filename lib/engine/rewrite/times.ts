@@ -174,6 +174,9 @@ export function retimeEdits(sentence: string, policy: Policy): TimeEdit[] {
       // "I could do Wednesday at 4", "Friday is fine": a day named bare stays bare.
       if (!/\bon\b/.test(leadText) && /^(?:mon|tue|wed|thu|fri|sat|sun)/i.test(phrase)) text = text.replace(/^on /, '');
     }
+    // "at 7pm as usual": the new time is not the usual one, so "as usual" goes with the old.
+    const usual = /^\s*,?\s*as (?:usual|always|normal|per usual)\b/i.exec(norm.slice(end));
+    if (usual) end += usual[0].length;
     edits.push({ start, end, text });
   }
   return dropOverlaps(edits);
