@@ -725,6 +725,8 @@ const CONTACT_IF = /^(?<lead>(?:[^,]*,\s*)?)(?:just\s+|please\s+|do\s+)?(?:text|
 const BODILY = /\b(?:breathing|breathe|blue|bleeding|chest pain|unconscious|chok\w*|seizure|fits?|collaps\w*|harm|hurt|suicid\w*|unsafe|overdose|allergic|reaction|faint\w*|numb)\b/i;
 function urgentFor(cond: string, ctx: OpContext): string {
   const action = ctx.values.urgentAction ?? '';
+  // A body in danger needs the emergency number alone: "or a crisis line" belongs to distress, not to breathing.
+  if (BODILY.test(cond) && !/\b(?:harm|hurt|suicid\w*|unsafe|overdose)\b/i.test(cond)) return /\b(?:999|911|111|112|000|a&e|ambulance)\b/i.test(action) ? action : 'call your local emergency number';
   if (BODILY.test(cond) && !/\b(?:emergency|999|911|111|112|000|crisis|a&e|ambulance)\b/i.test(action)) return 'call your local emergency number';
   return action || 'call your local emergency number';
 }
