@@ -324,7 +324,7 @@ const moveTimes: Op = (sentence, hit, ctx) => {
   });
   // Late times elsewhere in the sentence move too, but never inside a phrase already replaced.
   // A late time right beside an any-hour phrase ("late at night whenever") is part of it: it goes, the hours say when.
-  const besideWindow = (r: Range) => edits.some((e) => e.text.startsWith(window) && ((r.end <= e.start && /^[\s,]*$/.test(sentence.slice(r.end, e.start))) || (e.end <= r.start && /^[\s,]*$/.test(sentence.slice(e.end, r.start)))));
+  const besideWindow = (r: Range) => edits.some((e) => e.text.startsWith(window) && ((r.end <= e.start && /^[\s,]*$/.test(sentence.slice(r.end, e.start))) || (e.end <= r.start && /^[\s,]*(?:(?:also|even|or even|and also)\s+)?$/i.test(sentence.slice(e.end, r.start)))));
   for (const t of retimeEdits(sentence, ctx.policy)) if (!edits.some((e) => t.start < e.end && e.start < t.end)) edits.push(besideWindow(t) ? { ...t, text: '' } : t);
   // "ping me late", "text me as late as you like".
   const late = /\b(?:as late as you (?:like|want|need)|late(?: at night| in the evening)?)\b/i.exec(sentence);
