@@ -319,6 +319,10 @@ function buildGroup(grp: { start: number; end: number; members: Finding[] }, ful
         passed.push(c);
         if (passed.length >= MAX_REWRITES) break;
       }
+      // "Talk soon,\nxoxo": once a rewrite takes a line out whole, one that would join the lines is not offered beside it.
+      const multiLine = /\S\n+\S/.test(groupText.trim());
+      const keepsLines = (p: string) => p === '' || /\S\n+\S/.test(p.trim()) || groupText.includes(p.trim());
+      if (multiLine && passed.some((p) => p !== '' && keepsLines(p))) passed = passed.filter(keepsLines);
       if (!g.budget.exhausted) g.cache?.set(key, passed);
     }
     if (groupText.length > MAX_GROUP_LENGTH) g.cache?.set(key, passed);
