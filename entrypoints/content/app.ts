@@ -346,7 +346,9 @@ export function startClearline(life: Lifetime): ComposerUi {
       }
       if (!open) return;
       const inCard = overCard(e);
-      const inPopover = inCard && e.composedPath().includes(card.element!);
+      // In production the shadow root is closed: from window the path stops at our host, so the
+      // shadow root's own focus says whether the key comes from inside the card.
+      const inPopover = inCard && (e.composedPath().includes(card.element!) || card.element!.contains(host.shadow.activeElement));
       if (inCard && !inPopover && e.key === 'Tab' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
         // From the indicator (or the + marker) that opened the card: into the card's first action.
         if (card.focusCard()) swallow();

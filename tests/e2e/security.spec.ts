@@ -604,3 +604,38 @@ test('production build: hit-testing the composer area tells the page nothing abo
     await context.close();
   }
 });
+
+test('production build: with the shadow root closed, Tab walks the open card button by button and past its last one back to the draft', async () => {
+  test.setTimeout(60_000);
+  const { context, worker } = await launchWithExtension(PRODUCTION_DIR);
+  try {
+    const done = await routeGmail(context, NEW_MESSAGE);
+    const page = await context.newPage();
+    await gotoSite(page, INBOX);
+    const composer = page.locator('[role="dialog"] [g_editable="true"]');
+    const tabId = await tabIdOf(worker, page);
+    await caretToStart(composer);
+    await page.keyboard.type('Hi Robin,\nthanks for the note. Call me anytime if anything comes up.\nBest, Sam');
+    await expect.poll(async () => {
+      const { findings } = await worker.evaluate((t) => chrome.tabs.sendMessage(t, { kind: 'getFindings' }), tabId) as { findings: Array<{ text: string }> };
+      return findings.some((f) => FLAGGED.test(f.text));
+    }, { timeout: 10_000 }).toBe(true);
+    await caretAfter(composer, 'Call me anytime');
+    await page.keyboard.press('Alt+Enter');
+    const focusIn = () => page.evaluate(() => (document.activeElement?.tagName === 'CLEARLINE-ROOT' ? 'card' : document.activeElement?.getAttribute('g_editable') ? 'draft' : document.activeElement?.tagName ?? 'none'));
+    await page.keyboard.press('Tab');
+    await expect.poll(focusIn).toBe('card');
+    // Each further Tab moves to the card's next button; past the last, focus is back in the draft
+    // (with the bug, every Tab went back to the first button and focus never left the card).
+    let presses = 0;
+    while ((await focusIn()) === 'card' && presses < 15) {
+      await page.keyboard.press('Tab');
+      presses++;
+    }
+    expect(await focusIn()).toBe('draft');
+    expect(presses, 'Tabs through the card\'s buttons').toBeGreaterThanOrEqual(2);
+    await done();
+  } finally {
+    await context.close();
+  }
+});
