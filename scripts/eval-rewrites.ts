@@ -12,6 +12,7 @@ import path from 'node:path';
 import { analyze, applySuggestion, clearCaches, type Finding, type Policy } from '../lib/engine/index';
 import { brokenJoins, duplicatesIn, gateRejections, resetGateRejections } from '../lib/engine/rewrite/index';
 import { presetFor } from './professions';
+import { toPolicy } from './set-policy';
 
 /** Sets read by the final, held-out measure: aggregate figures only, never written as pairs. */
 export const HELD_OUT = ['rewrite-d.jsonl', 'real_messages_dev.jsonl', 'real_messages_test.jsonl'];
@@ -63,8 +64,8 @@ for (const file of sets) {
   let warningsLeft = 0;
   let cardsWithSiblings = 0;
   for (const d of drafts) {
-    const policy: Partial<Policy> = { ...(d.policy ?? {}), profession: presetFor(d.profession) };
-    const options = { policy, customTimeBudgetMs: Infinity };
+    const policy: Partial<Policy> = { ...(toPolicy(d.policy) ?? {}), profession: presetFor(d.profession) };
+    const options = { policy, customTimeBudgetMs: Infinity, analysisTimeBudgetMs: Infinity };
     const first = analyze(d.text, options).filter((f) => warning(f) && f.kind === 'span');
     flaggedSentences += first.length;
     covered += first.filter((f) => f.suggestions.length > 0).length;

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze, detect } from '../lib/engine/index';
 import type { Finding, Policy } from '../lib/engine/types';
+import { toPolicy } from './set-policy';
 
 const EVAL = path.resolve(process.env.CLEARLINE_EVAL ?? '../shared/eval');
 const json = process.argv.includes('--json');
@@ -43,22 +44,6 @@ interface Labelled {
 interface Tally {
   hit: number;
   total: number;
-}
-const DAY_INDEX: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
-/**
- * A set's policy in the engine's shape. Some sets write `{days: ["Mon", …], start, end}` instead of
- * `{workDays, workStart, workEnd}`; passed through as is, the engine would silently use the default week.
- */
-export function toPolicy(p: Labelled['policy'] | Record<string, unknown> | undefined): Partial<Policy> | undefined {
-  if (!p) return undefined;
-  const raw = p as Record<string, unknown>;
-  if (!('days' in raw) && !('start' in raw) && !('end' in raw)) return p as Partial<Policy>;
-  const out: Partial<Policy> = { ...(p as Partial<Policy>) };
-  if (Array.isArray(raw.days)) out.workDays = (raw.days as string[]).map((d) => DAY_INDEX[String(d).slice(0, 3).toLowerCase()]).filter((d): d is number => d !== undefined);
-  if (typeof raw.start === 'string') out.workStart = raw.start;
-  if (typeof raw.end === 'string') out.workEnd = raw.end;
-  for (const k of ['days', 'start', 'end']) delete (out as Record<string, unknown>)[k];
-  return out;
 }
 const tally = (t: Record<string, Tally>, key: string, hit: boolean) => {
   t[key] ??= { hit: 0, total: 0 };

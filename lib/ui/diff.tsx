@@ -22,6 +22,9 @@ export function wordDiff(from: string, to: string): DiffPart[] {
   const out: DiffPart[] = [];
   const push = (kind: DiffPart['kind'], text: string) => {
     const last = out[out.length - 1];
+    // A struck word right after a kept one the rewrite ends without a space ("soon," then "xoxo"):
+    // keep them apart on screen.
+    if (kind === 'removed' && last && last.kind !== 'removed' && !/\s$/.test(last.text) && !/^\s/.test(text)) text = ' ' + text;
     if (last && last.kind === kind) last.text += text;
     else out.push({ kind, text });
   };
@@ -43,11 +46,16 @@ export function wordDiff(from: string, to: string): DiffPart[] {
 /** The rewrite as a change. Struck words are hidden from screen readers, so the text reads as the rewrite. */
 export function WordDiff({ from, to }: { from: string; to: string }) {
   const parts = wordDiff(from, to);
-  // Little in common (a sentence replaced, not edited): interleaved strikes would be noise, so show the
-  // rewrite alone; the card quotes the flagged words above it.
+  // Little in common (a sentence replaced, not edited): interleaved strikes would be noise, so the
+  // words Apply replaces are struck whole, then the rewrite; the user always sees what goes.
   const words = (t: string) => t.split(/\s+/).filter(Boolean).length;
   const kept = parts.filter((p) => p.kind === 'same').reduce((n, p) => n + words(p.text), 0);
-  if (kept < Math.max(2, words(to) / 2)) return <span class="diff">{to}</span>;
+  if (kept < Math.max(2, words(to) / 2))
+    return (
+      <span class="diff">
+        <del aria-hidden="true">{from.trim()}</del> <ins>{to.trim()}</ins>
+      </span>
+    );
   return (
     <span class="diff">
       {parts.map((p, i) =>

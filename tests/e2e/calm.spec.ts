@@ -187,3 +187,32 @@ test('stacked apologies underline each apology and hedge, and the card quotes th
   // The rewrite still replaces the whole sentence, shown as a change of it.
   await expect(cl.applyButtons().first()).toHaveAccessibleName(`Apply: ${finding.suggestions[0]}`);
 });
+
+test('on the demo draft every rewrite shows all the words Apply replaces: kept words plus struck words are the flagged text', async ({ page, site }) => {
+  const demo = { ...gmail, name: 'Gmail demo draft', url: 'https://mail.google.com/mail/u/0/#inbox?compose=new', fixture: 'sites/gmail/demo.html' };
+  const cl = await openSite(page, site, demo);
+  const composer = demo.composer(page);
+  await composer.click();
+  await composer.press('Control+End');
+  await expect.poll(async () => (await cl.findings()).filter((f) => f.kind === 'span').length).toBeGreaterThan(3);
+  const spans = (await cl.findings()).filter((f) => f.kind === 'span' && f.suggestions.length);
+  const norm = (t: string) => t.replace(/\s+/g, ' ').trim();
+  let checked = 0;
+  for (const f of spans) {
+    await page.mouse.move(5, 5);
+    await expect(cl.card).toBeHidden();
+    const [draft] = await cl.composers();
+    const [s, e] = markedRanges(f)[0]!;
+    await cl.hover(composer, draft!.text.slice(s, e));
+    await expect(cl.card.locator('.flagged q')).toHaveText(markedWords(f));
+    for (const button of await cl.applyButtons().all()) {
+      // What the button shows of the user's words: unchanged text and struck text, not the added words.
+      const shown = await button.locator('.diff').evaluate((d) =>
+        [...d.childNodes].map((n) => (n.nodeType === Node.TEXT_NODE || (n as Element).tagName === 'DEL' ? n.textContent : (n as Element).tagName === 'INS' || (n as Element).classList.contains('removal') ? ' ' : n.textContent)).join(''),
+      );
+      expect(norm(shown), `${f.rule}: the card hides words Apply replaces`).toBe(norm(f.text));
+      checked++;
+    }
+  }
+  expect(checked).toBeGreaterThan(3);
+});
