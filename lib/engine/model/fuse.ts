@@ -41,6 +41,9 @@ const ASKED_AS_QUESTION = new Set([
   'confidentiality/run-in-session', 'confidentiality/revealing-client', 'confidentiality/therapy-by-text',
 ]);
 
+const ANY_HOUR_CUE =
+  /\b(?:any ?(?:time|hour|day)|anytym|whenever|whenevs|whatever|no matter|day (?:or|and) night|night (?:or|and) day|24\/?7|24 hours|round the clock|around the clock|all hours|7 days|seven days|weekends?|nights?|late|early|always|never|sundays?|saturdays?|holidays?|bad time|too late|evenings?|midnight|doesn'?t matter|off (?:the clock|duty))\b/i;
+
 /** The conditions a model candidate of an intent must pass. */
 const WITHHOLDS = /\b(?:skip(?:ping)?|cancel(?:l?ing)?|stop(?:ping)?|avoid(?:ing)?|pause|no more|no longer|drop(?:ping)?|instead of)\b/i;
 
@@ -53,7 +56,10 @@ function conditionsFor(intent: string, rule: CompiledRule): Condition[] {
   // The writer's own boundary statement ("I don't take calls after 6pm") is never a finding.
   names.add('not-boundary');
   if (intent.startsWith('availability/')) ['not-others-service', 'not-logistics'].forEach((c) => names.add(c));
-  const order = ['not-quoted', 'not-question', 'not-reported', 'first-person', 'not-others-service', 'not-logistics', 'not-boundary', 'not-negated', 'not-past', 'not-declined', 'not-title-name'];
+  // A time the model noticed is an offer only when the writer offers it ("I can do 7pm"), not when
+  // it is mentioned ("the alert runs through midnight tonight").
+  if (intent === 'availability/after-hours-offer') names.add('offers-time');
+  const order = ['not-quoted', 'not-question', 'not-reported', 'first-person', 'offers-time', 'not-others-service', 'not-logistics', 'not-boundary', 'not-negated', 'not-past', 'not-declined', 'not-title-name'];
   return order.filter((n) => names.has(n)).map((n) => CONDITIONS[n]!);
 }
 
@@ -110,8 +116,20 @@ export const MAX_MODEL_CANDIDATES = 16;
 const MAY_CARRY_INTENT =
   /\b(?:i|i'm|im|i'll|ill|i've|ive|i'd|me|my|mine|myself|we|we're|we'll|us|our|ours|you|you're|youre|you'll|you've|your|yours|yourself|u|ur|ya|yu|let's|lets)\b|\b(?:free|charge|cost|unlimited|revision|invoice|bill|discount|price|love|luv|hugs?|kiss|xx+|babe|hun|hon|sweetie|darling|honey|24\/7|any ?time|whenever|midnight|tonight|weekend|sunday|saturday|sorry|apolog|secret|between us|record|idiot|stupid|ridiculous|pathetic|overreact|calm down|dramatic|ashamed|shame|last chance|or else|dinner|drinks?|party|gorgeous|beautiful|sexy|hot|cute|single|date)/i;
 
+/**
+ * A table row, a quoted-printable line or a list of numbers ("Zone 6 =09 El Paso =09 $2.64"): the
+ * model's features mean nothing there, so it does not read them.
+ */
+export function looksLikeData(sentence: string): boolean {
+  if (/=(?:09|20|3D)|\t\S*\t/.test(sentence)) return true;
+  const visible = sentence.replace(/\s+/g, '');
+  if (visible.length < 12) return false;
+  const letters = (visible.match(/\p{L}/gu) ?? []).length;
+  return letters / visible.length < 0.6 || (sentence.match(/\d{3,}/g) ?? []).length >= 4;
+}
+
 function predictCached(sentence: string): Prediction | null {
-  if (!MAY_CARRY_INTENT.test(sentence)) return null;
+  if (!MAY_CARRY_INTENT.test(sentence) || looksLikeData(sentence)) return null;
   const known = predictions.get(sentence);
   if (known !== undefined) return known;
   const p = predict(sentence);
@@ -146,6 +164,9 @@ export function fuseModelFindings(ruleFindings: Finding[], ctx: ParagraphContext
     const focus = { start: s.start + p.focus.start, end: s.start + p.focus.end };
     const cctx = { norm: ctx.norm, sentence: s, match: focus, policy: ctx.policy, nlp: ctx.nlp };
     if (!entry.conditions.every((c) => c(cctx))) continue;
+    // An any-hour offer names the unlimited time ("whenever", "day or night", "weekends too"); a
+    // plain contact line ("You can reach me by phone at …") is not one.
+    if (p.intent === 'availability/any-time' && !ANY_HOUR_CUE.test(ctx.norm.slice(s.start, s.end))) continue;
     // Withholding a time ("let's skip Sunday calls", "no more late texts") is a limit, not an offer.
     if (p.intent.startsWith('availability/') && WITHHOLDS.test(ctx.norm.slice(s.start, s.end))) continue;
     // An after-hours offer that names only times inside the user's hours is not one.
