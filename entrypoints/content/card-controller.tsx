@@ -294,6 +294,9 @@ export class CardController {
   async undo(): Promise<void> {
     const note = this.note;
     if (!note || note.busy || this.state) return;
+    // Disabling the busy button blurs it (in some Chromium versions before the undo returns): decide
+    // now whether focus goes back to the draft afterwards.
+    const hadFocus = this.focused;
     note.busy = true;
     note.error = null;
     this.render();
@@ -308,7 +311,10 @@ export class CardController {
       this.announce(note.error);
       return;
     }
-    if (this.note === note) this.close();
+    if (this.note === note) {
+      if (hadFocus) this.focusedAction = 'undo';
+      this.close();
+    }
     this.announce(said);
   }
 
