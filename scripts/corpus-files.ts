@@ -9,7 +9,7 @@ import { buildCorpus, type CorpusItem, type IntentFile, type NegativeFile, type 
 import { corpusHashOf } from '../lib/engine/model/train';
 
 export const CORPUS_DIR = path.resolve(import.meta.dirname, '../rules/corpus');
-export const CORPUS_PACKS = ['personal', 'availability', 'confidentiality', 'assertiveness', 'scope', 'tone', 'paraphrases'];
+export const CORPUS_PACKS = ['personal', 'availability', 'confidentiality', 'assertiveness', 'scope', 'tone', 'paraphrases', 'registers'];
 /** Files of further negatives (sentences and templates over their own slots). */
 export const NEGATIVE_FILES = ['office'];
 
