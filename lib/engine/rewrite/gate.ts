@@ -81,6 +81,12 @@ export function gate(g: GateInput): GateReason | null {
     // Only sentences the rewrite starts; the writer's own lower-case lines after it stay theirs.
     if (at >= from && at < to) return 'lowercase-start';
   }
+  // A sentence (or the words after a greeting) that now opens with a joining word lost the clause
+  // it joined: "And that idiot wasn't me.", "Hi Gavin, and that idiot wasn't me."
+  const joinsOf = (t: string) =>
+    [...t.matchAll(/(?:^|[.!?]["')\]]*\s+|\n\s*|\b(?:hi|hello|hey|dear|morning|evening)\s+[\p{L}'-]+,\s+)(?:and|but|or|nor|yet|because|whereas)\s+\S+/giu)].map((x) => x[0].toLowerCase().replace(/\s+/g, ' ').trim());
+  const oldJoins = joinsOf(paragraph);
+  if (joinsOf(next).some((j) => !oldJoins.includes(j))) return 'torn-phrase';
   // A function word left before a mark by the join ("over the.", "ask trouble, whether") that the
   // writer's own text did not have.
   const tornOf = (t: string) => [...t.matchAll(new RegExp(`\\S+\\s+${FUNCTION_WORD_BEFORE_PUNCT.source}`, 'gi'))].map((x) => x[0].toLowerCase());
