@@ -27,6 +27,10 @@ const OFFER = new RegExp(
     "\\b(?:i|we)(?: (?:can|could|will|would|might)|'ll|'d) (?:(?:also|still|definitely|easily|happily|just) )?(?:come (?:to|over|round|by|in|up|out)|pop (?:over|round|in|by|up)|see (?!(?:if|what|whether|how|about|that|the|it|this|to|you there)\\b)[a-z]+|open up)\\b",
     "\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekends?|evenings?|tonight|tomorrow)s?\\s+(?:works|suits|is fine|is good|is great|is perfect)\\b",
     "\\bworks (?:great|well|fine|perfectly)\\b",
+    // "Saturday at 9am it is", "10am sunday it is": agreeing to a time.
+    "\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|\\d{1,2}(?:[:.]\\d{2})?\\s*(?:am|pm))\\s+(?:it is|it's|its)\\b",
+    // "No bother, can swing by about 9 tonight": the writer is the implied subject.
+    "(?:^|[,.!;]\\s*)[\"'(\\s]*(?:can|could) (?:do|come|swing|pop|drop|call|ring|meet|see|squeeze|fit)\\b",
     "\\blet'?s (?:talk|chat|meet|call|catch up|go over|go through|do|jump|hop|discuss|connect|zoom|speak|touch base|aim for)\\b",
     "\\b(?:call|text|message|ring|ping|reach|email|whatsapp|dm) me\\b",
     "\\b(?:works|suits|is (?:fine|good|great|ok|okay|perfect)) (?:for|with) me\\b",
