@@ -120,13 +120,19 @@ test('only the trigger words are underlined; the card quotes them and shows each
   await caretAfter(composer, 'Hi Robin');
 });
 
-/** The demo draft's text and what is underlined in it: each span finding's trigger words, merged where findings share words. */
-async function demoUnderlines(page: Page, site: Parameters<typeof openSite>[1]) {
+/** Opens the built-in demo draft in Gmail with the caret at its end, as a user starts on it. */
+async function openDemo(page: Page, site: Parameters<typeof openSite>[1]) {
   const demo = { ...gmail, name: 'Gmail demo draft', url: 'https://mail.google.com/mail/u/0/#inbox?compose=new', fixture: 'sites/gmail/demo.html' };
   const cl = await openSite(page, site, demo);
   const composer = demo.composer(page);
   await composer.click();
   await composer.press('Control+End');
+  return { cl, composer };
+}
+
+/** The demo draft's text and what is underlined in it: each span finding's trigger words, merged where findings share words. */
+async function demoUnderlines(page: Page, site: Parameters<typeof openSite>[1]) {
+  const { cl, composer } = await openDemo(page, site);
   await expect.poll(async () => (await cl.findings()).filter((f) => f.kind === 'span').length).toBeGreaterThan(3);
   const [draft] = await cl.composers();
   const spans = draft!.findings.filter((f) => f.kind === 'span');
@@ -170,11 +176,7 @@ test('on the demo draft no finding underlines its whole sentence: each underline
 });
 
 test('stacked apologies underline each apology and hedge, and the card quotes them', async ({ page, site }) => {
-  const demo = { ...gmail, name: 'Gmail demo draft', url: 'https://mail.google.com/mail/u/0/#inbox?compose=new', fixture: 'sites/gmail/demo.html' };
-  const cl = await openSite(page, site, demo);
-  const composer = demo.composer(page);
-  await composer.click();
-  await composer.press('Control+End');
+  const { cl, composer } = await openDemo(page, site);
   const finding = await cl.waitForSpan(/so sorry/);
   expect(finding.rule).toBe('stacked-apology');
   const words = markedWords(finding);
@@ -189,11 +191,7 @@ test('stacked apologies underline each apology and hedge, and the card quotes th
 });
 
 test('on the demo draft every rewrite shows all the words Apply replaces: kept words plus struck words are the flagged text', async ({ page, site }) => {
-  const demo = { ...gmail, name: 'Gmail demo draft', url: 'https://mail.google.com/mail/u/0/#inbox?compose=new', fixture: 'sites/gmail/demo.html' };
-  const cl = await openSite(page, site, demo);
-  const composer = demo.composer(page);
-  await composer.click();
-  await composer.press('Control+End');
+  const { cl, composer } = await openDemo(page, site);
   await expect.poll(async () => (await cl.findings()).filter((f) => f.kind === 'span').length).toBeGreaterThan(3);
   const spans = (await cl.findings()).filter((f) => f.kind === 'span' && f.suggestions.length);
   const norm = (t: string) => t.replace(/\s+/g, ' ').trim();
