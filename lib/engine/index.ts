@@ -322,16 +322,17 @@ function analyzeParagraph(text: string, norm: string, config: Config, nlp: NlpCa
     values: config.values,
     nlp,
   };
-  const exhaustedBefore = nlp.exhausted;
   const found: Finding[] = [];
   for (const rule of candidates) {
     found.push(...(rule.def.kind === 'stack' ? matchStack(rule, ctx) : matchSpan(rule, ctx)));
   }
   const ruled = dedupe(found);
   const result = config.model ? fuseModelFindings(ruled, ctx, config.model) : ruled;
-  // Decided without some grammar (the analysis used its parse budget): provisional, so not kept;
-  // the next analysis finds the paragraphs before it cached and has budget for this one.
-  if (!nlp.exhausted || exhaustedBefore) paragraphCache.set(text, { config: config.id, findings: result });
+  // Decided without some grammar (the analysis had used its parse budget, here or before): provisional,
+  // so not kept; the next analysis finds the paragraphs before it cached, the decisions made with
+  // grammar remembered, and has a fresh budget for this one. Keeping it would make the answer
+  // depend on how many paragraphs shared a pass, so on the machine's speed.
+  if (!nlp.exhausted) paragraphCache.set(text, { config: config.id, findings: result });
   return result;
 }
 

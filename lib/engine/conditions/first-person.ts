@@ -41,13 +41,16 @@ const OFFER = new RegExp(
   'i',
 );
 
-// A sentence often names several times ("Monday at 9 or Tuesday at 10"): decide once per sentence.
-const offerSeen = new WeakMap<object, Map<number, boolean>>();
+// A sentence often names several times ("Monday at 9 or Tuesday at 10"): decide once per sentence,
+// remembered by its text for the analysis (one analysis reads many paragraphs, so an offset in
+// one would name another's sentence).
+const offerSeen = new WeakMap<object, Map<string, boolean>>();
 export const offersTime: Condition = (ctx) => {
   let memo = offerSeen.get(ctx.nlp);
   if (!memo) offerSeen.set(ctx.nlp, (memo = new Map()));
-  let result = memo.get(ctx.sentence.start);
-  if (result === undefined) memo.set(ctx.sentence.start, (result = OFFER.test(sentenceText(ctx))));
+  const s = sentenceText(ctx);
+  let result = memo.get(s);
+  if (result === undefined) memo.set(s, (result = OFFER.test(s)));
   return result;
 };
 // At paragraph level a sentence start is the paragraph start or just after . ! ? or a line break.

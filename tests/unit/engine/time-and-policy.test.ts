@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { boundaryStatement, describeAvailability, describeDays, formatTime, resolvePolicy } from '../../../lib/engine/policy';
 import { findTimes, isOutsideHours } from '../../../lib/engine/time';
+import { analyze } from '../../../lib/engine';
 
 const policy = resolvePolicy();
 const outside = (text: string, p = policy) => findTimes(text, 0, text.length).some((t) => isOutsideHours(t, p));
@@ -12,6 +13,12 @@ describe('time expressions', () => {
   });
   test.each(['Tuesday at 11', 'at 10 tomorrow morning', 'Monday at 2pm', 'after 3pm', '3 revisions', 'by 5', 'on the 14th'])('%j is not outside', (t) => {
     expect(outside(`Let's talk ${t}.`)).toBe(false);
+  });
+  test('an offer is judged in its own paragraph: a time merely mentioned above it does not hide it', () => {
+    // Both sentences start their paragraph; the first only mentions a time, the second offers one.
+    const rules = (t: string) => analyze(t).map((f) => f.rule);
+    expect(rules('The gallery shuts on Sunday at 6pm.\n\nI can do Sunday at 8pm for the walkthrough.')).toContain('after-hours-offer');
+    expect(rules('The gallery shuts on Sunday at 6pm.')).not.toContain('after-hours-offer');
   });
   test('the policy decides: Saturday evenings can be working time', () => {
     const p = resolvePolicy({ workDays: [1, 2, 3, 4, 5, 6], workEnd: '22:00' });
