@@ -34,6 +34,10 @@ export function urgentRoutes(text: string): string[] {
 
 const FUNCTION_WORD_BEFORE_PUNCT = /\b(?:the|a|an|to|of|and|or|but|with|for|in|on|at|my|your|until|till|from|than|ask|whether|if|because)\s*[.!?,;:](?!\d)/i;
 
+// A sentence ending on its verb "is" lost what it said ("your idea of launching in August is."),
+// unless the subject makes "is" the end ("that's just how it is", "there it is").
+const COPULA_AT_END = /\S+\s+(?<!\b(?:it|that|what|this|there|how|who|which|where|here|he|she|one|they|we|you|i)\s)(?:is|are|was|were)\s*[.!?](?!\d)/i;
+
 /** Sentences of a text, normalised for comparison. */
 function sentenceKeys(text: string): string[] {
   return text
@@ -89,7 +93,7 @@ export function gate(g: GateInput): GateReason | null {
   if (joinsOf(next).some((j) => !oldJoins.includes(j))) return 'torn-phrase';
   // A function word left before a mark by the join ("over the.", "ask trouble, whether") that the
   // writer's own text did not have.
-  const tornOf = (t: string) => [...t.matchAll(new RegExp(`\\S+\\s+${FUNCTION_WORD_BEFORE_PUNCT.source}`, 'gi'))].map((x) => x[0].toLowerCase());
+  const tornOf = (t: string) => [...t.matchAll(new RegExp(`\\S+\\s+${FUNCTION_WORD_BEFORE_PUNCT.source}|${COPULA_AT_END.source}`, 'gi'))].map((x) => x[0].toLowerCase());
   const oldTorn = new Set(tornOf(old));
   if (tornOf(replacement).some((t) => !oldTorn.has(t))) return 'torn-phrase';
   const keys = sentenceKeys(next);

@@ -25,6 +25,13 @@ const DISCOUNT = /\b(?:knock(?:ed|ing)?|tak(?:e|en|ing)|shav(?:e|ed))\b[^,.;!?]*
 /** Reasons and apologies that travel with a discount or a cave. */
 const SOFTENER = /^\s*(?:and\s+|but\s+|so\s+)?(?:(?:i'?m|i am)\s+)?(?:(?:so|really|very|truly|terribly|awfully|extremely)\s+)*(?:sorry|apologies)\b[^,.;!?]*|^\s*(?:i know (?:that'?s|it'?s) a lot|i feel (?:bad|awful|terrible)[^,.;!?]*|since it'?s you|because it'?s you|as a goodwill gesture|by way of apology|if that helps|that feels fairer|(?:i know )?budgets are tight[^,.;!?]*|things are tight[^,.;!?]*|no need to ask|whatever you think is fair|we'?ll sort it (?:out )?whenever|just come along whenever|it was (?:only |just )?a (?:quick|short|small|tiny) (?:job|one|thing|session|call|fix)|(?:ok(?:ay)?|fine|ok fine)|you'?re right|honestly|actually|this time|aw+|oh)\s*[,.;!?\u2014\u2013-]*\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)*$/iu;
 
+/**
+ * A clause that only excuses the freebie or waiver ("it's fine honestly", "you've had such a hard
+ * year", "since we never changed the contract I figured it's fine"): once the work is charged it
+ * contradicts the sentence, so it goes with the waiver.
+ */
+const EXCUSE = /^\s*(?:and\s+|so\s+|but\s+)?(?:(?:honestly|really|tbh|seriously)\s*,?\s*)?(?:(?:it'?s|its|that'?s|thats)\s+(?:(?:totally|completely|absolutely|honestly|really|all)\s+)?(?:fine|ok|okay|no (?:bother|problem|trouble|biggie))(?:\s+(?:honestly|really|tbh|by me|with me))?|(?:since|as|because)\b[^,.;!?]*\b(?:fine|ok|okay|no (?:bother|problem))|(?:you'?ve|youve|you have) had (?:such|a|an|quite|so)\b[^,.;!?]*\b(?:year|time|week|month|months|weeks)|consider it a (?:gift|freebie|thank[- ]you|bonus)|(?:don'?t|dont|do not) (?:even )?worry(?: about (?:it|that))?|no worries)\s*[,.;!?\u2014\u2013-]*\s*(?:\p{Extended_Pictographic}\uFE0F?\s*|x+\s*)*$/iu;
+
 function clauseTexts(s: string): { r: Range; t: string }[] {
   return clauses(s).map((r) => ({ r, t: s.slice(r.start, r.end) }));
 }
@@ -72,7 +79,7 @@ function invoiceFor(sentence: string): string | null {
     const before = sentence.slice(0, w.index);
     const rest = sentence.slice(w.index + w[0].length);
     const rebuilt = `${before}I'll charge for ${what.replace(/^me\s+/i, '')} as usual${rest}`;
-    return dropClauses(rebuilt, (t) => (SOFTENER.test(t) || DISCOUNT.test(t) || WAIVER_CLAUSE.test(t)) && !/as usual/.test(t)) ?? finish(rebuilt, sentence);
+    return dropClauses(rebuilt, (t) => (SOFTENER.test(t) || EXCUSE.test(t) || DISCOUNT.test(t) || WAIVER_CLAUSE.test(t)) && !/as usual/.test(t)) ?? finish(rebuilt, sentence);
   }
   const f = WAIVE_FEE.exec(sentence);
   if (f?.groups?.what) {
@@ -80,7 +87,7 @@ function invoiceFor(sentence: string): string | null {
     const before = sentence.slice(0, f.index);
     const rest = sentence.slice(f.index + f[0].length).replace(/^\s+(?:this time|for now)\b/i, '');
     const rebuilt = `${before}${before.trim() ? low(thing) : cap(thing)} still applies${rest}`;
-    return dropClauses(rebuilt, (t) => (SOFTENER.test(t) || DISCOUNT.test(t)) && !/still applies/.test(t)) ?? finish(rebuilt, sentence);
+    return dropClauses(rebuilt, (t) => (SOFTENER.test(t) || EXCUSE.test(t) || DISCOUNT.test(t)) && !/still applies/.test(t)) ?? finish(rebuilt, sentence);
   }
   return null;
 }
@@ -154,7 +161,7 @@ const billableExtra: Op = (sentence, hit, ctx) => {
   const marked = clauseTexts(s);
   const markAt = marked.findIndex((p) => p.t.includes(MARK));
   // Apologies and "you're right" before the offer go with the fee waiver.
-  s = deleteRanges(s, marked.filter((p, i) => !p.t.includes(MARK) && (isDrop(p.t) || (i < markAt && SOFTENER.test(p.t)))).map((p) => p.r));
+  s = deleteRanges(s, marked.filter((p, i) => !p.t.includes(MARK) && (isDrop(p.t) || EXCUSE.test(p.t) || (i < markAt && SOFTENER.test(p.t)))).map((p) => p.r));
   FREE_PHRASE.lastIndex = 0;
   s = s.replace(FREE_PHRASE, '').replace(/\s+(?:and|plus)\s+(?:I'?ll\s+)?(?:knock|take)\s+[^,.;!?]*?\boff\b[^,.;!?\u2062]*?(?=\s*(?:[,.;!?\u2062]|\p{Extended_Pictographic}|$))/iu, '');
   const note = past ? "; I'll add it to the invoice" : doc && !/quote/i.test(doc) ? `; I'll update ${doc} and send you the new quote first` : "; I'll send you an updated quote first";
@@ -221,6 +228,15 @@ const keepPrice: Op = (sentence) => {
       changed = true;
       continue;
     }
+    // "Bill's £145 but call it £100 since you're a regular" → "Bill's £145."
+    const but = /^(?<keep>.*?[£$€]\s*\d[\d,.]*\d?)\s*,?\s+but\s+(?:(?:just\s+)?call it|let'?s (?:call|make) it|(?:i'?ll|i will|i can)\s+(?:do it for|take|charge|make it|knock))\b[^,;.!?]*(?<rest>[,;]\s*(?:and\s+)?[^.!?]*)?[.!?]*\s*$/i.exec(x);
+    if (but?.groups && wordCount(but.groups.keep!) >= 2) {
+      // What follows the discount's own clause ("…, and ring me if it plays up") is kept.
+      const rest = but.groups.rest?.replace(/^[,;]\s*/, '').trim();
+      out.push(finish(rest ? `${but.groups.keep!}, ${rest}` : but.groups.keep!, x));
+      changed = true;
+      continue;
+    }
     const parts = clauseTexts(x);
     const isDiscount = (t: string) => DISCOUNT.test(t);
     if (!parts.some((p) => isDiscount(p.t))) {
@@ -230,7 +246,7 @@ const keepPrice: Op = (sentence) => {
     changed = true;
     const firstDiscount = parts.findIndex((p) => isDiscount(p.t));
     // What follows the discount is its justification; what precedes it stays unless it apologises.
-    const gone = parts.filter((p, i) => i >= firstDiscount ? isDiscount(p.t) || SOFTENER.test(p.t) || (i > firstDiscount && wordCount(p.t) <= 10 && !/\b(?:i'?ll|i will|i can|we'?ll|we can|happy to)\b|\d/i.test(p.t)) : SOFTENER.test(p.t)).map((p) => p.r);
+    const gone = parts.filter((p, i) => i >= firstDiscount ? isDiscount(p.t) || SOFTENER.test(p.t) || EXCUSE.test(p.t) || (i > firstDiscount && wordCount(p.t) <= 10 && !/\b(?:i'?ll|i will|i can|we'?ll|we can|happy to)\b|\d/i.test(p.t)) : SOFTENER.test(p.t)).map((p) => p.r);
     const left = deleteRanges(x, gone).replace(/\s*\b(?:but|and|so)\s*$/i, '');
     if (wordCount(left) >= 3 && /\d|[A-Z][a-z]|\b(?:attached|quote|invoice|fee|price|rate)\b/.test(left)) out.push(finish(left.replace(/,\s*$/, ''), x));
   }

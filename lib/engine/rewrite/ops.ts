@@ -257,6 +257,13 @@ const template: Op = (sentence, hit, ctx) => {
 // What a stock line standing in for a sentence would lose: a limit, a request, a day or an appointment.
 const CARRIES_CONTENT = /\b(?:can'?t|cannot|won'?t|unable|not able|skip|move|cancel|reschedul\w*|postpone|stop|decline|no longer|calls?|meetings?|sessions?|appointments?|weekends?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|\d)\b/i;
 
+/**
+ * The sentence goes, only when it carries nothing else (no limit, request, day or appointment): a
+ * remark taking the client's side ("your ex sounds awful") is better left out than answered with a
+ * stock line about a difficulty the client may not have described.
+ */
+const removePlainSentence: Op = (sentence) => (CARRIES_CONTENT.test(sentence) ? null : '');
+
 /** The intent's stock line, only for a sentence of nothing but apologies and self-reproach. */
 const apologiesOnly: Op = (sentence, hit, ctx) => (CARRIES_CONTENT.test(sentence) ? null : template(sentence, hit, ctx));
 
@@ -753,6 +760,7 @@ export const OPERATIONS: Record<OpName, Op> = {
   'drop-words': dropWords,
   'remove-clause': removeClause,
   'remove-sentence': removeSentence,
+  'remove-plain-sentence': removePlainSentence,
   template,
   'replace-span': replaceSpan,
   retime: moveTimes,

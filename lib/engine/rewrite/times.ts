@@ -224,7 +224,7 @@ function dropOverlaps(edits: TimeEdit[]): TimeEdit[] {
 /** Any-hour phrases ("any time tonight, even past midnight", "24/7", "day or night") as one range each. */
 export function anyHourRanges(sentence: string, anyHourWords: readonly string[]): Range[] {
   const re = new RegExp(
-    `\\b(?:at\\s+)?(?:${alternation(anyHourWords)})(?:\\s+(?:tonight|this weekend|at the weekend|on weekends|of the day|of the night))?(?:\\s*,?\\s*(?:or\\s+)?even\\s+(?:past|after|at|on|over|in)\\s+(?:midnight|the weekend|weekends?|\\w+days?|\\d{1,2}(?:[:.]\\d{2})?\\s*(?:am|pm)?))?`,
+    `\\b(?:at\\s+)?(?:${alternation(anyHourWords)})(?:\\s+(?:tonight|this weekend|at the weekend|on weekends|of the day|of the night))?(?:\\s*,?\\s*(?:or\\s+)?even\\s+(?:(?:past|after|at|on|over|in)\\s+)?(?:midnight|the weekend|weekends?|\\w+days?|the middle of the night|\\d{1,2}(?:[:.]\\d{2})?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|in the (?:morning|night|evening))?))?`,
     'gi',
   );
   const out: Range[] = [];
