@@ -91,6 +91,12 @@ export function gate(g: GateInput): GateReason | null {
     [...t.matchAll(/(?:^|[.!?]["')\]]*\s+|\n\s*|\b(?:hi|hello|hey|dear|morning|evening)\s+[\p{L}'-]+,\s+)(?:and|but|or|nor|yet|because|whereas)\s+\S+/giu)].map((x) => x[0].toLowerCase().replace(/\s+/g, ' ').trim());
   const oldJoins = joinsOf(paragraph);
   if (joinsOf(next).some((j) => !oldJoins.includes(j))) return 'torn-phrase';
+  // A greeting run straight into the message once what stood between went ("Hi lovely 💕 thinking
+  // of you" → "Hi thinking of you"); a lower-case name the writer typed ("hi mrs chen") was there before.
+  const greetingsOf = (t: string) =>
+    [...t.matchAll(/(?:^|\n)\s*(?:hi|hey|hello|hiya|morning|evening)\s+(?!(?:there|all|everyone|both|team|guys|folks|again|you|y'all|mate|love)\b)([a-z][a-z']*)\b(?![,!:])/g)].map((x) => x[0].trim().toLowerCase());
+  const oldGreetings = greetingsOf(paragraph);
+  if (greetingsOf(next).some((x) => !oldGreetings.includes(x))) return 'torn-phrase';
   // A function word left before a mark by the join ("over the.", "ask trouble, whether") that the
   // writer's own text did not have.
   const tornOf = (t: string) => [...t.matchAll(new RegExp(`\\S+\\s+${FUNCTION_WORD_BEFORE_PUNCT.source}|${COPULA_AT_END.source}`, 'gi'))].map((x) => x[0].toLowerCase());
