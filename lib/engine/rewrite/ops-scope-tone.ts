@@ -356,15 +356,25 @@ const SARCASM_MARK = /\b(?:what a (?:shock|surprise)|funny how|amazing how|nice 
 const HOSTILE_TAIL = /\s*(?:,\s*)?\b(?:and|but|so)\s+(?:nobody but you|no one but you|most (?:people|parents|clients|adults)|anyone else|any normal person)\b[^,.;!?]*/gi;
 const VERBISH = /\b(?:is|are|was|were|will|'s|'re|'ll|have|has|had|do|does|did|can|could|would|should|i|you|we|they|he|she|it|please|let's|see|thanks|thank)\b/i;
 
+/** A dismissal that adds nothing once it goes ("I'm not telling you again", "don't be silly"). */
+const DISMISSIVE_CLAUSE = /^\s*(?:and\s+|but\s+|so\s+)?(?:(?:honestly|seriously|really|come on),?\s*)?(?:i'?m not (?:telling|saying|asking|reminding) you (?:again|twice|a third time)|i won'?t (?:tell|remind|ask) you again|don'?t be (?:so |such a )?(?:silly|daft|stupid|ridiculous|dramatic|a baby|baby)|stop (?:fussing|panicking|being (?:so )?(?:silly|dramatic))|it'?s all in your head)\s*[,.;!?\u2014\u2013-]*\s*$/i;
+/** "I'm sure you're overreacting about the crack" → "I understand your concern about the crack". */
+const OVERREACTING = /\b(?:i'?m sure |honestly,? |i think |frankly,? )?(?:you'?re|you are) (?:just |being |a bit |totally )?overreacting (?:about|over) (?<what>[^,.;!?]+)/i;
+
 function calmSentence(x: string): string {
   // A sarcastic sentence with no fact in it goes whole.
   if (SARCASM_MARK.test(x) && !/\d/.test(x)) return '';
+  const over = OVERREACTING.exec(x);
+  if (over?.groups?.what) {
+    const lead = x.slice(0, over.index);
+    x = `${lead}I understand your concern about ${over.groups.what.trim()}${x.slice(over.index + over[0].length)}`;
+  }
   // A rhetorical charge sheet ("You've changed it four times and now you want…?") goes whole.
   if (/^\s*(?:[A-Z][a-z]+,\s*)?you'?ve\b[^.!?]*\b(?:times|again)\b[^.!?]*\band now you\b[^.!?]*\?\s*$/i.test(x)) return '';
   let s = x.replace(SNEER_LEAD, '').replace(HOSTILE_TAIL, '');
   // Scare quotes: "your 'concerns'" → "your concerns".
   s = s.replace(/(^|[\s(])['\u2018]([A-Za-z][\w\s-]{1,24}?)['\u2019](?=[\s,.;!?)]|$)/g, '$1$2');
-  const r = dropClauses(s, (t) => HOSTILE_CLAUSE.test(t) && !/\d/.test(t));
+  const r = dropClauses(s, (t) => (HOSTILE_CLAUSE.test(t) || DISMISSIVE_CLAUSE.test(t)) && !/\d/.test(t));
   if (r !== null) s = r;
   if (!s) return '';
   s = threatToConsequence(s) ?? s;
