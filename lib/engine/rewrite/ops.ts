@@ -687,7 +687,7 @@ const ownInvite: Op = (sentence) => {
 };
 
 const UNTIL_HAPPY = /\s+(?:until|till|til)\s+(?:you(?:'re| are)?\s+(?:love|happy|completely happy|totally happy|satisfied|100%)|it'?s\s+(?:perfect|right|just right)|you'?re\s+happy)[^,.;\u2014\u2013]*/i;
-const NO_LIMIT = /^\s*(?:no limit|no cap|unlimited|as many as you (?:like|want|need)|whatever it takes)\b[^,.;]*[,.;]?\s*$/i;
+const NO_LIMIT = /^\s*(?:and\s+)?(?:no limit|no cap|unlimited|as many (?:\w+\s+)?as (?:you|u|ya) (?:like|want|need|fancy)|whatever it takes|even if it takes (?:months|weeks|ages|forever|a while|all year)|however long it takes|however many (?:\w+\s+)?(?:it takes|you (?:like|want|need)))\b[^,.;]*[,.;]?\s*$/i;
 
 /** "I'm happy to keep tweaking the edits until you love every one, no limit" → "… for up to two more rounds; anything beyond that I'll quote separately." */
 const limitRevisions: Op = (sentence) => {
