@@ -111,7 +111,10 @@ function runBody(text: string, hits: Hit[], main: number, variant: number, polic
     const plan = i === main ? entry.plan.slice(variant) : entry.plan;
     if (plan.length === 0) return null;
     const ctx: OpContext = { policy, values, wording, entry };
-    let idx = sents.findIndex((s) => locate(s, hit.trigger) || locate(s, hit.span));
+    // The sentence holding the finding's words; its trigger alone may also occur earlier ("he stops
+    // drinking … stop panicking").
+    let idx = sents.findIndex((s) => locate(s, hit.span));
+    if (idx < 0) idx = sents.findIndex((s) => locate(s, hit.trigger));
     let joined = false;
     if (idx < 0) {
       // A finding over several sentences (stacked apologies) works on all of them.

@@ -6,6 +6,7 @@ import { CLASSES } from '../classes';
 import { toInfinitivePhrase } from '../nlp';
 import type { Hit, OpContext } from './ops';
 import { OPERATIONS, vocative } from './ops';
+import { urgentRoutes } from './gate';
 import { alternation, asSentence, clauses, deleteRanges, tidy, wordCount, type Range } from './text-ops';
 
 type Op = (sentence: string, hit: Hit, ctx: OpContext) => string | null;
@@ -377,7 +378,8 @@ function calmSentence(x: string): string {
   const r = dropClauses(s, (t) => (HOSTILE_CLAUSE.test(t) || DISMISSIVE_CLAUSE.test(t)) && !/\d/.test(t));
   if (r !== null) s = r;
   if (!s) return '';
-  s = threatToConsequence(s) ?? s;
+  // "…ring the ward or call 999" is an urgent route, not a threat.
+  if (urgentRoutes(s).length === 0) s = threatToConsequence(s) ?? s;
   if (s === x) return x;
   // What is left of a sneer with no verb of its own ("Another quick change at 5pm on a Friday.") goes.
   // A fragment left without a verb ("40 minutes late.", "Another quick change at 5pm.") goes.
