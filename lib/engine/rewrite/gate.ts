@@ -1,7 +1,7 @@
 // The gate every rewrite passes before it is shown: applied to its paragraph and checked. A
 // suggestion that fails is not offered; the reasons are counted for the eval.
 import type { Policy } from '../types';
-import { contradictingTime } from './times';
+import { contradictingTime, statedHours } from './times';
 import { wordCount } from './text-ops';
 
 export const GATE_REASONS = [
@@ -104,7 +104,9 @@ export function gate(g: GateInput): GateReason | null {
   if (tornOf(replacement).some((t) => !oldTorn.has(t))) return 'torn-phrase';
   const keys = sentenceKeys(next);
   if (new Set(keys).size < keys.length && new Set(sentenceKeys(paragraph)).size === sentenceKeys(paragraph).length) return 'duplicate-sentence';
-  if (g.timeSensitive && contradictingTime(replacement, g.policy)) return 'contradicting-time';
+  // The writer's own hours statement, cut back from the offer that followed it, names no new time.
+  const ownHoursKept = old.includes(replacement.replace(/[.!?]+\s*$/, '').trim()) && statedHours(replacement) !== null;
+  if (g.timeSensitive && !ownHoursKept && contradictingTime(replacement, g.policy)) return 'contradicting-time';
   for (const route of urgentRoutes(old)) if (!urgentRoutes(next).includes(route)) return 'urgent-route-lost';
   // A warning over the new words (for a removal: one that now runs across the join).
   const left = g.reanalyse(next).some((f) => (replacement.trim() ? f.start < to && from < f.end : f.start < from && from < f.end));

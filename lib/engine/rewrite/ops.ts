@@ -6,7 +6,7 @@ import { describeDays, formatTime, toMinutes } from '../policy';
 import type { Policy } from '../types';
 import { templatesFor, type IntentRewrite, type OpName, type Wording } from './data';
 import { alternation, asSentence, clauses, deleteRanges, EMOJI, mergeRanges, replaceRanges, stripDecorations, tidy, wordCount, type Range } from './text-ops';
-import { anyHourRanges, hoursWindow, retimeEdits } from './times';
+import { anyHourRanges, hoursWindow, retimeEdits, statedHours } from './times';
 import { SCOPE_TONE_OPERATIONS } from './ops-scope-tone';
 
 export interface Hit {
@@ -738,6 +738,23 @@ function urgentFor(cond: string, ctx: OpContext): string {
   return action || 'call your local emergency number';
 }
 
+/**
+ * "My sessions run 6am to 2pm, but I'm here any time you want to message": the writer's own hours
+ * already say when; the "but …" that gives them away goes, and the hours stand on their own (the
+ * window spliced in after "but" restated them).
+ */
+const hoursStand: Op = (sentence, hit) => {
+  const m = /^(?<keep>.*?)\s*,?\s+but\s+(?<cave>[^.!?]*?)\s*[.!?]*\s*(?<emoji>(?:\p{Extended_Pictographic}\uFE0F?\s*)*)$/iu.exec(sentence);
+  if (!m?.groups) return null;
+  const keep = m.groups.keep!.trim();
+  const cave = m.groups.cave!;
+  if (wordCount(keep) < 3 || !statedHours(keep)) return null;
+  if (!(hit.trigger && locate(cave, hit.trigger)) && !locate(cave, hit.span)) return null;
+  // What the "but" asks for in an emergency stays (the urgent-route step answers it).
+  if (DISTRESS.test(cave)) return null;
+  return asSentence(keep);
+};
+
 const urgentRoute: Op = (sentence, _hit, ctx) => {
   const r = CONTACT_IF.exec(sentence);
   if (r?.groups && DISTRESS.test(r.groups.cond!) && !/^\s*(?:if|when)\b/i.test(r.groups.lead!)) {
@@ -761,6 +778,7 @@ export const OPERATIONS: Record<OpName, Op> = {
   'remove-clause': removeClause,
   'remove-sentence': removeSentence,
   'remove-plain-sentence': removePlainSentence,
+  'hours-stand': hoursStand,
   template,
   'replace-span': replaceSpan,
   retime: moveTimes,
