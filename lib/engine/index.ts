@@ -423,16 +423,58 @@ function insertionPoint(text: string, paras: { start: number; end: number }[]): 
   return last.end;
 }
 
-function missingFindings(text: string, norm: string, paras: { start: number; end: number }[], found: Finding[], config: Config): Finding[] {
+/**
+ * Whether a chunk states what a missing rule asks for ("my hours are…"), per rule and chunk text:
+ * the statements are sentence-sized, so a chunk (whole sentences) is read once, not the whole draft
+ * on every pass. Bounded by characters like the paragraph cache.
+ */
+const statementCache = new LruCache<string, boolean>(PARAGRAPH_CACHE_CHARS / 4, (key) => key.length + 16);
+/**
+ * Characters of the draft every analysis reads for boundary statements whatever the time (real mail
+ * is far shorter, so its answer never depends on the clock); past them the analysis's deadline
+ * decides, and an undecided rule's finding waits for the next pass.
+ */
+export const STATEMENT_COUNTED_CHARS = 20_000;
+
+let lastStatementChars = 0;
+/** Characters the last analysis read (uncached) looking for boundary statements. */
+export function lastStatementReads(): number {
+  return lastStatementChars;
+}
+
+/** Whether any chunk states the rule's boundary; null when the pass ran out of time before deciding. */
+function statesBoundary(rule: CompiledRule, norm: string, chunks: Chunk[], read: { chars: number }, deadline: number): boolean | null {
+  for (const c of chunks) {
+    const piece = norm.slice(c.start, c.end);
+    const key = `${rule.def.id}\u0000${piece}`;
+    let states = statementCache.get(key);
+    if (states === undefined) {
+      if (read.chars >= STATEMENT_COUNTED_CHARS && performance.now() > deadline) return null;
+      read.chars += piece.length;
+      states = rule.unless.some((re) => ((re.lastIndex = 0), re.test(piece)));
+      statementCache.set(key, states);
+    }
+    if (states) return true;
+  }
+  return false;
+}
+
+/** Missing-statement findings, and whether every triggered rule was decided this pass. */
+function missingFindings(text: string, norm: string, paras: { start: number; end: number }[], chunks: Chunk[], found: Finding[], config: Config, deadline: number): { findings: Finding[]; complete: boolean } {
   const out: Finding[] = [];
+  let complete = true;
   const granted = new Set(found.filter((f) => SEVERITY_RANK[f.severity] >= 1).map((f) => `${f.pack}/${f.rule}`));
-  if (granted.size === 0) return out;
-  const body = paras.map((p) => norm.slice(p.start, p.end)).join('\n\n');
+  if (granted.size === 0) return { findings: out, complete };
+  const read = { chars: 0 };
+  lastStatementChars = 0;
   for (const rule of config.missingRules) {
     const when = rule.def.when ?? [];
     const triggered = [...granted].some((g) => when.some((w) => w === g || (w.endsWith('/*') && g.startsWith(w.slice(0, -1)))));
     if (!triggered) continue;
-    if (rule.unless.some((re) => ((re.lastIndex = 0), re.test(body)))) continue;
+    const states = statesBoundary(rule, norm, chunks, read, deadline);
+    lastStatementChars = read.chars;
+    if (states === null) complete = false;
+    if (states !== false) continue;
     const at = insertionPoint(text, paras);
     out.push({
       rule: rule.def.id,
@@ -448,7 +490,7 @@ function missingFindings(text: string, norm: string, paras: { start: number; end
       suggestions: (rule.def.suggestions ?? []).map((t) => fitToContext(t.replace(/\{([A-Za-z]+)\}/g, (_, n: string) => config.values[n] ?? ''), '.', true)),
     });
   }
-  return out;
+  return { findings: out, complete };
 }
 
 export interface AnalysisReport {
@@ -623,9 +665,10 @@ export function analyzeWithReport(text: string, options: AnalyzeOptions = {}, re
   lastWork = work.spent;
   const found = custom.findings.length ? dedupe([...shown, ...custom.findings]) : [...shown];
   // Missing statements follow what was detected, before grouping.
-  found.push(...missingFindings(text, norm, paras, custom.findings.length ? dedupe([...builtIn, ...custom.findings]) : builtIn, config));
+  const missing = missingFindings(text, norm, paras, chunks, custom.findings.length ? dedupe([...builtIn, ...custom.findings]) : builtIn, config, work.deadline);
+  found.push(...missing.findings);
   const min = SEVERITY_RANK[options.minSeverity ?? 'suggestion'];
-  return { findings: found.filter((f) => SEVERITY_RANK[f.severity] >= min), complete: custom.complete && !nlp.exhausted && rewritesComplete && !work.deferred };
+  return { findings: found.filter((f) => SEVERITY_RANK[f.severity] >= min), complete: custom.complete && !nlp.exhausted && rewritesComplete && !work.deferred && missing.complete };
 }
 
 /** Forgets cached configurations and paragraph results (benchmarks measure cold analysis with it). */
@@ -635,6 +678,7 @@ export function clearCaches(): void {
   customCache.clear();
   rewriteCache.clear();
   rereadCache.clear();
+  statementCache.clear();
   lineSentences.clear();
   forgetDecisions();
   forgetPredictions();

@@ -3,7 +3,7 @@
 // times candidate rules, grammar parses), so they hold on a loaded machine and fail on an engine
 // that reads a whole hostile draft in one pass.
 import { describe, expect, test, vi } from 'vitest';
-import { analyze, analyzeWithReport, ANALYSIS_WORK_BUDGET, cachedCharacters, clearCaches, compiledRules, lastAnalysisWork, MAX_CHUNK_LENGTH, MAX_REWRITE_GROUPS_PER_ANALYSIS, PARAGRAPH_CACHE_CHARS } from '@/lib/engine/index';
+import { analyze, analyzeWithReport, ANALYSIS_WORK_BUDGET, cachedCharacters, clearCaches, compiledRules, lastAnalysisWork, MAX_CHUNK_LENGTH, MAX_REWRITE_GROUPS_PER_ANALYSIS, PARAGRAPH_CACHE_CHARS, lastStatementReads, STATEMENT_COUNTED_CHARS } from '@/lib/engine/index';
 import { MAX_FINDINGS_PER_RULE } from '@/lib/engine/matchers/types';
 import { MAX_PARSES_PER_ANALYSIS, nlpParseCount } from '@/lib/engine/nlp';
 import { MAX_SENTENCE_LENGTH, sentences } from '@/lib/engine/segment';
@@ -190,6 +190,54 @@ describe('the rewrite gate on a machine too slow for its deadline', () => {
       const report = analyzeWithReport(text);
       expect(report.complete).toBe(true);
       expect(report.findings.filter((f) => f.kind === 'span').every((f) => f.suggestions.length > 0)).toBe(true);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+});
+
+describe('the boundary-statement check on a long draft and a slow clock', () => {
+  function slowClock() {
+    let t = 0;
+    return vi.spyOn(performance, 'now').mockImplementation(() => (t += 5));
+  }
+  // An any-hour offer, then 150,000 characters of distinct ordinary paragraphs (no two alike, so
+  // nothing is a cache hit); the hours statement, when there is one, comes last.
+  const filler = Array.from({ length: 1_500 }, (_, i) => `Item ${i + 1} on the list of fixtures is checked and signed off for the ${i % 2 ? 'kitchen' : 'hall'}.`).join('\n\n');
+  const offer = 'Hi Dana,\n\nText me whenever you like, even at midnight.\n\n';
+  const passes = (text: string) => {
+    const seen: { missing: boolean; read: number; complete: boolean }[] = [];
+    for (let i = 0; i < 100; i++) {
+      const r = analyzeWithReport(text, {}, false);
+      seen.push({ missing: r.findings.some((f) => f.kind === 'missing' && f.pack === 'availability'), read: lastStatementReads(), complete: r.complete });
+      if (r.complete) break;
+    }
+    return seen;
+  };
+
+  test('each pass reads a bounded share; a statement at the very end still satisfies it, and no pass says it is missing', () => {
+    clearCaches();
+    const clock = slowClock();
+    try {
+      const seen = passes(`${offer}${filler}\n\nMy working hours are Monday to Friday, 9am to 5pm.`);
+      expect(seen.at(-1)!.complete).toBe(true);
+      expect(seen.length).toBeGreaterThan(1);
+      for (const p of seen) {
+        expect(p.read).toBeLessThanOrEqual(STATEMENT_COUNTED_CHARS + MAX_CHUNK_LENGTH);
+        expect(p.missing).toBe(false);
+      }
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
+  test('without a statement the missing finding appears once the draft has been read to the end', () => {
+    clearCaches();
+    const clock = slowClock();
+    try {
+      const seen = passes(`${offer}${filler}`);
+      expect(seen.at(-1)).toMatchObject({ complete: true, missing: true });
+      expect(seen[0]!.missing).toBe(false);
     } finally {
       clock.mockRestore();
     }
