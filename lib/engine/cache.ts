@@ -2,6 +2,16 @@
 // count limit); the engine's caches weigh entries in characters, so long drafts cannot make them
 // grow without bound.
 
+/**
+ * A copy of `s` that shares no memory with the string it was cut from. V8 keeps the whole of a
+ * string alive behind every slice of it, so a cache keyed by a paragraph sliced from a
+ * 200,000-character draft would hold one whole draft per keystroke, whatever its own size says.
+ */
+export function detached(s: string): string {
+  // Short slices are copied by V8 already; JSON's parser builds a new string from a new source.
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
 export class LruCache<K, V> {
   private map = new Map<K, { value: V; weight: number }>();
   private total = 0;
@@ -33,7 +43,7 @@ export class LruCache<K, V> {
       this.map.delete(oldestKey);
       this.total -= oldest.weight;
     }
-    this.map.set(key, { value, weight });
+    this.map.set(typeof key === 'string' ? (detached(key) as K) : key, { value, weight });
     this.total += weight;
   }
 

@@ -1,7 +1,7 @@
 // The engine's only public door: analyze(text, options) → findings. Pure and deterministic:
 // no DOM, no browser APIs; the same code runs in Node (CLI, tests, bench) and the extension.
 import { PACK_FILES } from '../../rules/index';
-import { LruCache } from './cache';
+import { detached, LruCache } from './cache';
 import { loadPacks, type CompiledRule } from './load-packs';
 import { matchSpan } from './matchers/span';
 import { matchStack } from './matchers/stack';
@@ -244,7 +244,7 @@ function standIn(text: string, c: { start: number; end: number }): { text: strin
   };
   const head = filler(0, a) + text.slice(a, c.start);
   const tail = text.slice(c.end, b) + filler(b, text.length);
-  return { text: head + text.slice(c.start, c.end) + tail, offset: c.start - head.length };
+  return { text: detached(head + text.slice(c.start, c.end) + tail), offset: c.start - head.length };
 }
 
 /**
@@ -282,6 +282,9 @@ const lineSentences = new LruCache<string, Map<string, number>>(PARAGRAPH_CACHE_
 function analyzeParagraph(text: string, norm: string, config: Config, nlp: NlpCache, work?: WorkBudget): Finding[] | null {
   const cached = paragraphCache.get(text);
   if (cached?.config === config.id) return cached.findings;
+  // What is analysed (and so everything cached from it) must not keep the whole draft alive.
+  text = detached(text);
+  norm = detached(norm);
   // Once one paragraph waits for the next pass, so do the uncached ones after it (not even prefiltered).
   if (work && (work.deferred || (work.spent >= TIMED_WORK && pastDeadline(work)))) {
     work.deferred = true;
@@ -352,7 +355,7 @@ function customFindings(text: string, norm: string, paras: { start: number; end:
     if (!result?.complete) {
       // Past the deadline a paragraph not yet started waits for the next analysis.
       if (!complete) break;
-      result = matchCustomRules(ptext, norm.slice(p.start, p.end), config.custom, deadline, now, result);
+      result = matchCustomRules(detached(ptext), detached(norm.slice(p.start, p.end)), config.custom, deadline, now, result);
       customCache.set(ptext, { config: config.id, result });
       if (!result.complete) complete = false;
     }

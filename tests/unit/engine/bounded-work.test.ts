@@ -2,6 +2,7 @@
 // adversarial draft) is measured by `npm run bench`; these tests count the work instead (characters
 // times candidate rules, grammar parses), so they hold on a loaded machine and fail on an engine
 // that reads a whole hostile draft in one pass.
+import { execFileSync } from 'node:child_process';
 import { describe, expect, test, vi } from 'vitest';
 import { analyze, analyzeWithReport, ANALYSIS_WORK_BUDGET, cachedCharacters, clearCaches, compiledRules, lastAnalysisWork, MAX_CHUNK_LENGTH, MAX_REWRITE_GROUPS_PER_ANALYSIS, PARAGRAPH_CACHE_CHARS, lastStatementReads, STATEMENT_COUNTED_CHARS } from '@/lib/engine/index';
 import { MAX_FINDINGS_PER_RULE } from '@/lib/engine/matchers/types';
@@ -242,4 +243,13 @@ describe('the boundary-statement check on a long draft and a slow clock', () => 
       clock.mockRestore();
     }
   });
+});
+
+describe('cached paragraphs do not keep old drafts alive', () => {
+  test('200 keystrokes in a 195,000-character draft grow the heap by a few MB, not one draft per keystroke', () => {
+    // A slice keeps its whole parent string alive: before cached text was copied, each keystroke's
+    // cache entry held that keystroke's 195,000-character draft (about 32 MB for 200 keystrokes).
+    const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'tests/fixtures/heap-growth.ts', '200'], { encoding: 'utf8' });
+    expect(Number(out.trim())).toBeLessThan(12);
+  }, 120_000);
 });

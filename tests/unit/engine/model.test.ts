@@ -105,11 +105,12 @@ describe('fusion with the rules', () => {
   });
 
   test('a time the writer only mentions, a table row or a plain contact line is not an offer', () => {
-    // The model alone calls this an after-hours offer; the writer offers nothing.
-    const trip = "We're driving up Saturday night and back Sunday evening.";
-    expect(predict(trip, 0)?.intent).toBe('availability/after-hours-offer');
-    expect(predict(trip, 0)!.confidence).toBeGreaterThanOrEqual(committed.thresholds.warning);
-    expect(analyze(trip).filter((f) => f.pack === 'availability')).toEqual([]);
+    // Trips the model alone calls after-hours offers (which ones depends on the trained weights, so
+    // at least one must reach a warning); the writer offers nothing.
+    const trips = ["We're driving up Saturday night and back Sunday evening.", "We're out late Saturday night and back Sunday evening.", "I'm driving up Saturday night and back late Sunday."];
+    const called = trips.filter((t) => predict(t, 0)?.intent === 'availability/after-hours-offer' && predict(t, 0)!.confidence >= committed.thresholds.warning);
+    expect(called.length).toBeGreaterThan(0);
+    for (const trip of called) expect(analyze(trip).filter((f) => f.pack === 'availability')).toEqual([]);
     expect(analyze('I can do tonight at 9pm if that suits you.').filter((f) => f.rule === 'after-hours-offer')).toHaveLength(1);
     // A plain way to reach the writer names no unlimited time.
     expect(analyze('Feel free to give me a call or drop me an email.').filter((f) => f.pack === 'availability')).toEqual([]);
