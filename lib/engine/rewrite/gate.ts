@@ -99,7 +99,8 @@ export function gate(g: GateInput): GateReason | null {
   if (greetingsOf(next).some((x) => !oldGreetings.includes(x))) return 'torn-phrase';
   // A function word left before a mark by the join ("over the.", "ask trouble, whether") that the
   // writer's own text did not have.
-  const tornOf = (t: string) => [...t.matchAll(new RegExp(`\\S+\\s+${FUNCTION_WORD_BEFORE_PUNCT.source}|${COPULA_AT_END.source}`, 'gi'))].map((x) => x[0].toLowerCase());
+  // Compared without the mark: the writer's "you asked for, sorry" ending as "you asked for." is theirs.
+  const tornOf = (t: string) => [...t.matchAll(new RegExp(`\\S+\\s+${FUNCTION_WORD_BEFORE_PUNCT.source}|${COPULA_AT_END.source}`, 'gi'))].map((x) => x[0].toLowerCase().replace(/\s*[.!?,;:]$/, ''));
   const oldTorn = new Set(tornOf(old));
   if (tornOf(replacement).some((t) => !oldTorn.has(t))) return 'torn-phrase';
   const keys = sentenceKeys(next);

@@ -245,7 +245,10 @@ export function groupFindings(findings: Finding[], g: GroupContext): Finding[] {
       const start = Math.min(f.start, ...touched.map((s) => s.start));
       const end = Math.max(f.end, ...touched.map((s) => s.end));
       const last = groups[groups.length - 1];
-      if (last && start < last.end) {
+      // Kisses or an emoji right after the sentence before ("…at The Swan! xx") sign it off: one card, so
+      // taking the sentence out takes them too.
+      const signOff = f.intent === 'endearment' && /^\s*(?:x{1,4}|xo(?:xo)*|(?:\p{Extended_Pictographic}\uFE0F?\s*)+)\s*$/iu.test(g.text.slice(f.start, f.end));
+      if (last && (start < last.end || (signOff && !g.text.slice(last.end, f.start).trim()))) {
         last.end = Math.max(last.end, end);
         last.members.push(f);
       } else groups.push({ start, end, members: [f] });

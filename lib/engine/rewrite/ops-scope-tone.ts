@@ -21,7 +21,7 @@ const FREE_PHRASE = new RegExp(
 /** Clauses that only waive the fee or promise nothing is owed. */
 const WAIVER_CLAUSE = /^\s*(?:and\s+|so\s+)?(?:(?:don'?t|dont|do not|no need to)\s+worry about pay(?:ing)?(?:\s+(?:me|extra|for (?:it|that|this|them)))*|call it a freebie|(?:i|we) won'?t (?:invoice|charge|bill)(?: you)?(?: for (?:it|that|this|them))?|no need to pay(?: (?:me|extra|for (?:it|that|this|them)))*|no strings(?: attached)?|(?:it'?s|that'?s) on (?:me|the house)|my treat|whatever you need|no extra charge|no charge|free|on the house)\s*[,.;!?\u2014\u2013-]*\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)*$/iu;
 /** "…, no need to touch the SOW" / "we'll keep it as it is": the agreement named, to be updated. */
-const NO_CONTRACT_CLAUSE = /^\s*(?:and\s+)?(?:(?:i )?don'?t think we need to|no need to|we won'?t need to|needn'?t|don'?t worry about|without (?:needing to )?)\s*(?:update|amend|change|touch|redo|redoing|revise|sign|changing|updating|amending|touching)\s+(?<doc>(?:the|our|your|my)\s+(?:sow|statement of work|contract|quote|agreement|scope|brief|estimate|proposal|appointment letter|engagement letter|terms))(?:\s+(?:for (?:it|that|this|them)|of [^,.;]+))?\s*[,.;!?\u2014\u2013-]*\s*$|^\s*(?:and\s+)?we'?ll keep (?:it|the (?:contract|agreement|quote)) as (?:it is|is)\s*[,.;!?]*\s*$/i;
+const NO_CONTRACT_CLAUSE = /^\s*(?:and\s+)?(?:(?:i )?don'?t think we need to|no need to|we won'?t need to|needn'?t|don'?t worry about|without (?:needing to )?)\s*(?:update|amend|change|touch|redo|redoing|revise|sign|changing|updating|amending|touching|add (?:it|this|that|them) to|adding (?:it|this|that|them) to)\s+(?<doc>(?:the|our|your|my)\s+(?:sow|statement of work|contract|quote|agreement|scope|brief|estimate|proposal|appointment letter|engagement letter|terms))(?:\s+(?:for (?:it|that|this|them)|of [^,.;]+))?\s*[,.;!?\u2014\u2013-]*\s*$|^\s*(?:and\s+)?we'?ll keep (?:it|the (?:contract|agreement|quote)) as (?:it is|is)\s*[,.;!?]*\s*$/i;
 const DISCOUNT = /\b(?:knock(?:ed|ing)?|tak(?:e|en|ing)|shav(?:e|ed))\b[^,.;!?]*\boff\b|\b\d+\s*%\s*off\b|\bhalf[- ]price\b|\bonly charge half\b|\bcharge (?:you )?half\b|\b(?:special|mate'?s|friends?(?: and family)?) rate\b|\bdiscount(?:ed)?\b|\breduce (?:my|the|your) (?:hourly |day )?(?:rate|fee|price)\b|\b(?:just|only) pay\b|\blet'?s (?:call|make) it\b[^,.;!?]*\d|\bcall it\b[^,.;!?]*[£$€]\s*\d/i;
 /** Reasons and apologies that travel with a discount or a cave. */
 const SOFTENER = /^\s*(?:and\s+|but\s+|so\s+)?(?:(?:i'?m|i am)\s+)?(?:(?:so|really|very|truly|terribly|awfully|extremely)\s+)*(?:sorry|apologies)\b[^,.;!?]*|^\s*(?:i know (?:that'?s|it'?s) a lot|i feel (?:bad|awful|terrible)[^,.;!?]*|since it'?s you|because it'?s you|as a goodwill gesture|by way of apology|if that helps|that feels fairer|(?:i know )?budgets are tight[^,.;!?]*|things are tight[^,.;!?]*|no need to ask|whatever you think is fair|we'?ll sort it (?:out )?whenever|just come along whenever|it was (?:only |just )?a (?:quick|short|small|tiny) (?:job|one|thing|session|call|fix)|(?:ok(?:ay)?|fine|ok fine)|you'?re right|honestly|actually|this time|aw+|oh)\s*[,.;!?\u2014\u2013-]*\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)*$/iu;
@@ -31,7 +31,7 @@ const SOFTENER = /^\s*(?:and\s+|but\s+|so\s+)?(?:(?:i'?m|i am)\s+)?(?:(?:so|real
  * year", "since we never changed the contract I figured it's fine"): once the work is charged it
  * contradicts the sentence, so it goes with the waiver.
  */
-const EXCUSE = /^\s*(?:and\s+|so\s+|but\s+)?(?:(?:honestly|really|tbh|seriously)\s*,?\s*)?(?:(?:it'?s|its|that'?s|thats)\s+(?:(?:totally|completely|absolutely|honestly|really|all)\s+)?(?:fine|ok|okay|no (?:bother|problem|trouble|biggie))(?:\s+(?:honestly|really|tbh|by me|with me))?|(?:since|as|because)\b[^,.;!?]*\b(?:fine|ok|okay|no (?:bother|problem))|(?:you'?ve|youve|you have) had (?:such|a|an|quite|so)\b[^,.;!?]*\b(?:year|time|week|month|months|weeks)|consider it a (?:gift|freebie|thank[- ]you|bonus)|(?:don'?t|dont|do not) (?:even )?worry(?: about (?:it|that))?|no worries)\s*[,.;!?\u2014\u2013-]*\s*(?:\p{Extended_Pictographic}\uFE0F?\s*|x+\s*)*$/iu;
+const EXCUSE = /^\s*(?:and\s+|so\s+|but\s+)?(?:(?:honestly|really|tbh|seriously)\s*,?\s*)?(?:(?:it'?s|its|that'?s|thats)\s+(?:(?:totally|completely|absolutely|honestly|really|all)\s+)?(?:fine|ok|okay|no (?:bother|problem|trouble|biggie))(?:\s+(?:honestly|really|tbh|by me|with me))?|(?:since|as|because)\b[^,.;!?]*\b(?:fine|ok|okay|no (?:bother|problem))|(?:you'?ve|youve|you have) had (?:such|a|an|quite|so)\b[^,.;!?]*\b(?:year|time|week|month|months|weeks)|consider it a (?:gift|freebie|thank[- ]you|bonus)|(?:we'?re|you'?re|ur) (?:(?:basically|practically|like)\s+)?(?:mates|friends|pals|family|a mate|a friend)|(?:as|cos|because) (?:we'?re )?(?:mates|friends)|(?:don'?t|dont|do not) (?:even )?worry(?: about (?:it|that))?|no worries)\s*[,.;!?\u2014\u2013-]*\s*(?:\p{Extended_Pictographic}\uFE0F?\s*|x+\s*)*$/iu;
 
 function clauseTexts(s: string): { r: Range; t: string }[] {
   return clauses(s).map((r) => ({ r, t: s.slice(r.start, r.end) }));
@@ -74,6 +74,9 @@ const WAIVED = /\b(?:(?:don'?t|dont|do not|no need to)\s+worry about\s+(?:paying
 const WAIVE_FEE = /\b(?:i'?ll|i will|we'?ll|happy to|i can)\s+waive\s+(?<what>(?:the|your|this|that|my)\s+[^,.;!?\u2014\u2013]*[^,.;!?\u2014\u2013\s])/i;
 
 function invoiceFor(sentence: string): string | null {
+  // "I won't charge for Tuesday's session to make up for it": a waiver given as amends says nothing once
+  // the fee stands, so the sentence goes (the apology beside it carries the amends).
+  if (/\bto make (?:up for (?:it|that|this|the \w+)|it up(?: to you)?)\b/i.test(sentence) && (WAIVED.test(sentence) || WAIVE_FEE.test(sentence))) return '';
   const w = WAIVED.exec(sentence);
   const what = w?.groups?.what?.trim().replace(/\s+(?:this time|for now|either|too)$/i, '');
   if (w && what && !/^(?:it|this|that|them|anything|extra)$/i.test(what)) {
@@ -114,7 +117,8 @@ const paidTrial: Op = (sentence) => {
   });
   s = s.replace(/\bupfront at my usual rate\b/i, 'at my usual rate');
   if (!changed) return null;
-  const out = dropClauses(s, (t) => /^\s*(?:and\s+)?no strings(?: attached)?\s*[,.;!?]*\s*$/i.test(t)) ?? finish(s, sentence);
+  // "no strings", "no obligation", "if you don't like it no hard feelings": what made the trial free goes with it.
+  const out = dropClauses(s, (t) => /^\s*(?:and\s+)?(?:no strings(?: attached)?|no obligation|no pressure|no hard feelings|if you don'?t (?:like|love|want) (?:it|them)[^,.;!?]*)\s*[,.;!?]*\s*$/i.test(t)) ?? finish(s, sentence);
   return out || null;
 };
 
@@ -157,13 +161,21 @@ const billableExtra: Op = (sentence, hit, ctx) => {
   const wt = parts[w]!;
   const sepLen = /[\s,;.!?\u2014\u2013-]*(?:(?:\p{Extended_Pictographic}\uFE0F?)+[\s,;.!?]*)?$/u.exec(wt.t)![0].length;
   const at = wt.r.end - sepLen;
-  const past = /\b(?:i'?ve|i have|i already)\b/i.test(wt.t);
+  // "I've also sourced the runner — …, I'm happy to do it for free": done already, so it is invoiced.
+  const past = /\b(?:i'?ve|i have|i already)\b/i.test(wt.t) || (/^\s*(?:i'?m|i am) (?:happy|glad) to (?:do|include|cover) (?:it|that|this|them)\b/i.test(wt.t) && parts.slice(0, w).some((p) => /\b(?:i'?ve|i have|i already)\b/i.test(p.t)));
+  // The work is named in an earlier clause and was done: "I've sourced X; I'll add it to the invoice."
+  if (past && w > 0 && !/\b(?:i'?ve|i have|i already)\b/i.test(wt.t) && !sentence.slice(wt.r.end).replace(/[\s.!?]+/g, '')) {
+    const before = deleteRanges(sentence.slice(0, wt.r.start), parts.slice(0, w).filter((p) => isDrop(p.t) || EXCUSE.test(p.t)).map((p) => p.r)).replace(/[\s,;\u2014\u2013-]+$/, '');
+    if (wordCount(before) >= 4 && !isDrop(before)) return finish(cap(tidy(`${before}; I'll add it to the invoice.`, false)), sentence);
+  }
   let s = sentence.slice(0, at) + MARK + sentence.slice(at);
   const marked = clauseTexts(s);
   const markAt = marked.findIndex((p) => p.t.includes(MARK));
   // Apologies and "you're right" before the offer go with the fee waiver.
   s = deleteRanges(s, marked.filter((p, i) => !p.t.includes(MARK) && (isDrop(p.t) || EXCUSE.test(p.t) || (i < markAt && SOFTENER.test(p.t)))).map((p) => p.r));
   FREE_PHRASE.lastIndex = 0;
+  // "…as you've been so lovely": the reason for waiving the fee goes with the waiver.
+  s = s.replace(/\s+(?:as|because|since|cos|coz)\s+(?:you'?ve been|you'?re|you are|you were)\s+(?:so|such|really|a|an|always)\b[^,.;!?\u2062]*/i, '');
   s = s.replace(FREE_PHRASE, '').replace(/\s+(?:and|plus)\s+(?:I'?ll\s+)?(?:knock|take)\s+[^,.;!?]*?\boff\b[^,.;!?\u2062]*?(?=\s*(?:[,.;!?\u2062]|\p{Extended_Pictographic}|$))/iu, '');
   const note = past ? "; I'll add it to the invoice" : doc && !/quote/i.test(doc) ? `; I'll update ${doc} and send you the new quote first` : "; I'll send you an updated quote first";
   const i = s.indexOf(MARK);
@@ -190,6 +202,20 @@ const updateAgreement: Op = (sentence, hit, ctx) => {
   FREE_PHRASE.lastIndex = 0;
   if (!FREE_PHRASE.test(sentence)) return null;
   return billableExtra(sentence, hit, ctx);
+};
+
+/** The clause that gives in ("— but if you really need it I suppose I could come this Saturday after all"). */
+const CAVE_CLAUSE = /^\s*(?:[\u2014\u2013-]\s*)?(?:(?:but|though|although|however|that said|then again)\s*,?\s*)?(?:(?:if you (?:really |absolutely )?(?:need|want)(?: it| me to| to)?|just this once|for you|ok(?:ay)?|fine)[\s,]*)*(?:i (?:suppose|guess) i (?:could|can)|i could (?:always )?(?:make an exception|squeeze|come|do|fit)|i can (?:always )?(?:make an exception|squeeze|fit|come)|ok(?:ay)?,? fine|fine,? just this once|just this once)\b[^.!?]*[.!?]*\s*$/i;
+/** What a cave leaves around a limit: apologies and "I hope that's okay". */
+const CAVE_SOFTENER = /^\s*(?:and\s+)?(?:(?:i'?m\s+|i am\s+)?(?:(?:so|really|very|truly|terribly)\s+)*sorry(?:\s+again)?|i hope (?:that'?s|this is|it'?s) (?:ok|okay|alright|all right|fine)|i know (?:it'?s|this is|that'?s) (?:inconvenient|annoying|a pain|not ideal|frustrating))\s*[,.;!?\u2014\u2013-]*\s*$/i;
+
+/** Caving after a limit: the limit stands, the giving in and the apologies around it go. */
+const dropCave: Op = (sentence) => {
+  const parts = clauseTexts(sentence);
+  if (!parts.some((p) => CAVE_CLAUSE.test(p.t))) return null;
+  const out = dropClauses(sentence, (t) => CAVE_CLAUSE.test(t) || CAVE_SOFTENER.test(t) || /^\s*(?:(?:but|and|so)\s+)?(?:ok(?:ay)?|fine|alright|all right|oh well)\s*[,.;!?\u2014\u2013-]*\s*$/i.test(t));
+  if (!out || wordCount(out) < 5 || !/\b(?:can'?t|cannot|won'?t|don'?t|do not|not|only|no longer|unable)\b/i.test(out)) return null;
+  return out;
 };
 
 /** Stated limits a cave gives up: "I know I said the minimum is £200, but ok…" */
@@ -256,7 +282,7 @@ const keepPrice: Op = (sentence) => {
 };
 
 /** Whole-phrase self-blame out of a sentence; the facts around it stay. */
-const BLAME = /(?:,?\s*(?:and|but)\s+|,\s*)?\b(?:(?:this|that|it)\s+(?:is|was|'s)|it'?s)\s+(?:completely|entirely|totally|all|really|probably)?\s*my (?:fault|bad)\b(?:\s+(?:for not|because|since|as)\b[^,.;!?]*)?|(?:,\s*|\s+[-\u2013\u2014]\s+)?\b(?:(?:i'?m|i am)\s+(?:such an idiot|so stupid|hopeless|useless(?: at this(?: stuff)?)?(?: sometimes)?|the worst|a mess|rubbish)|totally on me|all on me|my bad|(?:honestly )?mortified)\b/gi;
+const BLAME = /(?:,?\s*(?:and|but)\s+|,\s*)?\b(?:(?:this|that|it)\s+(?:is|was|'s)|it'?s)\s+(?:completely|entirely|totally|all|really|probably)?\s*my (?:fault|bad)\b(?:\s+(?:for not|because|since|as)\b[^,.;!?]*)?|(?:,\s*|\s+[-\u2013\u2014]\s+)?\b(?:(?:i'?m|i am)\s+(?:such an idiot|so stupid|hopeless|useless(?: at this(?: stuff)?)?(?: sometimes)?|the worst|a mess|rubbish)|(?:(?:it'?s|that'?s|this is|it is|that is)\s+)?(?:totally|all|entirely|completely)\s+on me|my bad|(?:honestly )?mortified)\b/gi;
 
 function stripBlame(sentence: string): string {
   let s = sentence;
@@ -264,6 +290,8 @@ function stripBlame(sentence: string): string {
   s = s.replace(/\b(?:you'?re right,?\s*)?(?:(?:this|that|it)\s+(?:is|was|'s)|it'?s)\s+(?:completely|entirely|totally|all)?\s*my fault for having\s+/i, 'I have ');
   // "it is my fault because I have this rule…" → "I have this rule…".
   s = s.replace(/\b(?:(?:this|that|it)\s+(?:is|was)|it'?s)\s+(?:completely|entirely|totally|all)?\s*my fault\s+(?:because|since|as)\s+/i, '');
+  // "…by the 10th and it's entirely my fault it's late" → "…by the 10th and it's late": the blame goes, the fact stays.
+  s = s.replace(/\b(?:(?:this|that|it)\s+(?:is|was|'s)|it'?s)\s+(?:completely|entirely|totally|all|really)?\s*my fault\s+(?:that\s+)?(?=(?:it|it'?s|the|he|she|they|you|we|this|your|his|her|our)\b)/i, '');
   BLAME.lastIndex = 0;
   return s.replace(BLAME, '');
 }
@@ -273,7 +301,7 @@ const dropBlame: Op = (sentence) => {
   if (s === sentence) return null;
   // One apology at most.
   let seen = false;
-  s = s.replace(/(?:,\s*)?\b(?:(?:i'?m|i am)\s+)?(?:(?:so|really|very|truly)\s+)*(?:sorry|apologies|i apologi[sz]e(?: again)?)\b(?:\s+again)?\s*,?/gi, (w) => {
+  s = s.replace(/(?:,\s*)?\b(?:(?:i'?m|i am|i (?:really|truly|honestly|do) am)\s+)?(?:(?:so|really|very|truly)[\s,]+)*(?:sorry|apologies|i apologi[sz]e(?: again)?)\b(?:\s+again)?\s*,?/gi, (w) => {
     if (seen) return '';
     seen = true;
     return w;
@@ -284,7 +312,7 @@ const dropBlame: Op = (sentence) => {
 };
 
 /** A refusal asked as permission, stated plainly, with the "if that's alright" and discounts around it gone. */
-const PERMISSION_TAIL = /^\s*(?:and\s+|but\s+|so\s+)?(?:if (?:that'?s|it'?s|this is) (?:not )?(?:too much trouble|ok(?:ay)?|alright|all right|fine|a problem)(?: with you)?|i hope (?:you don'?t mind|that'?s (?:ok|okay|alright|fine))|i can (?:totally |always )?move things(?: around)? if you need me to|(?:i )?(?:totally |completely )?understand if (?:that'?s|it'?s) not (?:ok(?:ay)?|alright|all right|possible)|(?:just )?let me know if you'?d allow it|only if you'?re (?:ok|okay|fine) with (?:that|it)|if you insist,? i can (?:still )?[^.!?]*|sorry again|(?:i'?m )?so sorry)\b[^,.;!?]*[,.;!?]*\s*$/i;
+const PERMISSION_TAIL = /^\s*(?:and\s+|but\s+|so\s+)?(?:if (?:that'?s|it'?s|this is) (?:not )?(?:too much trouble|ok(?:ay)?|alright|all right|fine|a problem)(?: with you)?|i hope (?:you don'?t mind|that'?s (?:ok|okay|alright|fine))|i can (?:totally |always )?move things(?: around)? if you need me to|(?:i )?(?:totally |completely )?understand if (?:that'?s|it'?s) not (?:ok(?:ay)?|alright|all right|possible)|(?:just )?let me know if you'?d allow it|only if you'?re (?:ok|okay|fine) with (?:that|it)|if you insist,? i can (?:still )?[^.!?]*|(?:though|but|although)\s+(?:of course\s+)?i(?:'?ll| will| can| could)\s+(?:still|always)\s+[^.!?]*|sorry again|sorry (?:to be (?:a pain|difficult|awkward|a nuisance)|for the (?:hassle|trouble|inconvenience))|(?:i'?m )?so sorry)\b[^,.;!?]*[,.;!?]*\s*$/i;
 
 function cleanRefusal(text: string): string {
   const sents = text.split(/(?<=[.!?])\s+/);
@@ -409,6 +437,8 @@ function threatToConsequence(sentence: string): string | null {
   let demand = (either && either.index > 0 ? raw.slice(either.index) : raw).replace(/^(?:just\s+|either\s+(?:you|u)\s+|either\s+)/i, '');
   // "…by Friday or not at all", "either or": not a threat.
   if (/^(?:not|never|two|more|less|so|whatever|whenever|later|earlier)\b/i.test(cons!) || wordCount(demand) < 2) return null;
+  // "If she starts vomiting or the wound opens, ring…": two conditions, not a demand and its threat.
+  if (/^(?:if|when|whenever|unless|whether|should|once|in case)\b/i.test(demand)) return null;
   if (!/^(?:please|could|can|would|if)\b/i.test(demand)) {
     if (/^(?:i|we|it|this|the|you|your|my|our|there)\b/i.test(demand)) return null;
     demand = `${pre ? 'please' : 'Please'} ${low(demand)}`;
@@ -481,6 +511,7 @@ const RAW_OPERATIONS = {
   'paid-trial': paidTrial,
   'invoice-as-usual': invoiceAsUsual,
   'hold-limit': holdLimit,
+  'drop-cave': dropCave,
   'keep-price': keepPrice,
   'drop-blame': dropBlame,
   'plain-no': plainNo,

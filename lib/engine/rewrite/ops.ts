@@ -8,6 +8,7 @@ import { templatesFor, type IntentRewrite, type OpName, type Wording } from './d
 import { alternation, asSentence, clauses, deleteRanges, EMOJI, mergeRanges, replaceRanges, stripDecorations, tidy, wordCount, type Range } from './text-ops';
 import { anyHourRanges, hoursWindow, retimeEdits, statedHours } from './times';
 import { SCOPE_TONE_OPERATIONS } from './ops-scope-tone';
+import { urgentRoutes } from './gate';
 
 export interface Hit {
   pack: string;
@@ -299,6 +300,8 @@ const replaceSpan: Op = (sentence, hit, ctx) => {
 
 /** The writer's own state at those hours ("I'll be checking messages all weekend", "I'm up till all hours"): the clause goes. */
 const SELF_AVAILABLE_ANY = /(?:^|\b(?:and|so|but|because|as)\s+)(?:(?:i'?ll be|i'?m|i am|i will be)\s+(?:usually\s+|often\s+|basically\s+)?(?:up|awake|around|online|checking (?:messages|emails?|my phone|in)|on (?:my phone|call)|about)|(?:i'?ll|i will)\s+(?:keep|have)\s+my (?:work\s+|personal\s+)?(?:phone|mobile|laptop)\s+(?:on|by the bed|with me|next to me|nearby|close)|i sleep with my phone)\b/i;
+/** A closing clause that only says the writer is reachable whenever ("I'm up", "I'll always pick up", "I'm on nights all week"). */
+const AVAILABLE_TAIL = /\s*(?:[,;\u2014\u2013-]\s*|\s+(?:and|as|because|cos|since)\s+|\s+(?=i'?ll always|i never))(?:i'?m|i am|i'?ll be)\s+(?:usually\s+|always\s+|basically\s+|normally\s+)?(?:up(?: late| anyway)?|awake|on nights(?: all week| this week)?|on my phone|a night owl|never far from my phone|always on|always online|on 24\/7|around 24\/7)(?=\s*[.!?]|\s*(?:x+|\p{Extended_Pictographic}\uFE0F?)?\s*$)|\s*(?:[,;\u2014\u2013-]\s*|\s+(?:and\s+)?)(?:i'?ll always (?:pick up|answer|reply|get back to you)|i always (?:pick up|answer|reply)|i (?:never|don'?t ever) (?:switch|turn) (?:it|my phone) off|i always have my phone(?: on me)?)(?=\s*[.!?]|\s*(?:x+|\p{Extended_Pictographic}\uFE0F?)?\s*$)/iu;
 const KEEP_DEVICE = /\b(?:i'?ll|i will)\s+(?:keep|have)\s+my (?:work\s+|personal\s+)?(?:phone|mobile|laptop)\s+(?:on|by the bed|with me|next to me|nearby|close)/i;
 /** "text me", "ring me on my mobile": the contact the new hours attach to. */
 const CONTACT_ME = /\b(?:text|call|ring|message|msg|email|e-mail|ping|phone|whatsapp|dm|contact|reach|hit)\s+(?:me|us)(?:\s+up)?\b/i;
@@ -326,7 +329,7 @@ const moveTimes: Op = (sentence, hit, ctx) => {
     const suits = /^\s+(?:it\s+)?(?:suits|works for|is convenient for)\s+you\b/i.exec(after);
     if (suits) return { start: r.start, end: r.end + suits[0].length, text: `at a time that suits you ${window}` };
     if (/^\s+(?:you'?re|you are)\b/i.test(after)) return { ...r, text: `${window} when` };
-    if (/^\s+(?:anything|something|you|it|things|there|the|your|he|she|they|we|i)\b/i.test(after)) return { ...r, text: `${window} if` };
+    if (/^\s+(?:anything|something|you|it|things|there|the|your|he|she|they|we|i)\b/i.test(after) && !/^\s+i(?:'?ll| will| am|'?m)?\s+(?:always|never|usually)\b/i.test(after)) return { ...r, text: `${window} if` };
     return { ...r, text: window };
   });
   // Late times elsewhere in the sentence move too, but never inside a phrase already replaced.
@@ -364,6 +367,8 @@ const moveTimes: Op = (sentence, hit, ctx) => {
   }
   // "…, I'm always here for you" beside the new hours would take them back: that clause goes.
   if (kept.some((e) => e.text.includes(window))) s = s.replace(/\s*(?:[,;\u2014\u2013-]\s*|\s+and\s+)(?:i'?m|i am)\s+(?:always|literally always|24\/7)\s+(?:here|around|there)(?:\s+for you)?\b(?=\s*[,.!?;]|\s*$)/i, '');
+  // "…between 9 AM and 5 PM, I'm up" / "…, I'm on nights all week" / "…hun I'll always pick up": the reason it was any hour goes with it.
+  if (kept.some((e) => e.text)) s = s.replace(AVAILABLE_TAIL, '');
   // A distress condition on the new hours ("… if things feel too much") gets the urgent route for the rest of the time.
   const feeling = /\bif\s+[^,.;!?]*\b(?:too much|overwhelm\w*|can'?t cope|panic\w*|unsafe|in crisis|spiral\w*)\b/i.exec(s);
   if (feeling && kept.some((e) => e.text.includes(window)) && !/\b(?:emergency|crisis line|999|911|111|112|samaritans|988)\b/i.test(s) && ctx.values.urgentAction && /\b(?:emergency|crisis)\b/i.test(ctx.values.urgentAction)) {
@@ -459,14 +464,21 @@ function refuse(text: string): string | null {
 const SAY_NO = /\b(?:would it be|is it|would you mind)\b[^?.!]*?\bif i\s+(?:say no to|skip(?:ped)?|miss(?:ed)?|sit out|drop(?:ped)?)\s+(?<what>[^?.!]+)/i;
 
 /** "Would it be ok if I didn't join the call?" → "I won't be able to join the call." */
+/** "Would it maybe be okay if I stopped doing Friday evenings?" — a change the writer is making. */
+const STOP_ASK = /\b(?:would it|is it|will it)\s+(?:maybe\s+|possibly\s+|perhaps\s+)?be\s+(?:ok|okay|alright|all right|fine)\b[^?.!]*?\bif i\s+(?:maybe\s+|possibly\s+)?(?:stopped|stop|no longer|quit|stopped offering|gave up)\s+(?:doing\s+|offering\s+|running\s+|taking\s+|working\s+)?(?<what>[^?.!,]+)/i;
+
 const permission: Op = (sentence) => {
+  const stop = STOP_ASK.exec(sentence);
+  if (stop?.groups?.what && wordCount(stop.groups.what) >= 2) return asSentence(`I'll no longer be doing ${stop.groups.what.trim()}`);
   const no = SAY_NO.exec(sentence);
   if (no?.groups?.what && wordCount(no.groups.what) >= 2) return asSentence(`I won't be able to make ${no.groups.what.trim().replace(/^(?:the\s+)?/i, 'the ')}`.replace(/make the (extra |)(workshop|call|calls|meeting|meetings|standups?|session|sessions|shoot)/i, 'do the $1$2'));
   const m = PERMISSION.exec(sentence);
   const act = m?.groups?.act?.trim().replace(/\s+(?:this time|please|at all)$/i, '');
   if (!m || !act || wordCount(act) < 2) return null;
-  const before = sentence.slice(0, m.index).replace(/\b(?:hi|hey)\b.*?,\s*/i, '').trim();
-  const kept = before && !/^(?:so|um|sorry|just)\W*$/i.test(before) && wordCount(before) >= 3 ? `${before.replace(/[,;:]$/, '')} ` : '';
+  // "My clinics run 8am to 6pm, and I'm so sorry, is it okay if I don't…": the apology goes, the hours stay.
+  const before = sentence.slice(0, m.index).replace(/\b(?:hi|hey)\b.*?,\s*/i, '').replace(/(?:,?\s*(?:and|but|so)\s+)?(?:(?:i'?m|i am)\s+)?(?:(?:so|really|very|terribly|truly)\s+)*sorry(?:,?\s*but)?[\s,]*$/i, '').trim();
+  const clauseBefore = /,\s*$/.test(sentence.slice(0, m.index)) || before !== sentence.slice(0, m.index).replace(/\b(?:hi|hey)\b.*?,\s*/i, '').trim();
+  const kept = before && !/^(?:so|um|sorry|just)\W*$/i.test(before) && wordCount(before) >= 3 ? `${before.replace(/[,;:]$/, '')}${clauseBefore ? ';' : ''} ` : '';
   return asSentence(`${kept}I won't be able to ${act}`);
 };
 
@@ -687,7 +699,7 @@ const ownInvite: Op = (sentence) => {
 };
 
 const UNTIL_HAPPY = /\s+(?:until|till|til)\s+(?:you(?:'re| are)?\s+(?:love|happy|completely happy|totally happy|satisfied|100%)|it'?s\s+(?:perfect|right|just right)|you'?re\s+happy)[^,.;\u2014\u2013]*/i;
-const NO_LIMIT = /^\s*(?:and\s+)?(?:no limit|no cap|unlimited|as many (?:\w+\s+)?as (?:you|u|ya) (?:like|want|need|fancy)|whatever it takes|even if it takes (?:months|weeks|ages|forever|a while|all year)|however long it takes|however many (?:\w+\s+)?(?:it takes|you (?:like|want|need)))\b[^,.;]*[,.;]?\s*$/i;
+const NO_LIMIT = /^\s*(?:and\s+)?(?:no limit|no cap|unlimited|as many (?:\w+\s+)?as (?:you|u|ya) (?:like|want|need|fancy)|whatever it takes|even if it takes (?:months|weeks|ages|forever|a while|all year)|however long it takes|however many (?:\w+\s+)?(?:it takes|that takes|it'?ll take|you (?:like|want|need)))\b[^,.;]*[,.;]?\s*$/i;
 
 /** "I'm happy to keep tweaking the edits until you love every one, no limit" → "… for up to two more rounds; anything beyond that I'll quote separately." */
 const limitRevisions: Op = (sentence) => {
@@ -760,6 +772,8 @@ const urgentRoute: Op = (sentence, _hit, ctx) => {
   if (r?.groups && DISTRESS.test(r.groups.cond!) && !/^\s*(?:if|when)\b/i.test(r.groups.lead!)) {
     const lead = r.groups.lead!.replace(/^\s*(?:and|otherwise|also)\b[\s,]*/i, '');
     const cond = r.groups.cond!.trim();
+    // "Text me whenever … If you feel unsafe, call Samaritans on 116 123": the condition already names its route.
+    if (urgentRoutes(cond).length) return asSentence(cond[0]!.toUpperCase() + cond.slice(1));
     return asSentence(`${lead}${lead ? cond : cond[0]!.toUpperCase() + cond.slice(1)}, please ${urgentFor(cond, ctx)}`);
   }
   const m = CONDITION_CONTACT.exec(sentence);

@@ -100,7 +100,7 @@ export function hoursWindow(policy: Policy, describeDays: (d: number[]) => strin
 }
 
 /** Words before a time phrase that belong to it ("over the", "up until", "at"). */
-const LEAD = /(?:\b(?:(?:up\s+)?until|up\s+to|till|til|before|after|past|from|at|on|over|in|during|this|the|by|around|about|all|every|any\s*time|late|middle\s+of\s+the|in\s+the\s+middle\s+of\s+the)\s+)+$/i;
+const LEAD = /(?:\b(?:(?:up\s+)?until|up\s+to|till|til|before|after|past|from|at|on|over|in|during|this|the|by|around|about|all|every|any\s*time|any|late|middle\s+of\s+the|in\s+the\s+middle\s+of\s+the)\s+)+$/i;
 const TAIL = /^(?:\s*,?\s*(?:or\s+)?even\s+(?:past|after|at|on|over|in)\s+(?:midnight|the weekend|weekends?|\w+days?|\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)|\s+tonight|\s+(?:at|in the)\s+(?:night|evening)|\s+(?:if|when) (?:it'?s|you'?re) late|\s+however late(?: it is)?)*/i;
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
@@ -161,7 +161,11 @@ export function retimeEdits(sentence: string, policy: Policy): TimeEdit[] {
     let text: string;
     const endAt = at(toMinutes(policy.workEnd, 1080), policy);
     const nightBefore = /\bthe night\b/.test(phrase) && /^\s+before\b/i.test(norm.slice(end));
-    if (/\b(?:until|till|til|before|up\s+to)\b/.test(leadText)) {
+    if (/^any\s+$/.test(leadText)) {
+      // "any night after 10pm", "any evening": any of the user's working days, before they end.
+      const weekdays = [...policy.workDays].sort().join(',') === '1,2,3,4,5';
+      text = `any ${weekdays ? 'weekday' : 'working day'} before ${endAt}`;
+    } else if (/\b(?:until|till|til|before|up\s+to)\b/.test(leadText)) {
       text = `until ${endAt}${nightBefore ? ' the day' : ''}`;
     } else if (/\b(?:after|past|from)\b/.test(leadText) || t.relation === 'after' || phrase === 'late') {
       text = `before ${endAt}`;
