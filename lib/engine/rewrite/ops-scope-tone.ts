@@ -250,8 +250,12 @@ const keepPrice: Op = (sentence) => {
     if (off?.groups) {
       const lead = dropClauses(off.groups.lead!, (t) => SOFTENER.test(t)) ?? off.groups.lead!;
       const emoji = (/(?:\p{Extended_Pictographic}\uFE0F?\s*)+$/u.exec(off.groups.what!)?.[0] ?? '').trim();
-      const what = off.groups.what!.replace(/(?:\p{Extended_Pictographic}\uFE0F?\s*)+$/u, '').replace(/\s+(?:since|because|as)\s+(?:it'?s|you'?re|you are|a)\b.*$/i, '').trim().replace(/^(?:your|my)\s+/i, 'the ');
-      out.push(asSentence(`${lead.trim() ? `${lead.trim().replace(/[.,]$/, '')} ` : ''}${lead.trim() ? what : cap(what)} stays as quoted${emoji ? ` ${emoji}` : ''}`));
+      let what = off.groups.what!.replace(/(?:\p{Extended_Pictographic}\uFE0F?\s*)+$/u, '').replace(/\s+(?:since|because|as)\s+(?:it'?s|you'?re|you are|a)\b.*$/i, '').trim().replace(/^(?:your|my)\s+/i, 'the ');
+      // "…off the £2,800 and throw in the hedge trim for free": the price stays, the extra is quoted.
+      const extra = /\s+(?:and|plus)\s+(?:i'?ll\s+|i can\s+)?(?:throw in|chuck in|toss in|add|include|do)\s+(?<obj>(?:the|a|an|your)\s+[^,.;!?]+?)(?:\s+(?:for free|free of charge|for nothing|on the house|as well|too))*\s*$/i.exec(what);
+      if (extra?.groups) what = what.slice(0, extra.index);
+      const quoteExtra = extra?.groups ? `, and I can quote ${extra.groups.obj!.trim()} separately` : '';
+      out.push(asSentence(`${lead.trim() ? `${lead.trim().replace(/[.,]$/, '')} ` : ''}${lead.trim() ? what : cap(what)} stays as quoted${quoteExtra}${emoji ? ` ${emoji}` : ''}`));
       changed = true;
       continue;
     }

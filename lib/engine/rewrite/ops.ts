@@ -591,13 +591,17 @@ const politeRequest: Op = (raw, _hit, ctx) => {
   const sentence = stripDecorations(name ? raw.replace(/^[^,]*,\s*/, '') : raw);
   const parts = clauses(sentence);
   const kept = parts.map((c) => sentence.slice(c.start, c.end)).filter((t, i) => i === 0 || !SNEER_CLAUSE.test(t));
-  const core = tidy(kept.join(''))
+  let core = tidy(kept.join(''))
     .replace(/[.!?]+$/, '')
+    .replace(/\s*,?\s*\b(?:no excuses|no arguments|end of|no ifs or buts)\s*$/i, '')
     .replace(/[\s,]+$/, '')
     .replace(/\s*,?\s*\b(?:now|asap|right now|immediately|already|today)\b$/i, '')
     .replace(/^(?:just|please|ok|okay|now)\s+/i, '')
     .replace(/\s+(?:properly|for once|actually|already|like I asked)\b/gi, '');
-  if (!/^[A-Za-z]/.test(core) || /^(?:i|we|you|it|this|that|there|the|my|your|if|when|could|can|would)\b/i.test(core) || wordCount(core) < 3) return null;
+  // "Honestly it's a bit embarrassing you've let it get this high, so book a review": the request is after "so".
+  const so = /^(?:(?:honestly|frankly|seriously|look|listen|tbh)\s*,?\s*)?[^,]*\b(?:embarrassing|ridiculous|pathetic|shameful|unacceptable|a joke|beyond me)\b[^,]*,\s*(?:so|and)\s+(?<ask>[a-z][^,]*)$/i.exec(core);
+  if (so?.groups?.ask) core = so.groups.ask;
+  if (!/^[A-Za-z]/.test(core) || /^(?:i|we|you|it|this|that|there|the|my|your|if|when|could|can|would|honestly|frankly|seriously)\b/i.test(core) || wordCount(core) < 3) return null;
   // Some orders are dismissals however politely asked.
   if (/\b(?:get over it|calm down|relax|chill out|grow up|stop (?:whining|complaining|moaning|crying)|deal with it|move on)\b/i.test(core)) return null;
   return `${name}${name ? 'could' : 'Could'} you ${core[0]!.toLowerCase()}${core.slice(1)}?`;
