@@ -9,9 +9,9 @@ import { buildCorpus, type CorpusItem, type IntentFile, type NegativeFile, type 
 import { corpusHashOf } from '../lib/engine/model/train';
 
 export const CORPUS_DIR = path.resolve(import.meta.dirname, '../rules/corpus');
-export const CORPUS_PACKS = ['personal', 'availability', 'confidentiality', 'assertiveness', 'scope', 'tone', 'paraphrases', 'registers', 'widened', 'weak-intents'];
+export const CORPUS_PACKS = ['personal', 'availability', 'confidentiality', 'assertiveness', 'scope', 'tone', 'paraphrases', 'registers', 'widened'];
 /** Files of further negatives (sentences and templates over their own slots). */
-export const NEGATIVE_FILES = ['office', 'widened-negatives', 'weak-intents-negatives'];
+export const NEGATIVE_FILES = ['office', 'widened-negatives', 'invoiced-work-negatives'];
 
 export function loadCorpusFromDisk(): { items: CorpusItem[]; classWords: Record<string, string[]>; corpusHash: string; warningFloor: number; suggestionFloor: number } {
   const read = (name: string) => readFileSync(path.join(CORPUS_DIR, name), 'utf8');
