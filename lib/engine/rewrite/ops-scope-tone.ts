@@ -248,7 +248,8 @@ const keepPrice: Op = (sentence) => {
     // "I'll take 20% off this month's £500 fee" → "This month's £500 fee stays as quoted."
     const off = /^(?<lead>.*?)\b(?:i'?ll|i will|i can|i'?ve|let me)\s+(?:take|knock(?:ed)?|shave)\s+\S+\s+off\s+(?<what>(?:the|this|your|my|this month'?s|that)\s+[^,.;!?]*[£$€]\s*[\d,.]+[^,.;!?]*)[.!?]*\s*$/i.exec(x);
     if (off?.groups) {
-      const lead = dropClauses(off.groups.lead!, (t) => SOFTENER.test(t)) ?? off.groups.lead!;
+      // "To make up for it I'll knock 30% off…": the amends go with the discount.
+      const lead = (dropClauses(off.groups.lead!, (t) => SOFTENER.test(t)) ?? off.groups.lead!).replace(/(?:^|\s*,?\s*(?:and|so)\s+|\s+)(?:to make (?:up for (?:it|that|this)|it up(?: to you)?)|as an apology|to say sorry)\s*,?\s*$/i, '');
       const emoji = (/(?:\p{Extended_Pictographic}\uFE0F?\s*)+$/u.exec(off.groups.what!)?.[0] ?? '').trim();
       let what = off.groups.what!.replace(/(?:\p{Extended_Pictographic}\uFE0F?\s*)+$/u, '').replace(/\s+(?:since|because|as)\s+(?:it'?s|you'?re|you are|a)\b.*$/i, '').trim().replace(/^(?:your|my)\s+/i, 'the ');
       // "…off the £2,800 and throw in the hedge trim for free": the price stays, the extra is quoted.

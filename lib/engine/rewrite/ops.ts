@@ -699,6 +699,9 @@ const ownInvite: Op = (sentence) => {
   const head = /^[^,.!?]{1,30},\s*$/.test(sentence.slice(0, m.index)) && wordCount(sentence.slice(0, m.index)) <= 4 && !/\b(?:you|we|i|let'?s)\b/i.test(sentence.slice(0, m.index)) ? tidy(sentence.slice(0, m.index).replace(ENDEARMENT_RE, ' ')).replace(/[,\s]*$/, ',') : '';
   const appt = AFTER_APPOINTMENT.exec(sentence);
   if (appt) return head ? `${head} see you at ${appt[1]}.` : `See you at ${appt[1]}.`;
+  // "let's chat over dinner about the Head of Data role": the business stays, on a call.
+  const topic = /\b(?:about|to (?:discuss|talk about|talk through|go over|go through))\s+(?<t>(?:the|your|our|this|that)\s+[^,.;!?]*?(?:role|job|position|project|proposal|contract|plans?|brief|deal|offer|campaign|design|case|application|account|sale|purchase|renovation|wedding|event))\b/i.exec(sentence.slice(m.index));
+  if (topic?.groups?.t && !/\b(?:you|your)\s+(?:life|family|feelings|marriage|divorce)\b/i.test(topic.groups.t)) return `${head ? `${head} ` : ''}${head ? 'shall' : 'Shall'} we set up a call about ${topic.groups.t.trim()}?`;
   return head ? `${head.replace(/,$/, '')}.` : '';
 };
 
