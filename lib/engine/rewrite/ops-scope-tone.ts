@@ -64,7 +64,7 @@ const low = (s: string) => (s && !/^I\b/.test(s) ? s[0]!.toLowerCase() + s.slice
 function offerVerb(s: string): string {
   return s
     .replace(/\b(i'?ll|i will|ill|we'?ll|we will)\s+(also\s+|just\s+)?(?:throw|chuck|toss|pop|sneak)\s+in\b/i, (_w, who: string, adv = '') => `${/^we/i.test(who) ? 'we' : 'I'} can ${adv.trim() === 'also' ? 'also ' : ''}add`)
-    .replace(/\b(i'?ll|i will|ill|we'?ll|we will)\s+(also\s+|just\s+)?(?=(?:add|do|include|make|design|create|write|edit|build|sort|set|mock|redo|fix|cover|prepare|draft|shoot|run|host|film|clean|take)\b)/i, (_w, who: string, adv = '') => `${/^we/i.test(who) ? 'we' : 'I'} can ${adv.trim() === 'also' ? 'also ' : ''}`);
+    .replace(/\b(i'?ll|i will|ill|we'?ll|we will)\s+(also\s+|just\s+)?(?=(?:add|do|include|make|design|create|write|edit|build|sort|set|mock|redo|fix|cover|prepare|draft|shoot|run|host|film|clean|take|translate|proofread|record|paint|install|review|check|update|print|bake|cut|trim|plant|fit|mow|service|photograph|retouch|edit|code|tweak|teach|coach|walk|groom|deliver|format|style|wash)\b)/i, (_w, who: string, adv = '') => `${/^we/i.test(who) ? 'we' : 'I'} can ${adv.trim() === 'also' ? 'also ' : ''}`);
 }
 
 const TRIAL_PURPOSE = /\b(?:so (?:that )?you can (?:see|decide|judge|try)|to show (?:you )?what i can do|before (?:you )?(?:sign|commit|hire|decid)\w*|as a (?:trial|test)|if we(?:'re| are) a (?:good )?fit|if we click|if i'?m a fit)\b/i;
@@ -77,6 +77,11 @@ function invoiceFor(sentence: string): string | null {
   // "I won't charge for Tuesday's session to make up for it": a waiver given as amends says nothing once
   // the fee stands, so the sentence goes (the apology beside it carries the amends).
   if (/\bto make (?:up for (?:it|that|this|the \w+)|it up(?: to you)?)\b/i.test(sentence) && (WAIVED.test(sentence) || WAIVE_FEE.test(sentence))) return '';
+  // A waiver offered beside an apology is amends too: the apology stays, the waiver goes.
+  if (/\b(?:sorry|apologi[sz]e|apologies)\b/i.test(sentence) && (WAIVED.test(sentence) || WAIVE_FEE.test(sentence))) {
+    const kept = dropClauses(sentence, (t) => WAIVED.test(t) || WAIVE_FEE.test(t));
+    if (kept && wordCount(kept) >= 3) return kept;
+  }
   const w = WAIVED.exec(sentence);
   const what = w?.groups?.what?.trim().replace(/\s+(?:this time|for now|either|too)$/i, '');
   if (w && what && !/^(?:it|this|that|them|anything|extra)$/i.test(what)) {
@@ -128,6 +133,13 @@ const paidTrial: Op = (sentence) => {
  * the sentence would leave untouched is updated instead.
  */
 const billableExtra: Op = (sentence, hit, ctx) => {
+  const r = billableExtraRaw(sentence, hit, ctx);
+  if (!r) return r;
+  return r
+    .replace(/\b((?:sorry|apologi[sz]e|apologies) (?:for|about) [^,.;!?]+?),? and (?=I (?:can|will|'ll)\b)/i, (_w, a: string) => `${a}. `)
+    .replace(/,\s*no (?:problem|bother|worries)(?:\s+at all)?(?=[.!?]$)/i, '');
+};
+const billableExtraRaw: Op = (sentence, hit, ctx) => {
   FREE_PHRASE.lastIndex = 0;
   const hasFree = FREE_PHRASE.test(sentence) || clauseTexts(sentence).some((p) => WAIVER_CLAUSE.test(p.t) && !/^\s*(?:and\s+)?(?:no strings|whatever you need)/i.test(p.t));
   const parts = clauseTexts(sentence);
@@ -245,6 +257,15 @@ const keepPrice: Op = (sentence) => {
   const out: string[] = [];
   let changed = false;
   for (const x of sents) {
+    // A discount offered for the writer's own slip is amends: the apology answers it, the price stands.
+    if (/\b(?:sorry|apologi[sz]e|apologies)\b/i.test(x)) {
+      const kept = dropClauses(stripBlame(x), (t) => DISCOUNT.test(t) && /\b(?:i'?ll|i will|i'?ve|i have|we'?ll|let me)\b/i.test(t));
+      if (kept && wordCount(kept) >= 3 && !DISCOUNT.test(kept)) {
+        out.push(kept);
+        changed = true;
+        continue;
+      }
+    }
     // "I'll take 20% off this month's £500 fee" → "This month's £500 fee stays as quoted."
     const off = /^(?<lead>.*?)\b(?:i'?ll|i will|i can|i'?ve|let me)\s+(?:take|knock(?:ed)?|shave)\s+\S+\s+off\s+(?<what>(?:the|this|your|my|this month'?s|that)\s+[^,.;!?]*[£$€]\s*[\d,.]+[^,.;!?]*)[.!?]*\s*$/i.exec(x);
     if (off?.groups) {
@@ -287,7 +308,7 @@ const keepPrice: Op = (sentence) => {
 };
 
 /** Whole-phrase self-blame out of a sentence; the facts around it stay. */
-const BLAME = /(?:,?\s*(?:and|but)\s+|,\s*)?\b(?:(?:this|that|it)\s+(?:is|was|'s)|it'?s)\s+(?:completely|entirely|totally|all|really|probably)?\s*my (?:fault|bad)\b(?:\s+(?:for not|because|since|as)\b[^,.;!?]*)?|(?:,\s*|\s+[-\u2013\u2014]\s+)?\b(?:(?:i'?m|i am)\s+(?:such an idiot|so stupid|hopeless|useless(?: at this(?: stuff)?)?(?: sometimes)?|the worst|a mess|rubbish)|(?:(?:it'?s|that'?s|this is|it is|that is)\s+)?(?:totally|all|entirely|completely)\s+on me|my bad|(?:honestly )?mortified)\b/gi;
+const BLAME = /(?:,?\s*(?:and|but)\s+|,\s*|\s+[-\u2013\u2014]\s+)?\b(?:(?:i'?m sure|i think|i guess|i know|honestly)\s+)?(?:(?:this|that|it)\s+(?:is|was|'s)|it'?s)\s+(?:completely|entirely|totally|all|really|probably)?\s*my (?:fault|bad|mistake|error)\b(?:\s+(?:for not|because|since|as)\b[^,.;!?]*)?|(?:,\s*|\s+[-\u2013\u2014]\s+)?\b(?:(?:i'?m|i am)\s+(?:(?:such|so|a complete|a total|an absolute|a bit of)\s+(?:an?\s+)?(?:idiot|klutz|muppet|numpty|disaster|fool|airhead|scatterbrain|clumsy|stupid|dense|dumb|plonker|wally|dope|nightmare)|such an idiot|so stupid|hopeless|useless(?: at this(?: stuff)?)?(?: sometimes)?|the worst|a mess|rubbish)|(?:(?:it'?s|that'?s|this is|it is|that is)\s+)?(?:totally|all|entirely|completely)\s+on me|my bad|(?:honestly )?mortified|(?:totally|entirely|completely|all)\s+my (?:fault|mistake)|my (?:fault|mistake)(?:\s+(?:entirely|completely|totally))?(?=\s*(?:[,.;!?]|x+\b|$))|i feel (?:terrible|awful|so bad)(?: about (?:this|it|that))?)\b/gi;
 
 function stripBlame(sentence: string): string {
   let s = sentence;
@@ -304,14 +325,27 @@ function stripBlame(sentence: string): string {
 const dropBlame: Op = (sentence) => {
   let s = stripBlame(sentence);
   if (s === sentence) return null;
-  // One apology at most.
+  // One apology at most: the one that names the slip, when there is one.
+  const apologies = s.match(/\b(?:sorry|apologies|apologi[sz]e)\b/gi)?.length ?? 0;
+  if (apologies >= 2) {
+    const one = OPERATIONS['one-apology'](s, { pack: 'assertiveness', intent: 'stacked-apology', span: s, trigger: s, raw: [] }, null as never);
+    if (one) s = one;
+  }
+  // A discount offered for the slip is amends: the apology answers it ("I broke the vase, I'll knock £20 off").
+  if (/\b(?:sorry|apologi[sz]e|apologies)\b/i.test(s)) {
+    const kept = dropClauses(s, (t) => DISCOUNT.test(t) && /\b(?:i'?ll|i will|i'?ve|i have|we'?ll)\b/i.test(t));
+    if (kept && wordCount(kept) >= 3) s = kept;
+  }
   let seen = false;
   s = s.replace(/(?:,\s*)?\b(?:(?:i'?m|i am|i (?:really|truly|honestly|do) am)\s+)?(?:(?:so|really|very|truly)[\s,]+)*(?:sorry|apologies|i apologi[sz]e(?: again)?)\b(?:\s+again)?\s*,?/gi, (w) => {
     if (seen) return '';
     seen = true;
     return w;
   });
-  const out = finish(s, sentence);
+  // The apology left says it once, plainly ("I'm so, so sorry" → "I'm sorry about this").
+  s = s.replace(/\b(i'?m|i am)\s+(?:(?:so|really|very|truly|terribly|awfully)[,\s]+)+(?=sorry\b)/gi, '$1 ');
+  let out = finish(s, sentence);
+  out = out.replace(/^((?:(?:hi|hey|hello|hiya|dear)\b[^,.!?]{0,30},\s*)?(?:i'?m|i am) sorry)([.!])$/i, '$1 about this$2');
   if (wordCount(out) < 3 || /^(?:sorry|i'?m (?:so )?sorry|you'?re right)[.!]?$/i.test(out)) return '';
   return out;
 };
@@ -339,6 +373,10 @@ const plainNo: Op = (sentence, hit, ctx) => {
   if (a?.groups?.act && wordCount(a.groups.act) >= 2) s = asSentence(`${sentence.slice(0, a.index)}I won't be able to ${a.groups.act.trim().replace(/\s+(?:at this time|this time|for now|please)$/i, '')}`);
   else s = OPERATIONS.permission(sentence, hit, ctx);
   if (s === null) return null;
+  // Apologies and a refusal the writer broke off ("I'm sorry, but I'm afraid I won't be able to — …") go
+  // before the plain one.
+  const lead = dropClauses(s, (t) => (SOFTENER.test(t) && !/\b(?:won'?t|can'?t|cannot) be able\b[^,;]*\w{4,}\s*[.!?]?\s*$/i.test(t.replace(/\bto\s*[-\u2013\u2014]?\s*$/, ''))) || /^\s*(?:but\s+)?(?:i'?m afraid\s+)?i (?:won'?t|can'?t) be able to\s*[-\u2013\u2014,]?\s*$/i.test(t));
+  if (lead && /\bI won'?t be able to\b/.test(lead)) s = lead;
   return cleanRefusal(s);
 };
 
@@ -374,14 +412,14 @@ const oneApologyPlain: Op = (sentence, hit, ctx) => {
   out = out
     .replace(/\b(I|we)\s+could\s+(?:possibly|maybe|perhaps)\s+/g, '$1 can ')
     .replace(/\s*,?\s+if (?:that'?s|that is|it'?s|it is|this is) (?:ok(?:ay)?|alright|all right|fine)(?: with you)?(?=\s*[.!?]|$)/gi, '');
-  out = cleanRefusal(out);
+  if (/\b(?:can'?t|cannot|won'?t|unable|not able|no longer|not (?:be )?(?:doing|taking|coming|attending)|didn'?t|don'?t|wouldn'?t|would it be|is it (?:ok|okay|alright)|mind if)\b/i.test(out)) out = cleanRefusal(out);
   return unguard(out);
 };
 
 // --- Tone: a hostile message keeps its facts and its request, said calmly. ---
 
 /** Clauses that only attack, mock or dismiss. */
-const HOSTILE_CLAUSE = /^\s*(?:and\s+|but\s+|so\s+)?(?:(?:oh\s+)?(?:great|wow|wonderful|brilliant|lovely|sure|perfect|fantastic)[!.]*|what a (?:shock|surprise)|(?:honestly|seriously|frankly),?\s*(?:only a [^,.;!?]+|a toddler could [^,.;!?]+|you'?re [^,.;!?]+)|(?:it'?s|that'?s|this is) (?:not (?:hard|difficult|rocket science|a big deal|that big a deal)|really not (?:that )?(?:hard|a big deal|that big a deal)|ridiculous|absurd|a joke|pathetic|embarrassing)|(?:it'?s|that'?s|this is) frankly [^,.;!?]+|it really isn'?t a big deal|get over it|grow up|deal with it|chill out|calm down|relax|take it or leave it|final warning|no more excuses|(?:for the (?:last|third|fifth|hundredth) time)|as i'?ve (?:already )?said|it'?ll (?:ship|happen|be done|arrive) when it (?:ships|happens|is done|arrives)|nobody but you would[^,.;!?]*|most (?:people|parents|clients|adults|owners) would(?:n'?t)? [^,.;!?]+|you'?re (?:being )?(?:(?:a bit|so|completely|totally|honestly|really)\s+)?(?:overreacting|dramatic|unreasonable|ridiculous|impossible|a nightmare|a waste of (?:my )?time|clueless|hopeless|useless)[^,.;!?]*|(?:you should be|aren'?t you) (?:ashamed|embarrassed)[^,.;!?]*|maybe if you (?:actually|bothered to|just)? ?[^,.;!?]+|(?:nice|good|kind|amazing|funny) (?:of you|how you|how the)[^,.;!?]*|thanks for (?:finally|nothing)[^,.;!?]*|(?:i think )?you'?re overreacting[^,.;!?]*|(?:your|the) [^,.;!?]{1,30} (?:is|are) a (?:shambles|mess|joke|disaster)|(?:only a|even a) (?:clueless|toddler|child)[^,.;!?]*|honestly a toddler could[^,.;!?]*|another [\w']+|it'?s (?:only|just) (?:a|an) [\w-]+|[^,.;!?]*(?:ha(?:s|ve) moved on without you|left you behind)[^,.;!?]*|[^,.;!?]* isn'?t (?:something|anything) to get (?:this|so|that) (?:upset|worked up) (?:about|over)|to be honest|honestly|frankly|seriously|come on|unbelievable|really\?|(?:this is )?(?:the |your )?(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) (?:message|email|text|call)s? (?:today|this week|this morning)[^,.;!?]*)\s*[.!?,;:\u2014\u2013-]*\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)*$/iu;
+const HOSTILE_CLAUSE = /^\s*(?:and\s+|but\s+|so\s+)?(?:(?:oh\s+)?(?:great|wow|wonderful|brilliant|lovely|sure|perfect|fantastic)[!.]*|what a (?:shock|surprise)|(?:honestly|seriously|frankly),?\s*(?:only a [^,.;!?]+|a toddler could [^,.;!?]+|you'?re [^,.;!?]+)|(?:it'?s|that'?s|this is) (?:not (?:hard|difficult|rocket science|a big deal|that big a deal)|really not (?:that )?(?:hard|a big deal|that big a deal)|ridiculous|absurd|a joke|pathetic|embarrassing)|(?:it'?s|that'?s|this is) frankly [^,.;!?]+|it really isn'?t a big deal|get over it|grow up|deal with it|don'?t be (?:so )?(?:silly|daft|ridiculous|dramatic|soft)|(?:i'?m )?sorry you feel that way|chill out|calm down|relax|take it or leave it|final warning|no more excuses|(?:for the (?:last|third|fifth|hundredth) time)|as i'?ve (?:already )?said|it'?ll (?:ship|happen|be done|arrive) when it (?:ships|happens|is done|arrives)|nobody but you would[^,.;!?]*|most (?:people|parents|clients|adults|owners) would(?:n'?t)? [^,.;!?]+|you'?re (?:being )?(?:(?:a bit|so|completely|totally|honestly|really)\s+)?(?:overreacting|dramatic|unreasonable|ridiculous|impossible|a nightmare|a waste of (?:my )?time|clueless|hopeless|useless)[^,.;!?]*|(?:you should be|aren'?t you) (?:ashamed|embarrassed)[^,.;!?]*|maybe if you (?:actually|bothered to|just)? ?[^,.;!?]+|(?:nice|good|kind|amazing|funny) (?:of you|how you|how the)[^,.;!?]*|thanks for (?:finally|nothing)[^,.;!?]*|(?:i think )?you'?re overreacting[^,.;!?]*|(?:your|the) [^,.;!?]{1,30} (?:is|are) a (?:shambles|mess|joke|disaster)|(?:only a|even a) (?:clueless|toddler|child)[^,.;!?]*|honestly a toddler could[^,.;!?]*|another [\w']+|it'?s (?:only|just) (?:a|an) [\w-]+|[^,.;!?]*(?:ha(?:s|ve) moved on without you|left you behind)[^,.;!?]*|[^,.;!?]* isn'?t (?:something|anything) to get (?:this|so|that) (?:upset|worked up) (?:about|over)|to be honest|honestly|frankly|seriously|come on|unbelievable|really\?|(?:this is )?(?:the |your )?(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) (?:message|email|text|call)s? (?:today|this week|this morning)[^,.;!?]*)\s*[.!?,;:\u2014\u2013-]*\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)*$/iu;
 /** Words that open a sentence with a sneer ("Wow, ", "Oh great, ", "For the third time: "). */
 const SNEER_LEAD = /^\s*(?:(?:oh\s+)?(?:wow|great|sure|brilliant|wonderful)[,!]+\s*|honestly,?\s+(?=(?:only|a toddler|you)\b)|for the (?:last|third|fifth|hundredth|\w+) time[:,]\s*|as i'?ve (?:already )?said,\s*|again,\s+(?=you)|(?:oh\s+)?sure,\s*)/i;
 
@@ -465,7 +503,12 @@ const calmTone: Op = (sentence, hit) => {
   if (out === sentence) return null;
   if (!out) return hit.intent === 'invalidating' ? null : '';
   // The finding's words must be gone, and something must be left to say.
-  if (hit.trigger && out.toLowerCase().includes(hit.trigger.toLowerCase().trim()) && hit.trigger.trim().length > 3) return null;
+  const trig = hit.trigger.toLowerCase().trim();
+  if (trig.length > 3 && out.toLowerCase().includes(trig)) {
+    // The clause that still carries the finding's words goes, when the sentence keeps a fact without it.
+    const rest = dropClauses(out, (t) => t.toLowerCase().includes(trig));
+    return rest && wordCount(rest) >= 4 && !rest.toLowerCase().includes(trig) ? rest : null;
+  }
   return wordCount(out) >= 3 ? out : '';
 };
 

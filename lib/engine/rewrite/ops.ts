@@ -273,7 +273,11 @@ const replaceSpan: Op = (sentence, hit, ctx) => {
   const at = locate(sentence, hit.trigger) ?? locate(sentence, hit.span);
   const list = templatesFor(ctx.entry.spanTemplates, ctx.policy.profession);
   if (!at || !list.length) return null;
-  const phrase = fill(list[0]!, valuesFor(sentence, ctx));
+  let phrase = fill(list[0]!, valuesFor(sentence, ctx));
+  // A bare reply time in the writer's own promise ("I'll have it back to you within 5 minutes") takes
+  // only the new time, not a second subject.
+  const bareTime = /^\s*((?:back )?(?:to you )?)(?=(?:within|in under|inside)\b)/i.exec(sentence.slice(at.start, at.end));
+  if (bareTime && /^I'll reply\s+(?=within\b)/.test(phrase) && /\b(?:i'?ll|i will|you'?ll)\b[^,.;!?]*$/i.test(sentence.slice(0, at.start)) && !/\b(?:reply|respond|answer|get back)\w*\s*$/i.test(sentence.slice(0, at.start))) phrase = bareTime[1]! + phrase.replace(/^I'll reply\s+/, '');
   const closing = /[.!?]+$/.exec(sentence.slice(at.start, at.end))?.[0] ?? '';
   const before = sentence.slice(0, at.start);
   // The phrase brings its own subject: "I promise I'll reply…", "you'll get an answer from me…", "Every DM will get a reply…".
@@ -301,7 +305,7 @@ const replaceSpan: Op = (sentence, hit, ctx) => {
 /** The writer's own state at those hours ("I'll be checking messages all weekend", "I'm up till all hours"): the clause goes. */
 const SELF_AVAILABLE_ANY = /(?:^|\b(?:and|so|but|because|as)\s+)(?:(?:i'?ll be|i'?m|i am|i will be)\s+(?:usually\s+|often\s+|basically\s+)?(?:up|awake|around|online|checking (?:messages|emails?|my phone|in)|on (?:my phone|call)|about)|(?:i'?ll|i will)\s+(?:keep|have)\s+my (?:work\s+|personal\s+)?(?:phone|mobile|laptop)\s+(?:on|by the bed|with me|next to me|nearby|close)|i sleep with my phone)\b/i;
 /** A closing clause that only says the writer is reachable whenever ("I'm up", "I'll always pick up", "I'm on nights all week"). */
-const AVAILABLE_TAIL = /\s*(?:[,;\u2014\u2013-]\s*|\s+(?:and|as|because|cos|since)\s+|\s+(?=i'?ll always|i never))(?:i'?m|i am|i'?ll be)\s+(?:usually\s+|always\s+|basically\s+|normally\s+)?(?:up(?: late| anyway)?|awake|on nights(?: all week| this week)?|on my phone|a night owl|never far from my phone|always on|always online|on 24\/7|around 24\/7)(?=\s*[.!?]|\s*(?:x+|\p{Extended_Pictographic}\uFE0F?)?\s*$)|\s*(?:[,;\u2014\u2013-]\s*|\s+(?:and\s+)?)(?:i'?ll always (?:pick up|answer|reply|get back to you)|i always (?:pick up|answer|reply)|i (?:never|don'?t ever) (?:switch|turn) (?:it|my phone) off|i always have my phone(?: on me)?)(?=\s*[.!?]|\s*(?:x+|\p{Extended_Pictographic}\uFE0F?)?\s*$)/iu;
+const AVAILABLE_TAIL = /\s*(?:[,;\u2014\u2013-]\s*|\s+(?:and|as|because|cos|since)\s+|\s+(?=i'?ll always|i never))(?:i'?m|i am|i'?ll be)\s+(?:usually\s+|always\s+|basically\s+|normally\s+)?(?:up(?: late| anyway)?|awake|on nights(?: all week| this week)?|on my phone|a night owl|never far from my phone|always on|always online|on 24\/7|around 24\/7)(?=\s*[.!?]|\s*(?:x+|\p{Extended_Pictographic}\uFE0F?)?\s*$)|\s*(?:[,;\u2014\u2013-]\s*|\s+(?:and\s+)?)(?:i'?ll always (?:pick up|answer|reply|get back to you)|i always (?:pick up|answer|reply)|i (?:never|don'?t ever) (?:switch|turn) (?:it|my phone) off|i always have my phone(?: on me)?|i (?:literally |honestly |basically )?never sleep|(?:it )?doesn'?t matter how late(?: it is)?|no matter how late(?: it is)?|however late(?: it is)?|i don'?t mind how late)(?:\s+(?:lol+|haha+|tbh))?(?=\s*[.!?]|\s*(?:x+|(?:\p{Extended_Pictographic}\uFE0F?)+)?\s*$)/iu;
 const KEEP_DEVICE = /\b(?:i'?ll|i will)\s+(?:keep|have)\s+my (?:work\s+|personal\s+)?(?:phone|mobile|laptop)\s+(?:on|by the bed|with me|next to me|nearby|close)/i;
 /** "text me", "ring me on my mobile": the contact the new hours attach to. */
 const CONTACT_ME = /\b(?:text|call|ring|message|msg|email|e-mail|ping|phone|whatsapp|dm|contact|reach|hit)\s+(?:me|us)(?:\s+up)?\b/i;
@@ -438,7 +442,7 @@ const cleaned: Op = (sentence, hit) => {
   return tidy(replaceRanges(sentence, [{ ...at, text: cleanText }]));
 };
 
-const PERMISSION = /\b(?:i was wondering|i wondered|i wanted to ask|would it be|is it|would you mind|could i|can i)\b[^?.!]*?\b(?:ok|okay|alright|all right|fine|possible)?\s*(?:with you\s+|by you\s+)?(?:for me\s+)?(?:if i\s+(?:maybe\s+|possibly\s+|perhaps\s+)?(?:didn'?t|don'?t|couldn'?t|can'?t|could not|did not|do not|wasn'?t able to|won'?t)|to\s+(?:maybe\s+|possibly\s+)?not|not to)\s+(?<act>[^?.!]+)/i;
+const PERMISSION = /\b(?:i was wondering|i wondered|i wanted to ask|would it be|is it|would you mind|could i|can i)\b[^?.!]*?\b(?:ok|okay|alright|all right|fine|possible)?\s*(?:with you\s+|by you\s+)?(?:for me\s+)?(?:if i\s+(?:(?:maybe|possibly|perhaps|just)\s+)*(?:didn'?t|don'?t|couldn'?t|can'?t|could not|did not|do not|wasn'?t able to|won'?t)|to\s+(?:maybe\s+|possibly\s+)?not|not to)\s+(?<act>[^?.!]+)/i;
 
 const PERMISSION_TAIL = /^\s*(?:i hope (?:that'?s|this is|it'?s) (?:ok|okay|alright|all right|fine)|please (?:say|tell me|let me know) if (?:it'?s|that'?s|this is) not(?: (?:ok|okay|alright))?|(?:but )?(?:i )?(?:totally |completely )?understand if (?:that'?s|it'?s|this is) not (?:ok|okay|alright|all right|possible)|(?:just )?let me know if you'?d allow it|if that'?s (?:ok|okay|alright|all right)(?: with you)?|is that (?:ok|okay|alright)|sorry if that'?s a problem)\b[^.!?]*[.!?]*\s*$/i;
 
@@ -449,7 +453,9 @@ function refuse(text: string): string | null {
   if (i < 0) return null;
   const plain = permission(sents[i]!, { pack: '', intent: '', trigger: '', span: '', raw: [] }, null as never);
   if (!plain) return null;
-  sents[i] = plain;
+  // The greeting that opened the question opens the plain refusal ("Hi Doreen, I won't be able to…").
+  const greet = /^(?:hi|hey|hello|hiya|dear)\b[^,.!?\n]{0,30},\s*/i.exec(sents[i]!)?.[0] ?? '';
+  sents[i] = greet && !plain.toLowerCase().startsWith(greet.trim().toLowerCase()) ? `${greet}${/^I\b/.test(plain) ? plain : plain[0]!.toLowerCase() + plain.slice(1)}` : plain;
   const kept = sents.flatMap((x, j) => {
     if (j === i) return [x];
     const parts = clauses(x);
@@ -607,9 +613,13 @@ const politeRequest: Op = (raw, _hit, ctx) => {
   return `${name}${name ? 'could' : 'Could'} you ${core[0]!.toLowerCase()}${core.slice(1)}?`;
 };
 
-const APOLOGY = /\b(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:so|very|really|truly|terribly|awfully|extremely|deeply|super)\s+)*(?:sorry|apologies|my apologies|apologi[sz]e|i apologi[sz]e)\b(?:\s+again)?!*/gi;
-const SORRY_FOR = /\b(?:(?:i'?m|i am|we'?re)\s+)?(?:(?:so|very|really|truly|terribly|awfully)\s+)*(?:sorry|apologies)\s+(?:(?<rel>for|about|that|to)\s+|(?=(?:the|your|my|it|this|i|we)\b))(?<what>[^.!?;,\u2014\u2013]+)/i;
-const MISHAP = /\b(?:forgot|forgotten|missed|late|delay(?:ed)?|mix-?up|error|mistake|wrong|slipped|overlooked|double-booked|cancel(?:led)?)\b/i;
+const APOLOGY = /\b(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:so|very|really|truly|terribly|awfully|extremely|deeply|super)\s+)*(?:sorry|apologies|my apologies|apologi[sz]e|i apologi[sz]e|(?:please\s+)?(?:excuse|forgive|pardon) me)\b(?:\s+again)?!*/gi;
+const SORRY_FOR = /\b(?:(?:i'?m|i am|we'?re)\s+)?(?:(?:so|very|really|truly|terribly|awfully)\s+)*(?:sorry|apologies|i apologi[sz]e|apologi[sz]e|my bad)(?:\s+(?:mate|hun|babe|love|pal|guys))?(?:\s+again)?\s+(?:(?<rel>for|about|that|to)\s+|(?=(?:the|your|my|it|this|i|we)\b))(?<what>[^.!?;,\u2014\u2013]+)/i;
+const MISHAP = /\b(?:forgot|forgotten|missed|late|delay(?:ed)?|mix-?up|error|mistake|wrong|slipped|overlooked|double-booked|cancel(?:led)?|broke|broken|lost|damaged|should(?:n'?t)? have|couldn'?t make it|didn'?t (?:get|make|send|reply|call)|dropped the ball|messed up|slipped my mind)\b/i;
+/** Amends offered for a slip: "…to make up for it". */
+const AMENDS = /\bto make (?:up for (?:it|that|this|the \w+)|it up(?: to you)?)\b/i;
+/** The writer owning a slip, which one plain apology answers. */
+const FAULT = /\b(?:my fault|my bad|my mistake|my error|(?:all|totally|entirely) on me|i feel (?:terrible|awful|so bad))\b/i;
 const SELF_DOWN = /\b(?:my fault|my bad|(?:i'?m|i am) (?:so )?(?:hopeless|useless|an idiot|the worst|a mess|rubbish)|totally on me|all on me|(?:honestly |so )?mortified|(?:i )?feel terrible|ugh)\b/i;
 
 /** Stacked apologies become one: "Apologies, apologies, I'm so sorry for the delay — really sorry again." → "Sorry for the delay." */
@@ -620,6 +630,7 @@ const oneApology: Op = (sentence, hit) => {
   const kept: string[] = [];
   let apology = '';
   let hadApology = false;
+  let amends = false;
   for (const c of parts) {
     const raw = region.slice(c.start, c.end);
     APOLOGY.lastIndex = 0;
@@ -645,11 +656,22 @@ const oneApology: Op = (sentence, hit) => {
       if (/[.!?]\s*$/.test(raw)) kept.push('. ');
       continue;
     }
+    // Amends offered for the slip ("I've knocked 20% off to make up for it") go with the apologies.
+    if (AMENDS.test(rest) && (hadApology || SELF_DOWN.test(region))) {
+      if (/[.!?]\s*$/.test(raw)) kept.push('. ');
+      amends = true;
+      continue;
+    }
     kept.push(rest);
   }
   let body = tidy(kept.join(' ').replace(/\s*,\s*\.\s*/g, '. ').replace(/(?:\.\s*){2,}/g, '. '));
   // A bare "I'm so sorry" before a limit goes; before an admitted slip, one "Sorry" stays.
-  if (!apology && hadApology && body && MISHAP.test(body)) body = `Sorry, ${body[0]!.toLowerCase()}${body.slice(1)}`.replace(/^Sorry, i\b/, 'Sorry, I');
+  if (!apology && hadApology && (amends || FAULT.test(region)) && !/\b(?:sorry|apologi)/i.test(body)) {
+    const g = /^(?:hi|hey|hello|hiya|dear)\b[^,.!?]{0,30}(?:,\s*|[.!]\s*|$)/i.exec(body)?.[0] ?? '';
+    const after = body.slice(g.length).trim();
+    body = `${g ? `${g.replace(/[.!\s]+$/, '').replace(/,?$/, ',')} I` : 'I'}'m sorry about this.${after && wordCount(after) > 0 ? ` ${after}` : ''}`;
+  }
+  else if (!apology && hadApology && body && MISHAP.test(body)) body = `Sorry, ${body[0]!.toLowerCase()}${body.slice(1)}`.replace(/^Sorry, i\b/, 'Sorry, I');
   if (!body || wordCount(body) === 0) return sentence.slice(0, at.start).trim() || sentence.slice(at.end).trim() ? tidy(sentence.slice(0, at.start) + ' ' + sentence.slice(at.end)) : '';
   body = asSentence(unhedge(body));
   let out = tidy(`${sentence.slice(0, at.start)}${body} ${sentence.slice(at.end)}`);

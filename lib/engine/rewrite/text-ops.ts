@@ -35,6 +35,10 @@ export function tidy(s: string, capitals = true): string {
     .replace(/\s+[-\u2013\u2014]\s*([.!?]|$)/g, '$1')
     .replace(/^[\s,;:.!?\-\u2013\u2014]+/, '')
     .replace(/(^|[.!?]\s+)[,;:\-\u2013\u2014]\s*/g, '$1')
+    // A clause left first after a deletion loses its joining word ("Hi Priscilla, and I've…"); an
+    // author's own capitalised "But" stays.
+    .replace(/,\s+Sorry\b/g, ', sorry')
+    .replace(/(^|[.!?]\s+|^(?:Hi|Hey|Hello|Hiya|Dear)\b[^,.!?\n]{0,30},\s+)(?:and|but)\s+(?=[\w'])/g, '$1')
     .trim();
   // A trailing comma goes, except after a greeting line ("Hi,").
   // A trailing comma goes, except after a greeting line ("Hi,") or a sign-off line ("Talk soon,").

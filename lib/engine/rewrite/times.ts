@@ -11,7 +11,7 @@ const DAY_ABBR: [RegExp, number][] = [
 const DAY_WORD = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|s|nesday|sday|urday|rsday)?\\.?';
 const CLOCK = '\\d{1,2}(?:[:.]\\d{2})?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)?';
 const STATED = new RegExp(
-  `\\b(?:hours|teach|open|opening|work|working|available|in (?:the )?(?:salon|office|studio|clinic|shop|surgery)|studio|office|clinic|practice|desk|line|runs|(?:sessions|classes|lessons|shifts) run|officially|(?:i'?m|we'?re) around)\\b[^.!?\\n]{0,40}?` +
+  `\\b(?:hours|teach|open|opening|work|working|available|in (?:the )?(?:salon|office|studio|clinic|shop|surgery)|studio|office|clinic|practice|desk|line|runs|(?:sessions|classes|lessons|shifts) run|officially|(?:i'?m|we'?re) around|(?:i|we) (?:normally |usually |generally )?do|on shift|(?:i'?m|we'?re) (?:on|in))\\b[^.!?\\n]{0,40}?` +
     `(?:(?<d1>${DAY_WORD})\\s*(?:-|to|till|until|through|thru)\\s*(?<d2>${DAY_WORD})|(?<wk>weekdays))?[,\\s]*(?:from\\s+)?` +
     `(?<a>${CLOCK})\\s*(?:-|to|till|til|until)\\s*(?<b>${CLOCK})(?:[^.!?\\n]{0,20}?\\b(?:on\\s+)?(?<wk2>weekdays|(?<d3>${DAY_WORD})\\s*(?:-|to|till|until|through)\\s*(?<d4>${DAY_WORD})))?`,
   'i',
