@@ -156,7 +156,7 @@ const dropWords: Op = (sentence, hit) => {
     if (wordCount(kept) > 0) return kept;
   }
   // An emoji that ended a sentence ("…resting ❤️ Your follow-up…") leaves a full stop behind.
-  const edits = mergeRanges(ranges).map((r) => ({ ...r, text: /\w\s*$/.test(sentence.slice(0, r.start)) && !GREETING_WORD.test(sentence.slice(0, r.start)) && /^\s+\p{Lu}/u.test(sentence.slice(r.end)) && !/^\s+I\b/.test(sentence.slice(r.end)) ? '.' : ' ' }));
+  const edits = mergeRanges(ranges).map((r) => ({ ...r, text: /\w\s*$/.test(sentence.slice(0, r.start)) && !GREETING_WORD.test(sentence.slice(0, r.start)) && (/^\s+\p{Lu}/u.test(sentence.slice(r.end)) || (/^\p{Extended_Pictographic}/u.test(sentence.slice(r.start, r.end)) && /^\s+(?:let'?s|i'?m|i'?ll|i'?ve|we|we'?re|you|can|could|would|will|hope|see|thanks|thank|also|just|shall)\b/.test(sentence.slice(r.end)) && wordCount(sentence.slice(0, r.start).split(/[.!?,;]/).pop() ?? '') >= 3)) && !/^\s+I\b/.test(sentence.slice(r.end)) ? '.' : ' ' }));
   const out = replaceRanges(sentence, edits);
   if (wordCount(out) === 0) return '';
   // A greeting line keeps its comma: "Hi love," → "Hi,".
