@@ -330,6 +330,12 @@ const dropBlame: Op = (sentence) => {
   if (apologies >= 2) {
     const one = OPERATIONS['one-apology'](s, { pack: 'assertiveness', intent: 'stacked-apology', span: s, trigger: s, raw: [] }, null as never);
     if (one) s = one;
+    // The writer owned a slip: one plain apology stays with it ("I'm sorry, he got out this morning").
+    if (one && !/\b(?:sorry|apologi[sz]e|apologies)\b/i.test(s) && wordCount(s) >= 3) {
+      const g = /^(?:(?:hi|hey|hello|hiya|dear)\b[^,.!?\n]{0,30},\s*)?/i.exec(s)![0];
+      const rest = s.slice(g.length);
+      s = `${g}${g ? 'sorry' : 'Sorry'}, ${/^I\b/.test(rest) ? rest : rest[0]!.toLowerCase() + rest.slice(1)}`;
+    }
   }
   // A discount offered for the slip is amends: the apology answers it ("I broke the vase, I'll knock £20 off").
   if (/\b(?:sorry|apologi[sz]e|apologies)\b/i.test(s)) {
@@ -507,7 +513,7 @@ const calmTone: Op = (sentence, hit) => {
   if (trig.length > 3 && out.toLowerCase().includes(trig)) {
     // The clause that still carries the finding's words goes, when the sentence keeps a fact without it.
     const rest = dropClauses(out, (t) => t.toLowerCase().includes(trig));
-    return rest && wordCount(rest) >= 4 && !rest.toLowerCase().includes(trig) ? rest : null;
+    return rest && wordCount(rest) >= 4 && !rest.toLowerCase().includes(trig) && !/\b(?:not (?:a )?real(?:ly)?|not a big deal|everyone|everybody|nothing to|just|only)\b/i.test(rest) ? rest : null;
   }
   return wordCount(out) >= 3 ? out : '';
 };
