@@ -21,7 +21,7 @@ const FREE_PHRASE = new RegExp(
 /** Clauses that only waive the fee or promise nothing is owed. */
 const WAIVER_CLAUSE = /^\s*(?:and\s+|so\s+)?(?:(?:don'?t|dont|do not|no need to)\s+worry about pay(?:ing)?(?:\s+(?:me|extra|for (?:it|that|this|them)))*|call it a freebie|(?:i|we) won'?t (?:invoice|charge|bill)(?: you)?(?: for (?:it|that|this|them))?|no need to pay(?: (?:me|extra|for (?:it|that|this|them)))*|no strings(?: attached)?|(?:it'?s|that'?s) on (?:me|the house)|my treat|whatever you need|no extra charge|no charge|free|on the house)\s*[,.;!?\u2014\u2013-]*\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)*$/iu;
 /** "…, no need to touch the SOW" / "we'll keep it as it is": the agreement named, to be updated. */
-const NO_CONTRACT_CLAUSE = /^\s*(?:and\s+)?(?:(?:i )?don'?t think we need to|no need to|we won'?t need to|needn'?t|don'?t worry about|without (?:needing to )?)\s*(?:update|amend|change|touch|redo|redoing|revise|sign|changing|updating|amending|touching|add (?:it|this|that|them) to|adding (?:it|this|that|them) to)\s+(?<doc>(?:the|our|your|my)\s+(?:sow|statement of work|contract|quote|agreement|scope|brief|estimate|proposal|appointment letter|engagement letter|terms))(?:\s+(?:for (?:it|that|this|them)|of [^,.;]+))?\s*[,.;!?\u2014\u2013-]*\s*$|^\s*(?:and\s+)?we'?ll keep (?:it|the (?:contract|agreement|quote)) as (?:it is|is)\s*[,.;!?]*\s*$/i;
+const NO_CONTRACT_CLAUSE = /^\s*(?:and\s+)?(?:(?:i )?don'?t think we need to|no need to|we won'?t need to|needn'?t|don'?t worry about|without (?:needing to )?)\s*(?:update|amend|change|touch|redo|redoing|revise|sign|changing|updating|amending|touching|add (?:it|this|that|them) to|adding (?:it|this|that|them) to)\s+(?<doc>(?:the|our|your|my)\s+(?:sow|statement of work|contract|quote|agreement|scope|brief|estimate|proposal|appointment letter|engagement letter|terms))(?:\s+(?:for (?:it|that|this|them)|of [^,.;]+))?(?:\s+or anything(?: like that)?)?\s*[,.;!?\u2014\u2013-]*\s*(?:(?:\p{Extended_Pictographic}\uFE0F?\s*)+)?$|^\s*(?:and\s+)?we'?ll keep (?:it|the (?:contract|agreement|quote)) as (?:it is|is)\s*[,.;!?]*\s*$/iu;
 const DISCOUNT = /\b(?:knock(?:ed|ing)?|tak(?:e|en|ing)|shav(?:e|ed))\b[^,.;!?]*\boff\b|\b\d+\s*%\s*off\b|\bhalf[- ]price\b|\bonly charge half\b|\bcharge (?:you )?half\b|\b(?:special|mate'?s|friends?(?: and family)?) rate\b|\bdiscount(?:ed)?\b|\breduce (?:my|the|your) (?:hourly |day )?(?:rate|fee|price)\b|\b(?:just|only) pay\b|\blet'?s (?:call|make) it\b[^,.;!?]*\d|\bcall it\b[^,.;!?]*[£$€]\s*\d/i;
 /** Reasons and apologies that travel with a discount or a cave. */
 const SOFTENER = /^\s*(?:and\s+|but\s+|so\s+)?(?:(?:i'?m|i am)\s+)?(?:(?:so|really|very|truly|terribly|awfully|extremely)\s+)*(?:sorry|apologies)\b[^,.;!?]*|^\s*(?:i know (?:that'?s|it'?s) a lot|i feel (?:bad|awful|terrible)[^,.;!?]*|since it'?s you|because it'?s you|as a goodwill gesture|by way of apology|if that helps|that feels fairer|(?:i know )?budgets are tight[^,.;!?]*|things are tight[^,.;!?]*|no need to ask|whatever you think is fair|we'?ll sort it (?:out )?whenever|just come along whenever|it was (?:only |just )?a (?:quick|short|small|tiny) (?:job|one|thing|session|call|fix)|(?:ok(?:ay)?|fine|ok fine)|you'?re right|honestly|actually|this time|aw+|oh)\s*[,.;!?\u2014\u2013-]*\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)*$/iu;
@@ -159,7 +159,7 @@ const billableExtraRaw: Op = (sentence, hit, ctx) => {
   let doc = '';
   if (contract) doc = (NO_CONTRACT_CLAUSE.exec(contract.t)?.groups?.doc ?? '').replace(/\bsow\b/i, 'SOW').replace(/^(?:your|my)\s+/i, 'the ');
   // Clauses that only waived the fee, left the agreement as it is or discounted go.
-  const isDrop = (t: string) => WAIVER_CLAUSE.test(t) || NO_CONTRACT_CLAUSE.test(t) || (DISCOUNT.test(t) && wordCount(t) <= 8);
+  const isDrop = (t: string) => WAIVER_CLAUSE.test(t) || NO_CONTRACT_CLAUSE.test(t) || (DISCOUNT.test(t) && wordCount(t) <= 8) || /^\s*(?:and\s+)?(?:i\s+)?hope (?:that'?s|this is|it'?s|thats) (?:ok|okay|alright|fine)(?: with you)?\s*[,.;!?]*\s*$/i.test(t);
   const bare = (t: string) => wordCount(t.replace(FREE_PHRASE, ' ')) < 3;
   // The work clause: where the free words are (or the clause before a bare "no charge"), else the offer.
   let w = parts.findIndex((p) => ((FREE_PHRASE.lastIndex = 0), FREE_PHRASE.test(p.t)) && !isDrop(p.t) && !bare(p.t));
@@ -174,7 +174,7 @@ const billableExtraRaw: Op = (sentence, hit, ctx) => {
   const sepLen = /[\s,;.!?\u2014\u2013-]*(?:(?:\p{Extended_Pictographic}\uFE0F?)+[\s,;.!?]*)?$/u.exec(wt.t)![0].length;
   const at = wt.r.end - sepLen;
   // "I've also sourced the runner — …, I'm happy to do it for free": done already, so it is invoiced.
-  const past = /\b(?:i'?ve|i have|i already)\b/i.test(wt.t) || (/^\s*(?:i'?m|i am) (?:happy|glad) to (?:do|include|cover) (?:it|that|this|them)\b/i.test(wt.t) && parts.slice(0, w).some((p) => /\b(?:i'?ve|i have|i already)\b/i.test(p.t)));
+  const past = /\b(?:i'?ve|i have|i already|i (?:actually |also |just )?(?:threw|chucked|tossed|popped|snuck|sneaked|added|rewrote|redid|did|made|included|drew|designed|wrote|created|built|sorted|fixed|edited|sent|shot|took|cleaned|painted|replaced))\b/i.test(wt.t) || (/^\s*(?:i'?m|i am) (?:happy|glad) to (?:do|include|cover) (?:it|that|this|them)\b/i.test(wt.t) && parts.slice(0, w).some((p) => /\b(?:i'?ve|i have|i already)\b/i.test(p.t)));
   // The work is named in an earlier clause and was done: "I've sourced X; I'll add it to the invoice."
   if (past && w > 0 && !/\b(?:i'?ve|i have|i already)\b/i.test(wt.t) && !sentence.slice(wt.r.end).replace(/[\s.!?]+/g, '')) {
     const before = deleteRanges(sentence.slice(0, wt.r.start), parts.slice(0, w).filter((p) => isDrop(p.t) || EXCUSE.test(p.t)).map((p) => p.r)).replace(/[\s,;\u2014\u2013-]+$/, '');
@@ -191,7 +191,9 @@ const billableExtraRaw: Op = (sentence, hit, ctx) => {
   s = s.replace(FREE_PHRASE, '').replace(/\s+(?:and|plus)\s+(?:I'?ll\s+)?(?:knock|take)\s+[^,.;!?]*?\boff\b[^,.;!?\u2062]*?(?=\s*(?:[,.;!?\u2062]|\p{Extended_Pictographic}|$))/iu, '');
   const note = past ? "; I'll add it to the invoice" : doc && !/quote/i.test(doc) ? `; I'll update ${doc} and send you the new quote first` : "; I'll send you an updated quote first";
   const i = s.indexOf(MARK);
-  const head = offerVerb(s.slice(0, i).replace(/[\s,;\u2014\u2013-]+$/, ''));
+  let head = offerVerb(s.slice(0, i).replace(/[\s,;\u2014\u2013-]+$/, '').replace(/\s+x+$/i, ''));
+  // A gift's "as a thank you" does not lead work that is invoiced or quoted.
+  head = head.replace(/(^|[.!?]\s+|,\s+)(?:as a (?:little )?(?:thank[- ]you|gift|treat)|by way of thanks)\s*,?\s+(\S)/i, (_w, pre: string, c: string) => `${pre}${pre.trim() ? c : c.toUpperCase()}`);
   let rest = s.slice(i + 1);
   // What follows reads on: a full stop before a capital or an emoji, else a comma.
   const mark = /^\s*(?:[.!?]|\p{Extended_Pictographic})/u.test(rest) || !rest.trim() ? '' : /^\s*[,;\u2014\u2013-]*\s*\p{Lu}/u.test(rest) ? '.' : ',';
@@ -308,7 +310,7 @@ const keepPrice: Op = (sentence) => {
 };
 
 /** Whole-phrase self-blame out of a sentence; the facts around it stay. */
-const BLAME = /(?:,?\s*(?:and|but)\s+|,\s*|\s+[-\u2013\u2014]\s+)?\b(?:(?:i'?m sure|i think|i guess|i know|honestly)\s+)?(?:(?:this|that|it)\s+(?:is|was|'s)|it'?s)\s+(?:completely|entirely|totally|all|really|probably)?\s*my (?:fault|bad|mistake|error)\b(?:\s+(?:for not|because|since|as)\b[^,.;!?]*)?|(?:,\s*|\s+[-\u2013\u2014]\s+)?\b(?:(?:i'?m|i am)\s+(?:(?:such|so|a complete|a total|an absolute|a bit of)\s+(?:an?\s+)?(?:idiot|klutz|muppet|numpty|disaster|fool|airhead|scatterbrain|clumsy|stupid|dense|dumb|plonker|wally|dope|nightmare)|such an idiot|so stupid|hopeless|useless(?: at this(?: stuff)?)?(?: sometimes)?|the worst|a mess|rubbish)|(?:(?:it'?s|that'?s|this is|it is|that is)\s+)?(?:totally|all|entirely|completely)\s+on me|my bad|(?:honestly )?mortified|(?:totally|entirely|completely|all)\s+my (?:fault|mistake)|my (?:fault|mistake)(?:\s+(?:entirely|completely|totally))?(?=\s*(?:[,.;!?]|x+\b|$))|i feel (?:terrible|awful|so bad)(?: about (?:this|it|that))?)\b/gi;
+const BLAME = /(?:,?\s*(?:and|but)\s+|,\s*|\s+[-\u2013\u2014]\s+)?\b(?:(?:i'?m sure|i think|i guess|i know|honestly)\s+)?(?:(?:this|that|it)\s+(?:is|was|'s)|it'?s)\s+(?:completely|entirely|totally|all|really|probably)?\s*my (?:fault|bad|mistake|error)\b(?:\s+(?:for not|because|since|as)\b[^,.;!?]*)?|(?:,?\s*(?:and|but)\s+|,\s*|\s+[-\u2013\u2014]\s+)?\b(?:(?:i'?m|i am)\s+(?:(?:such|so|a complete|a total|an absolute|a bit of)\s+(?:an?\s+)?(?:idiot|klutz|muppet|numpty|disaster|fool|airhead|scatterbrain|clumsy|stupid|dense|dumb|plonker|wally|dope|nightmare)|such an idiot|so stupid|hopeless|useless(?: at this(?: stuff)?)?(?: sometimes)?|the worst|a mess|rubbish)|(?:(?:it'?s|that'?s|this is|it is|that is)\s+)?(?:totally|all|entirely|completely)\s+on me|my bad|(?:honestly )?mortified|(?:totally|entirely|completely|all)\s+my (?:fault|mistake)|my (?:fault|mistake)(?:\s+(?:entirely|completely|totally))?(?=\s*(?:[,.;!?]|x+\b|$))|i feel (?:terrible|awful|so bad)(?: about (?:this|it|that))?)\b/gi;
 
 function stripBlame(sentence: string): string {
   let s = sentence;
@@ -348,6 +350,8 @@ const dropBlame: Op = (sentence) => {
     seen = true;
     return w;
   });
+  // The slip owned once, without the intensifier that makes it self-blame ("I completely messed up").
+  s = s.replace(/\b(i|we)\s+(?:completely|totally|really|massively|seriously|well and truly)\s+(messed up|dropped the ball|screwed up|mucked up|botched|forgot)\b/i, '$1 $2');
   // The apology left says it once, plainly ("I'm so, so sorry" → "I'm sorry about this").
   s = s.replace(/\b(i'?m|i am)\s+(?:(?:so|really|very|truly|terribly|awfully)[,\s]+)+(?=sorry\b)/gi, '$1 ');
   let out = finish(s, sentence);
@@ -579,4 +583,4 @@ const RAW_OPERATIONS = {
 export const SCOPE_TONE_OPERATIONS = Object.fromEntries(Object.entries(RAW_OPERATIONS).map(([k, op]) => [k, guarded(op)])) as Record<keyof typeof RAW_OPERATIONS, Op>;
 
 /** A sentence after a refusal that only asks the client's leave again ("I hope you don't mind, …"). */
-export const REFUSAL_FOLLOW_UP = /^\s*(?:(?:i hope (?:you don'?t mind|that'?s (?:ok|okay|alright|fine))|(?:i )?(?:totally |completely )?understand if (?:that'?s|it'?s) not|only if you'?re (?:ok|okay|fine) with|only if (?:that'?s|it'?s|this is) (?:ok|okay|alright|all right|fine)|if you insist|please (?:say|tell me|let me know) if (?:it'?s|that'?s) not)\b)[^.!?]*[.!?]*\s*$/i;
+export const REFUSAL_FOLLOW_UP = /^\s*(?:(?:i hope (?:you don'?t mind|that'?s (?:ok|okay|alright|fine))|(?:i )?(?:totally |completely )?understand if (?:that'?s|it'?s) not|only if you'?re (?:ok|okay|fine) with|only if (?:that'?s|it'?s|this is) (?:ok|okay|alright|all right|fine)|(?:totally |completely )?understand if not|no worries if not|(?:totally |completely )?fine if not|if you insist|please (?:say|tell me|let me know) if (?:it'?s|that'?s) not)\b)[^.!?]*[.!?]*\s*$/i;

@@ -572,7 +572,13 @@ const noContract: Op = (sentence, hit) => {
   if (!/^(?:the|our|your|my)\s/i.test(doc)) doc = `the ${doc.replace(/^(?:a|an)\s+/i, '')}`;
   doc = doc.replace(/\bsow\b/i, 'SOW');
   const prev = parts[idx - 1]!;
-  const prevText = sentence.slice(prev.start, prev.end).replace(/[\s,;\u2014\u2013-]+$/, '').replace(CURRENT_FEE, '');
+  // "I'll throw in the boxes for free" once the agreement covers them: neither free nor thrown in.
+  const prevText = sentence
+    .slice(prev.start, prev.end)
+    .replace(/[\s,;\u2014\u2013-]+$/, '')
+    .replace(CURRENT_FEE, '')
+    .replace(/\s+(?:for free|free of charge|for nothing|at no (?:extra )?(?:cost|charge)|on the house|no charge)\b/gi, '')
+    .replace(/\b(i'?ll|i will|we'?ll)\s+(?:throw|chuck|toss|pop)\s+in\b/i, (_w, who: string) => `${/^we/i.test(who) ? 'we' : 'I'} can add`);
   const quoted = /\bquote\b/i.test(prevText);
   const plural = /\band\b|\bpages\b|\bextras\b|\bitems\b/i.test(prevText);
   const emoji = [...trigText.matchAll(/\p{Extended_Pictographic}\uFE0F?/gu)].map((x) => x[0]).join('');
@@ -639,7 +645,7 @@ const oneApology: Op = (sentence, hit) => {
     const sf = isApology && !apology ? SORRY_FOR.exec(raw) : null;
     if (sf?.groups) {
       apology = `Sorry ${sf.groups.rel ? `${sf.groups.rel} ` : ''}${sf.groups.what!.trim()}`;
-      kept.push(`${apology}${/[.!?]\s*$/.test(raw) ? '.' : ', '}`);
+      kept.push(`${apology}${/[.!?]\s*$/.test(raw) ? (/\?\s*$/.test(raw) ? '?' : '.') : ', '}`);
       continue;
     }
     APOLOGY.lastIndex = 0;
@@ -671,6 +677,7 @@ const oneApology: Op = (sentence, hit) => {
     const after = body.slice(g.length).trim();
     body = `${g ? `${g.replace(/[.!\s]+$/, '').replace(/,?$/, ',')} I` : 'I'}'m sorry about this.${after && wordCount(after) > 0 ? ` ${after}` : ''}`;
   }
+  else if (!apology && hadApology && body && MISHAP.test(body) && /^(?:hi|hey|hello|hiya|dear)\b[^,.!?]{0,30},\s*\S/i.test(body)) body = body.replace(/^((?:hi|hey|hello|hiya|dear)\b[^,.!?]{0,30},\s*)(.)/i, (_w, g: string, c: string) => `${g}sorry, ${c === 'I' ? c : c.toLowerCase()}`);
   else if (!apology && hadApology && body && MISHAP.test(body)) body = `Sorry, ${body[0]!.toLowerCase()}${body.slice(1)}`.replace(/^Sorry, i\b/, 'Sorry, I');
   if (!body || wordCount(body) === 0) return sentence.slice(0, at.start).trim() || sentence.slice(at.end).trim() ? tidy(sentence.slice(0, at.start) + ' ' + sentence.slice(at.end)) : '';
   body = asSentence(unhedge(body));
@@ -680,7 +687,7 @@ const oneApology: Op = (sentence, hit) => {
   return out;
 };
 
-const HEDGE_CLAUSE = /^\s*(?:and\s+|but\s+)?(?:i (?:really )?hate to ask|forgive me if this (?:comes out|sounds) wrong|(?:and )?(?:apologies |sorry )?if this is awkward|i hope you don'?t mind(?: me asking)?|if that(?:'?s| is) (?:ok(?:ay)?|alright|all right|fine(?: with you)?)|it'?s (?:probably|all|totally) my fault[^,.;]*|(?:this is )?probably my fault[^,.;]*)\s*[,;\u2014\u2013?.!-]*\s*$/i;
+const HEDGE_CLAUSE = /^\s*(?:and\s+|but\s+)?(?:i (?:really )?hate (?:to ask|asking)|i know i'?m being a (?:pain|nuisance)(?: but)?|forgive me if this (?:comes out|sounds) wrong|(?:and )?(?:apologies |sorry )?if this is awkward|i hope you don'?t mind(?: me asking)?|if that(?:'?s| is) (?:ok(?:ay)?|alright|all right|fine(?: with you)?)|it'?s (?:probably|all|totally) my fault[^,.;]*|(?:this is )?probably my fault[^,.;]*)\s*[,;\u2014\u2013?.!-]*\s*$/i;
 
 /** Stacked hedges out of a request: "I was just wondering if we could possibly keep…" → "Could we keep…". */
 function unhedge(text: string): string {
@@ -695,11 +702,19 @@ function unhedge(text: string): string {
       .replace(/(^|,\s*|\bbut\s+)(?:i guess|i suppose|i think)\s+(?:maybe\s+|perhaps\s+)?(?=i\b)/gi, '$1')
       .replace(/\b(?:kind of|sort of)\s+/gi, '')
       .replace(/\b(?:i was (?:just )?wondering|i wondered|i wonder)\s+if\s+(we|you|i)\s+(?:could|might)\s+(?:possibly\s+|maybe\s+|perhaps\s+)?/i, (_w, who: string) => `could ${who === 'i' ? 'I' : who} `)
-      .replace(/\b(could|can|would|will)\s+(you|we|i)\s+(?:maybe|possibly|perhaps|just)\s+/gi, '$1 $2 ');
+      .replace(/\b(could|can|would|will)\s+(you|we|i)\s+(?:maybe|possibly|perhaps|just)\s+/gi, '$1 $2 ')
+      // "would it maybe be possible, if it's not too much trouble, to pay…" / "is there any chance you
+      // could possibly pay…" → "could you please pay…"
+      .replace(/\b(?:would|will)\s+it\s+(?:maybe\s+|possibly\s+|perhaps\s+|at all\s+)*be\s+possible\s*,?\s*(?:if\s+it'?s\s+not\s+too\s+much\s+trouble\s*,?\s*)?(?:for\s+you\s+)?to\s+/i, 'could you please ')
+      .replace(/\b(?:i know\s+)?i'?m being (?:a (?:pain|nuisance)|annoying|a bother)\s*,?\s*(?:but\s+)?/i, '')
+      // The slip owned once, without the intensifier that makes it self-blame ("I completely messed up").
+      .replace(/\b(i|we)\s+(?:completely|totally|really|massively|seriously|well and truly)\s+(messed up|dropped the ball|screwed up|mucked up|botched|forgot)\b/i, '$1 $2')
+      .replace(/\bis\s+there\s+any\s+chance\s+(?:at\s+all\s+)?(?:that\s+)?you\s+(?:could|can|might)\s+(?:possibly\s+|maybe\s+|perhaps\s+)*/i, 'could you please ')
+      .replace(/^(?:so\s+)?sorry,?\s+(?:but\s+)?(?=could you please\b)/i, '');
     return t;
   });
   const QUESTION_START = /^(?:sorry,\s*)?(?:can|could|would|will|do|does|did|is|are|was|were|may|might|shall|should|have|has|how|what|when|where|why|who|which)\b/i;
-  return tidy(sents.map((x) => (/\?$/.test(x) && !QUESTION_START.test(x.trim()) ? x.replace(/\?+$/, '.') : x)).filter((x) => wordCount(x) >= 2 && !SELF_DOWN.test(x.replace(/[.!?]+$/, '')) || !SELF_DOWN.test(x)).filter((x) => !(/\bmy fault\b/i.test(x) && wordCount(x) <= 12)).join(' '));
+  return tidy(sents.map((x) => (/\?$/.test(x) && !QUESTION_START.test(x.trim()) && !/\bcould you please\b/i.test(x) ? x.replace(/\?+$/, '.') : x)).filter((x) => wordCount(x) >= 2 && !SELF_DOWN.test(x.replace(/[.!?]+$/, '')) || !SELF_DOWN.test(x)).filter((x) => !(/\bmy fault\b/i.test(x) && wordCount(x) <= 12)).join(' '));
 }
 
 const OWN_INVITE = /\b(?:you should (?:come|join)|come (?:to|along to|over)|join (?:me|us)|let me know if you'?d like to|would you like to|fancy (?:a|grabbing|getting|coming)|we should (?:get|grab|go)|let'?s (?:get|grab|go for)|you'?re invited|i'?d love (?:it if you|to take you|you to come)|get a drink|grab (?:a )?(?:drink|coffee|dinner|lunch))\b/i;
