@@ -59,6 +59,33 @@ export function Popup() {
     return watchSettings(setSettings);
   }, []);
 
+  // Where keyboard focus is in the findings list (the item's index): a re-render that removes the
+  // focused item (an Apply the page re-analysed a moment later, a rule turned off) puts focus on its
+  // neighbour instead of dropping it to the page body. A pointer press elsewhere lets it go.
+  const focusAt = useRef<number | null>(null);
+  useEffect(() => {
+    const track = (e: FocusEvent) => {
+      const li = (e.target as Element | null)?.closest?.('li[data-key]');
+      const items = listRef.current ? [...listRef.current.children] : [];
+      focusAt.current = li && listRef.current?.contains(li) ? items.indexOf(li) : null;
+    };
+    const release = (e: PointerEvent) => {
+      if (!listRef.current?.contains(e.target as Node)) focusAt.current = null;
+    };
+    document.addEventListener('focusin', track);
+    document.addEventListener('pointerdown', release);
+    return () => {
+      document.removeEventListener('focusin', track);
+      document.removeEventListener('pointerdown', release);
+    };
+  }, []);
+  useEffect(() => {
+    if (focusAt.current === null || (document.activeElement && document.activeElement !== document.body)) return;
+    const items = listRef.current ? [...listRef.current.children] : [];
+    const next = items[Math.min(focusAt.current, items.length - 1)] as HTMLElement | undefined;
+    (next?.querySelector<HTMLElement>('button:not([disabled])') ?? messageRef.current?.querySelector<HTMLElement>('button') ?? messageRef.current)?.focus();
+  });
+
   const refresh = useCallback(async () => {
     if (tab?.id === undefined) return;
     try {

@@ -182,3 +182,24 @@ test('popup: after Apply by keyboard, focus stays in the popup on the next findi
   expect(focused).toBeTruthy();
   await popup.page.close();
 });
+
+// The page re-analyses a moment after an Apply or a rule turned off; the popup's next poll then
+// removes the finding's item. Focus must not fall to the body when that item goes.
+for (const action of ['Apply', 'Turn off this rule'] as const) {
+  test(`popup: focus stays on a finding after ${action} removes its item from the list`, async ({ page, site, ext }) => {
+    const cl = await openSite(page, site, gmail);
+    await typeDraft(page, gmail.composer(page), `${DRAFT} Love you loads xx`);
+    const finding = await cl.waitForSpan(FLAGGED);
+    const popup = await PopupPage.open(ext.context, ext.extensionId, await tabIdOf(ext.worker, page));
+    await expect.poll(() => popup.findings.count()).toBeGreaterThan(1);
+    const item = popup.finding(finding.message);
+    const button = item.getByRole('button', { name: action === 'Apply' ? /^Apply/ : /^Turn off this rule/ }).first();
+    await button.focus();
+    await popup.page.keyboard.press('Enter');
+    await expect(item).toHaveCount(0);
+    await expect
+      .poll(() => popup.page.evaluate(() => !!document.activeElement?.closest('li.cl-finding, .popup-message')))
+      .toBe(true);
+    await popup.page.close();
+  });
+}
