@@ -1,6 +1,8 @@
 // The user's policy: working days and hours, time zone, reply time, urgent path, optional lines, with a live statement preview.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { boundaryStatement, DAY_NAMES, resolvePolicy } from '@/lib/engine/policy';
+import { localeClock } from '@/lib/engine/zones';
+import { browserLocale } from '@/lib/settings/analyze-options';
 import type { Policy } from '@/lib/engine/types';
 import { LIMITS, validatePolicy } from '@/lib/settings/schema';
 import type { Settings } from '@/lib/settings/types';
@@ -55,7 +57,8 @@ export function PolicyForm({ settings, save }: { settings: Settings; save: Save 
     }
   }
 
-  const preview = boundaryStatement(resolvePolicy(validation.ok ? draft : settings.policy));
+  const clock = draft.clock ?? localeClock(browserLocale());
+  const preview = boundaryStatement(resolvePolicy({ ...(validation.ok ? draft : settings.policy), clock: (validation.ok ? draft : settings.policy).clock ?? clock }));
 
   const errorFor = (key: string) =>
     errors[key] ? (
@@ -113,7 +116,7 @@ export function PolicyForm({ settings, save }: { settings: Settings; save: Save 
           <legend>Times in your statement</legend>
           {(['12h', '24h'] as const).map((c) => (
             <label class="field checkbox" key={c}>
-              <input type="radio" name="clock" checked={(draft.clock ?? '12h') === c} onChange={() => change({ clock: c })} />
+              <input type="radio" name="clock" checked={clock === c} onChange={() => change({ clock: c })} />
               {c === '12h' ? '4:30 PM' : '16:30'}
             </label>
           ))}

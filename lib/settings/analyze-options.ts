@@ -1,6 +1,7 @@
 // Turns the user's settings into the engine's AnalyzeOptions: which packs, which rules, what severity, which policy.
 import { defaultPacksFor } from '../engine/catalog';
 import { PACK_IDS, type AnalyzeOptions, type Severity } from '../engine/types';
+import { localeClock } from '../engine/zones';
 import type { Settings } from './types';
 
 /** Whether a pack is on: an explicit switch wins; otherwise the profession's defaults decide. */
@@ -22,9 +23,16 @@ export function toAnalyzeOptions(settings: Settings): AnalyzeOptions {
     packs,
     disabledRules,
     severityOverrides,
-    policy: settings.policy,
+    // Times follow the user's own clock until they choose one: "16:30" where the browser's locale
+    // reads 24-hour time, "4:30 PM" where it reads 12-hour.
+    policy: { ...settings.policy, clock: settings.policy.clock ?? localeClock(browserLocale()) },
     // A custom phrase belongs to a pack and follows its switch, so "turn the pack off" means
     // nothing from that pack flags, whatever the engine does with customRules.
     customRules: settings.customRules.filter((r) => packs.includes(r.pack as (typeof PACK_IDS)[number])),
   };
+}
+
+/** The browser's language in any context (a page, the service worker), if it has one. */
+export function browserLocale(): string | undefined {
+  return typeof navigator !== 'undefined' ? navigator.language : undefined;
 }

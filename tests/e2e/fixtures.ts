@@ -36,7 +36,7 @@ export interface Site {
   strayRequests: string[];
 }
 
-export async function launchWithExtension(dir = EXTENSION_DIR): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
+export async function launchWithExtension(dir = EXTENSION_DIR, locale?: string): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
   if (!existsSync(path.join(dir, 'manifest.json'))) {
     const how = dir === EXTENSION_DIR ? 'npm run build:test' : 'npm run build';
     throw new Error(`No build at ${dir}: run "${how}" first.`);
@@ -45,8 +45,10 @@ export async function launchWithExtension(dir = EXTENSION_DIR): Promise<{ contex
   const context = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM,
     headless: true,
-    args: chromiumArgs(dir),
+    // A browser in another language: its pages (locale) and its service worker (--lang) read it.
+    args: locale ? [...chromiumArgs(dir), `--lang=${locale}`] : chromiumArgs(dir),
     viewport: { width: 1280, height: 800 },
+    ...(locale ? { locale } : {}),
   });
   let [worker] = context.serviceWorkers();
   if (!worker) worker = await context.waitForEvent('serviceworker');

@@ -1,5 +1,5 @@
 // Options page: every change reaches an open Gmail draft live (no reload); bad imports change nothing.
-import { expect, test, type Page } from './fixtures';
+import { expect, launchWithExtension, test, type Page } from './fixtures';
 import { Clearline, composerText } from './pages/card';
 import { OptionsPage } from './pages/options';
 import { DRAFT, FLAGGED, openSite, typeDraft, GMAIL_NEW_MESSAGE, resetSettings } from './suites';
@@ -285,4 +285,24 @@ test('a custom pattern flags in the composer', async ({ page, site, ext }) => {
   const finding = await cl.waitForSpan(/quick favor/i);
   expect(finding).toMatchObject({ message: 'Frames extra work as a small favour.', severity: 'alert', pack: 'scope' });
   await options.page.close();
+});
+
+test('with no clock chosen, a browser in British English reads 24-hour times in the options preview and in rewrites', async () => {
+  const { context, worker } = await launchWithExtension(undefined, 'en-GB');
+  try {
+    expect(await worker.evaluate(() => navigator.language)).toBe('en-GB');
+    const options = await OptionsPage.open(context, new URL(worker.url()).host);
+    const page = options.page;
+    expect((await storedSettings(page))?.policy?.clock).toBeUndefined();
+    await expect(page.getByRole('radio', { name: '16:30' })).toBeChecked();
+    await expect(options.statement).toContainText('9:00 to 18:00');
+    await expect(options.statement).not.toContainText(/\b(?:AM|PM)\b/);
+    // The background's analysis (the same one a draft gets) writes the new time the same way.
+    await page.getByRole('textbox', { name: 'Sentence to check' }).fill('Sure, call me anytime, even at midnight.');
+    const result = page.getByTestId('try-result');
+    await expect(result).toContainText('18:00');
+    await expect(result).not.toContainText(/\b\d{1,2}(?::\d{2})? ?(?:AM|PM)\b/);
+  } finally {
+    await context.close();
+  }
 });
