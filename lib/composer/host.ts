@@ -45,12 +45,15 @@ const HOST_CSS = `
    and with no fill, so they never look like selected text. */
 @media (forced-colors: active) {
   .box, .marker { forced-color-adjust: none; }
-  .box { box-sizing: content-box; padding-bottom: 1px; background: none; }
-  .box::after { content: none; }
+  /* As specific as the colour rules above, so the fills and the amber zigzag really go. Lines are
+     drawn in colours the palette pairs with Canvas (LinkText, CanvasText): Mark is only guaranteed
+     against MarkText, and is yellow on white in a light palette. */
+  .box, .box[data-severity] { box-sizing: content-box; padding-bottom: 1px; background: none; }
+  .box::after, .box[data-severity]::after { content: none; background: none; }
   .box[data-severity="suggestion"] { border-bottom: 2px dotted LinkText; }
   .box[data-severity="warning"] { border-bottom: 3px dashed CanvasText; }
-  .box[data-severity="alert"] { border-bottom: 4px double Mark; }
-  .box[data-active="true"] { background: none; outline: 2px solid Highlight; }
+  .box[data-severity="alert"] { border-bottom: 5px double CanvasText; }
+  .box[data-severity][data-active="true"] { background: none; outline: 2px solid Highlight; }
   .marker { background: ButtonFace; color: ButtonText; border-color: ButtonText; }
   .marker:hover, .marker[data-active="true"] { background: Highlight; color: HighlightText; }
 }

@@ -206,3 +206,48 @@ test('the welcome page: axe finds nothing in light and dark, and it reflows at 3
   await expectReflow(page, 320);
   await page.close();
 });
+
+test('forced colours, light and dark palettes: no underline keeps a fill or the amber zigzag, and every line has 3:1 against the page', async ({ page, site, ext }) => {
+  await ext.worker.evaluate(async () => {
+    const { settings } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...settings, rules: { ...(settings?.rules ?? {}), 'assertiveness/caving': { severity: 'suggestion' } } } });
+  });
+  const cl = await openSite(page, site, gmail);
+  await typeDraft(page, gmail.composer(page), THREE);
+  await cl.waitForSpan(/stunning/);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ forcedColors: 'active', colorScheme });
+    const boxes = await page.evaluate(() => {
+      const lum = (c: string) => {
+        const [r, g, b] = (c.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => Number(v) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      const probe = document.createElement('div');
+      probe.style.color = 'Canvas';
+      document.body.append(probe);
+      const canvas = getComputedStyle(probe).color;
+      probe.remove();
+      const shadow = document.querySelector('clearline-root')!.shadowRoot!;
+      return [...shadow.querySelectorAll<HTMLElement>('.box[data-severity]')].map((box) => {
+        const cs = getComputedStyle(box);
+        const after = getComputedStyle(box, '::after');
+        const [a, b] = [lum(cs.borderBottomColor), lum(canvas)].sort((x, y) => y - x);
+        return {
+          severity: box.dataset.severity,
+          fill: cs.backgroundColor,
+          after: after.content === 'none' || after.content === 'normal' ? 'none' : after.backgroundImage,
+          line: cs.borderBottomStyle,
+          contrast: Math.round(((a! + 0.05) / (b! + 0.05)) * 100) / 100,
+        };
+      });
+    });
+    expect(new Set(boxes.map((b) => b.severity))).toEqual(new Set(['suggestion', 'warning', 'alert']));
+    for (const b of boxes) {
+      expect(b.fill, `${b.severity} fill, ${colorScheme}`).toMatch(/^(?:transparent|rgba\(0, 0, 0, 0\))$/);
+      expect(b.after, `${b.severity} ::after, ${colorScheme}`).toBe('none');
+      expect(b.line, `${b.severity} line, ${colorScheme}`).not.toBe('none');
+      expect(b.contrast, `${b.severity} line against the page, ${colorScheme}`).toBeGreaterThanOrEqual(3);
+    }
+  }
+  await page.emulateMedia({ forcedColors: 'none', colorScheme: 'light' });
+});
