@@ -441,6 +441,10 @@ export class CardController {
     const first = rects[0]!;
     const last = rects[rects.length - 1]!;
     const top0 = Math.min(...rects.map((r) => r.top));
+    // Measure the card at its natural height (a cap set by an earlier placement comes off first).
+    const inner = this.popover.querySelector<HTMLElement>('.card') ?? this.popover;
+    inner.style.maxHeight = '';
+    inner.style.overflowY = '';
     const card = this.popover.getBoundingClientRect();
     const vw = window.innerWidth;
     const vh = window.innerHeight;
@@ -452,8 +456,23 @@ export class CardController {
     const fits = (t: number) => t >= 8 && t + card.height <= vh - 8;
     const clear = (t: number) => !caret || t >= caret.bottom + 2 || t + card.height <= caret.top - 2;
     const candidates = [last.bottom + 6, top0 - card.height - 6, ...(caret ? [caret.bottom + 6, caret.top - card.height - 6] : [])];
-    let top = candidates.find((t) => fits(t) && clear(t)) ?? candidates.find(fits) ?? last.bottom + 6;
-    top = Math.max(8, Math.min(top, vh - card.height - 8));
+    let top = candidates.find((t) => fits(t) && clear(t));
+    let height = card.height;
+    if (top === undefined) {
+      // Too tall for any place clear of the typing line (a laptop screen, 200 % zoom): the card takes
+      // the larger free side of that line, or the whole window when there is no caret line, and
+      // scrolls inside, so it neither covers what is being typed nor runs off the window.
+      const below = caret ? { top: caret.bottom + 6, room: vh - 8 - (caret.bottom + 6) } : { top: 8, room: vh - 16 };
+      const above = caret ? { top: 8, room: caret.top - 6 - 8 } : below;
+      const side = below.room >= above.room ? below : above;
+      if (side.room >= 96) {
+        height = Math.min(card.height, side.room);
+        top = side === below ? below.top : caret!.top - 6 - height;
+        inner.style.maxHeight = `${Math.floor(height)}px`;
+        inner.style.overflowY = 'auto';
+      } else top = candidates.find(fits) ?? last.bottom + 6;
+    }
+    top = Math.max(8, Math.min(top, vh - height - 8));
     this.popover.style.left = `${Math.round(left)}px`;
     this.popover.style.top = `${Math.round(top)}px`;
   }

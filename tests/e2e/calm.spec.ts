@@ -214,3 +214,34 @@ test('on the demo draft every rewrite shows all the words Apply replaces: kept w
   }
   expect(checked).toBeGreaterThan(3);
 });
+
+// A card taller than the room beside the line being typed (a laptop screen, 200 % zoom) takes the
+// larger free side and scrolls inside, rather than covering that line or running off the window.
+for (const viewport of [{ width: 1280, height: 860 }, { width: 1366, height: 768 }, { width: 640, height: 430 }]) {
+  test(`a tall keyboard card keeps clear of the caret line and inside the window at ${viewport.width}×${viewport.height}`, async ({ page, site }) => {
+    await page.setViewportSize(viewport);
+    const { cl, composer } = await openDemo(page, site);
+    await expect.poll(async () => (await cl.findings()).filter((f) => f.kind === 'span').length).toBeGreaterThan(3);
+    for (const phrase of ['even on weekends.', 'for free.']) {
+      await caretAfter(composer, phrase);
+      await page.keyboard.press('Alt+Enter');
+      await expect(cl.card).toBeVisible();
+      const caret = await page.evaluate(() => {
+        const r = getSelection()!.getRangeAt(0).getClientRects()[0]!;
+        return { top: r.top, bottom: r.bottom };
+      });
+      const card = (await cl.card.boundingBox())!;
+      const overlaps = card.y < caret.bottom && card.y + card.height > caret.top;
+      expect(overlaps, `${phrase}: card ${card.y}–${card.y + card.height} over the caret line ${caret.top}–${caret.bottom}`).toBe(false);
+      expect(card.y, phrase).toBeGreaterThanOrEqual(0);
+      expect(card.y + card.height, phrase).toBeLessThanOrEqual(viewport.height);
+      // Every button of the card can still be reached: the last one scrolls into the card's view.
+      const lastButton = cl.card.getByRole('button').last();
+      await lastButton.scrollIntoViewIfNeeded();
+      const b = (await lastButton.boundingBox())!;
+      expect(b.y + b.height, `${phrase}: last button inside the window`).toBeLessThanOrEqual(viewport.height);
+      await page.keyboard.press('Escape');
+      await expect(cl.card).toBeHidden();
+    }
+  });
+}
