@@ -360,6 +360,14 @@ export function startClearline(life: Lifetime): ComposerUi {
         else card.close();
         return;
       }
+      // Alt+I / Alt+O act on the open card from the draft and from any of the card's own buttons
+      // (which announce those shortcuts).
+      if (e.altKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyI' || e.code === 'KeyO') && (inPopover || (!inCard && s === open.session))) {
+        swallow();
+        if (e.code === 'KeyI') card.ignore();
+        else void card.disableRule();
+        return;
+      }
       if (inCard) return; // the card's own keys (cardKey) and native button keys
       if (s !== open.session) {
         if (s && typedSince) card.close(); // typing in another composer

@@ -327,7 +327,10 @@ export class CardController {
       undo.focus();
       return true;
     }
-    const first = this.tabOrder()[0];
+    // The rewrite chosen with ↑ ↓ from the editor, else the first action: Tab then Enter applies
+    // what the card shows as chosen.
+    const order = this.tabOrder();
+    const first = order.find((b) => b.classList.contains('suggestion') && b.dataset.active === 'true' && !b.hasAttribute('disabled')) ?? order[0];
     if (!first || !this.state) return false;
     if (this.state.mode === 'hover') this.state.mode = 'click'; // keep it open while the pointer is away
     this.caret = keepCaret(this.state.session.root);

@@ -119,3 +119,53 @@ test('Insert is announced', async ({ page, site }) => {
   await cl.card.getByRole('button', { name: 'Insert boundary statement' }).click();
   await expect.poll(async () => (await live()).at(-1)).toBe('Boundary statement inserted. Ctrl+Z takes it out.');
 });
+
+test('with focus on a card button, Alt+I ignores and Alt+O turns the rule off, as the buttons announce', async ({ page, site, ext }) => {
+  const cl = await openSite(page, site, gmail);
+  const composer = gmail.composer(page);
+  await typeDraft(page, composer, `${DRAFT} Or text me at 11pm, whatever suits.`);
+  await cl.waitForSpan(/11 ?pm/i);
+  await cl.waitForSpan(FLAGGED);
+  const before = await composerText(composer);
+  await page.keyboard.press('Alt+Enter');
+  await expect(cl.card).toBeVisible();
+  const shown = await cl.host.getAttribute('data-clearline-card');
+  await page.keyboard.press('Tab'); // into the card
+  await expect(cl.card.getByRole('button', { name: /^Ignore/ })).toHaveAttribute('aria-keyshortcuts', 'Alt+I');
+  await page.keyboard.press('Alt+i');
+  await expect(cl.card).toBeHidden();
+  await expect.poll(async () => (await cl.findings()).some((f) => f.key === shown)).toBe(false);
+  expect(await composerText(composer)).toBe(before);
+  // The other finding: Alt+O from its card's button turns its rule off everywhere.
+  const other = (await cl.findings()).find((f) => f.kind === 'span')!;
+  await composer.focus();
+  await page.keyboard.press('Alt+Enter');
+  await expect(cl.card).toContainText(other.message);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Alt+o');
+  await expect(cl.card).toBeHidden();
+  await expect
+    .poll(() => ext.worker.evaluate(async (id) => (await chrome.storage.local.get('settings')).settings.rules[id]?.enabled, `${other.pack}/${other.rule}`))
+    .toBe(false);
+  expect(await composerText(composer)).toBe(before);
+});
+
+test('↓ in the editor, then Tab, then Enter applies the rewrite the card shows as chosen', async ({ page, site }) => {
+  const cl = await openSite(page, site, gmail);
+  const composer = gmail.composer(page);
+  await typeDraft(page, composer, "I'll throw in the extra landing page for free, no need to change the contract.");
+  const finding = await cl.waitForSpan(/for free/);
+  expect(finding.suggestions.length).toBeGreaterThan(1);
+  const [first, second] = finding.suggestions as [string, string];
+  await page.keyboard.press('Alt+Enter');
+  const buttons = cl.applyButtons();
+  await page.keyboard.press('ArrowDown');
+  await expect(buttons.nth(1)).toHaveAttribute('data-active', 'true');
+  await page.keyboard.press('Tab');
+  await expect(buttons.nth(1)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(cl.card).toBeHidden();
+  const text = await composerText(composer);
+  expect(text).toContain(second.trim());
+  expect(text).not.toContain(first.trim());
+});
