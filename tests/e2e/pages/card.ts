@@ -19,13 +19,24 @@ export interface HookFinding {
   /** Each of its underlined trigger phrases, when it has several (stacked apologies). */
   marks?: { start: number; end: number }[];
   /** Other findings of the same sentence, fixed by this card's rewrites. */
-  also?: { pack: string; rule: string; message: string; focus: { start: number; end: number } }[];
+  also?: { pack: string; rule: string; message: string; focus: { start: number; end: number }; marks?: { start: number; end: number }[] }[];
 }
 
 /** Draft offsets of what Clearline underlines for a finding: each trigger phrase, else its trigger words, else the whole span. */
 export function markedRanges(f: HookFinding): [number, number][] {
-  if (f.marks?.length) return f.marks.map((m) => [m.start, m.end]);
-  return [f.focus ? [f.focus.start, f.focus.end] : [f.start, f.end]];
+  const own: [number, number][] = f.marks?.length ? f.marks.map((m) => [m.start, m.end]) : [f.focus ? [f.focus.start, f.focus.end] : [f.start, f.end]];
+  // The words of the findings the card also speaks for are underlined with it (narrower than the group).
+  const extra = (f.also ?? [])
+    .flatMap((a) => (a.marks?.length ? a.marks : a.focus ? [a.focus] : []))
+    .filter((m) => m.start >= f.start && m.end <= f.end && m.end - m.start < f.end - f.start && m.end - m.start <= 48)
+    .map((m): [number, number] => [m.start, m.end]);
+  const merged: [number, number][] = [];
+  for (const [s, e] of [...own, ...extra].sort((a, b) => a[0] - b[0])) {
+    const last = merged.at(-1);
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  return merged;
 }
 
 /** The words Clearline underlines for a finding, separate phrases joined by " … " (as the card quotes them). */
