@@ -8,7 +8,11 @@ export class Announcer {
 
   constructor(private host: Host) {}
 
-  say(text: string): void {
+  /** What the region holds now came from the card (its description), not from an action. */
+  private fromCard = false;
+
+  say(text: string, fromCard = false): void {
+    this.fromCard = fromCard;
     const region = this.ensure();
     // Empty first, then write on the next frame: a screen reader reads the new text as new, even
     // when it is the same words as before, and never a mix of old and new.
@@ -16,6 +20,17 @@ export class Announcer {
     cancelAnimationFrame(this.frame);
     const clean = text.replace(/\s+/g, ' ').replace(/([.!?])\.+/g, '$1').trim();
     this.frame = requestAnimationFrame(() => (region.textContent = clean));
+  }
+
+  /**
+   * The card closed: a description of it still in the region goes, so a screen reader browsing the
+   * page later never reads a card that is no longer there. What an action said (Apply, Ignore) stays.
+   */
+  cardClosed(): void {
+    if (!this.fromCard || !this.region) return;
+    cancelAnimationFrame(this.frame);
+    this.region.textContent = '';
+    this.fromCard = false;
   }
 
   private ensure(): HTMLElement {

@@ -85,7 +85,8 @@ export function startClearline(life: Lifetime): ComposerUi {
       if (result.ok) lastAccepted = session;
       return result;
     },
-    announce: (text) => announcer.say(text),
+    announce: (text, fromCard) => announcer.say(text, fromCard),
+    cardClosed: () => announcer.cardClosed(),
     // The background answers { ok, error? }; no answer at all is a failure too.
     disableRule: async (finding) => {
       const res = await send<DisableRuleResponse | undefined>({ kind: 'disableRule', rule: `${finding.pack}/${finding.rule}` });

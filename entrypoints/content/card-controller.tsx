@@ -22,8 +22,10 @@ export interface CardActions {
   restoreRule?(finding: TrackedFinding, wasEnabled: boolean | null): Promise<{ ok: boolean; error?: string }>;
   /** The open card changed (for the test hook). */
   changed(): void;
-  /** Say something in the live region. */
-  announce(text: string): void;
+  /** Say something in the live region (`fromCard`: a description of the open card). */
+  announce(text: string, fromCard?: boolean): void;
+  /** The card closed: its description, if the live region still holds it, goes. */
+  cardClosed?(): void;
 }
 
 interface OpenCard {
@@ -129,6 +131,7 @@ export class CardController {
     st.session.setActive(null);
     this.state = null;
     this.lastAnnounced = '';
+    this.actions.cardClosed?.();
     this.render();
     this.focusedAction = null;
     if (hadFocus) this.backToDraft(st.session);
@@ -515,6 +518,11 @@ export class CardController {
     this.actions.announce(text);
   }
 
+  /** The open card's own description in the live region (it goes when the card closes). */
+  private describe(text: string): void {
+    this.actions.announce(text, true);
+  }
+
   private announceState(): void {
     const st = this.state;
     if (!st) return;
@@ -523,12 +531,12 @@ export class CardController {
     if (key === this.lastAnnounced) return;
     this.lastAnnounced = key;
     if (st.mode === 'hover' || st.mode === 'click') {
-      this.announce(`Clearline ${f.severity}: ${f.message} Alt+Enter opens it from the keyboard.`);
+      this.describe(`Clearline ${f.severity}: ${f.message} Alt+Enter opens it from the keyboard.`);
       return;
     }
     if (st.mode === 'marker') {
       // Opened by the indicator or the + marker: Enter in the draft is a new line here, not Apply.
-      this.announce(`Clearline ${f.severity}: ${f.message} Tab reaches its buttons. Escape closes.`);
+      this.describe(`Clearline ${f.severity}: ${f.message} Tab reaches its buttons. Escape closes.`);
       return;
     }
     const n = Math.min(3, f.suggestions.length);
@@ -539,7 +547,7 @@ export class CardController {
         : !usable(f).length
           ? (rewriteBlocker(f, 0) ?? 'No rewrite to offer; edit it by hand.')
           : `Rewrite ${st.activeIndex + 1} of ${n}: ${chosen.trim() ? chosen : 'take it out.'} Enter applies it.`;
-    this.announce(`Clearline: ${f.message} ${choice} Escape closes.`);
+    this.describe(`Clearline: ${f.message} ${choice} Escape closes.`);
   }
 
   private rendering = false;

@@ -169,3 +169,22 @@ test('↓ in the editor, then Tab, then Enter applies the rewrite the card shows
   expect(text).toContain(second.trim());
   expect(text).not.toContain(first.trim());
 });
+
+test('once the card closes, the live region no longer holds its description; what Apply said stays', async ({ page, site }) => {
+  const cl = await openSite(page, site, gmail);
+  const composer = gmail.composer(page);
+  await typeDraft(page, composer, DRAFT);
+  await cl.waitForSpan(FLAGGED);
+  const region = () => page.evaluate(() => document.querySelector('clearline-root')!.shadowRoot!.querySelector('[aria-live="polite"]')?.textContent ?? '');
+  await page.keyboard.press('Alt+Enter');
+  await expect.poll(region).toMatch(/^Clearline: .*Escape closes\.$/);
+  await page.keyboard.press('Escape');
+  await expect(cl.card).toBeHidden();
+  await expect.poll(region).toBe('');
+  // An action's message is not a card's description: it stays after the card has gone.
+  await page.keyboard.press('Alt+Enter');
+  await expect.poll(region).toMatch(/Escape closes\.$/);
+  await page.keyboard.press('Enter');
+  await expect(cl.card).toBeHidden();
+  await expect.poll(region).toBe('Rewrite applied. Ctrl+Z undoes it.');
+});
