@@ -34,8 +34,47 @@ export function findZone(input: string, zones: readonly string[] = allZones()): 
   if (text === 'local') return 'local';
   if (text.includes('/') && isZone(text)) return zones.find((z) => z.toLowerCase() === text.toLowerCase()) ?? text;
   const want = fold(text);
-  return zones.find((z) => fold(cityOf(z)) === want) ?? null;
+  const direct = zones.find((z) => fold(cityOf(z)) === want);
+  if (direct) return direct;
+  // A city or country the IANA list does not name ("Manchester", "San Francisco", "UK").
+  const alias = PLACES[want];
+  return alias && isZone(alias) ? alias : null;
 }
+
+/** Places people type that are not IANA zone names, with the zone they keep (folded names). */
+const PLACES: Record<string, string> = Object.fromEntries(
+  Object.entries({
+    'Europe/London': ['uk', 'united kingdom', 'britain', 'great britain', 'england', 'scotland', 'wales', 'northern ireland', 'manchester', 'birmingham', 'leeds', 'glasgow', 'edinburgh', 'liverpool', 'bristol', 'cardiff', 'belfast', 'newcastle', 'sheffield', 'nottingham', 'leicester', 'brighton', 'oxford', 'cambridge', 'york', 'aberdeen', 'swansea', 'southampton', 'norwich', 'exeter', 'bath', 'plymouth', 'coventry', 'reading'],
+    'Europe/Dublin': ['ireland', 'cork', 'galway', 'limerick'],
+    'America/New_York': ['boston', 'washington', 'washington dc', 'philadelphia', 'miami', 'atlanta', 'pittsburgh', 'baltimore', 'charlotte', 'orlando', 'tampa', 'brooklyn', 'nyc', 'cleveland', 'columbus', 'raleigh', 'eastern time', 'eastern'],
+    'America/Chicago': ['houston', 'dallas', 'austin', 'san antonio', 'minneapolis', 'new orleans', 'st louis', 'kansas city', 'nashville', 'milwaukee', 'central time', 'central'],
+    'America/Denver': ['salt lake city', 'albuquerque', 'colorado springs', 'mountain time', 'mountain'],
+    'America/Los_Angeles': ['san francisco', 'seattle', 'portland', 'san diego', 'san jose', 'las vegas', 'sacramento', 'oakland', 'pacific time', 'pacific'],
+    'America/Toronto': ['ottawa', 'montreal', 'quebec'],
+    'America/Edmonton': ['calgary'],
+    'Europe/Berlin': ['germany', 'munich', 'frankfurt', 'hamburg', 'cologne', 'stuttgart', 'dusseldorf', 'leipzig', 'dresden'],
+    'Europe/Paris': ['france', 'lyon', 'marseille', 'toulouse', 'nice', 'bordeaux', 'lille'],
+    'Europe/Madrid': ['spain', 'barcelona', 'valencia', 'seville', 'malaga', 'bilbao'],
+    'Europe/Rome': ['italy', 'milan', 'florence', 'naples', 'turin', 'venice', 'bologna'],
+    'Europe/Amsterdam': ['netherlands', 'holland', 'rotterdam', 'the hague', 'utrecht', 'eindhoven'],
+    'Europe/Zurich': ['switzerland', 'geneva', 'basel', 'bern', 'lausanne'],
+    'Europe/Brussels': ['belgium', 'antwerp', 'ghent'],
+    'Europe/Lisbon': ['portugal', 'porto'],
+    'Europe/Warsaw': ['poland', 'krakow', 'gdansk', 'wroclaw'],
+    'Europe/Stockholm': ['sweden', 'gothenburg'],
+    'Asia/Kolkata': ['india', 'mumbai', 'delhi', 'new delhi', 'bangalore', 'bengaluru', 'chennai', 'hyderabad', 'pune', 'ahmedabad', 'bombay'],
+    'Asia/Shanghai': ['china', 'beijing', 'guangzhou', 'shenzhen', 'chengdu'],
+    'Asia/Tokyo': ['japan', 'osaka', 'kyoto', 'yokohama'],
+    'Asia/Dubai': ['uae', 'abu dhabi', 'sharjah'],
+    'Asia/Singapore': ['singapore'],
+    'Australia/Sydney': ['canberra', 'newcastle nsw'],
+    'Australia/Brisbane': ['gold coast', 'queensland'],
+    'Pacific/Auckland': ['new zealand', 'wellington', 'christchurch'],
+    'Africa/Johannesburg': ['south africa', 'cape town', 'durban', 'pretoria'],
+    'America/Sao_Paulo': ['brazil', 'rio de janeiro', 'rio', 'brasilia'],
+    'America/Mexico_City': ['mexico', 'guadalajara', 'monterrey'],
+  }).flatMap(([zone, names]) => names.map((n) => [n, zone])),
+);
 
 /** What clients read: "UK time", "Eastern time", "Central European time"; the city's time as a fallback. */
 export function zoneName(zone: string): string {

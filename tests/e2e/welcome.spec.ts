@@ -106,3 +106,21 @@ test('the options page’s time zone takes a city, waits while it is typed, and 
   expect((await stored(ext.worker))?.policy?.timeZone).toBe('Europe/London');
   await options.page.close();
 });
+
+test('the time zone takes the cities and countries people type that are not zone names', async ({ ext }) => {
+  const options = await OptionsPage.open(ext.context, ext.extensionId);
+  const zone = options.page.getByLabel(/^Time zone/);
+  for (const [typed, id, name] of [
+    ['Manchester', 'Europe/London', 'UK time'],
+    ['San Francisco', 'America/Los_Angeles', 'Pacific time'],
+    ['Mumbai', 'Asia/Kolkata', 'India'],
+    ['UK', 'Europe/London', 'UK time'],
+  ] as const) {
+    await zone.fill('');
+    await zone.pressSequentially(typed);
+    await zone.blur();
+    await expect(zone, typed).not.toHaveAttribute('aria-invalid', 'true');
+    await expect.poll(async () => (await stored(ext.worker))?.policy?.timeZone, typed).toBe(id);
+    await expect(options.statement, typed).toContainText(name);
+  }
+});

@@ -49,3 +49,16 @@ describe('urgent path by profession', () => {
     expect(boundaryStatement(resolvePolicy({ profession: 'freelancer' }))).toContain('email with URGENT in the subject');
   });
 });
+
+describe('places that are not IANA zone names', () => {
+  it('finds the zone people there keep, for cities and countries', () => {
+    expect(findZone('Manchester')).toBe('Europe/London');
+    expect(findZone('edinburgh')).toBe('Europe/London');
+    expect(findZone('UK')).toBe('Europe/London');
+    expect(findZone('San Francisco')).toBe('America/Los_Angeles');
+    expect(findZone('Boston')).toBe('America/New_York');
+    expect(findZone('Munich')).toBe('Europe/Berlin');
+    expect(findZone('Mumbai')).toBe('Asia/Kolkata');
+    expect(findZone('Atlantis')).toBeNull();
+  });
+});
