@@ -85,6 +85,11 @@ test('switches: an off track stands out from the page (3:1) in light and dark; s
   await expect(enabledOn).toBeChecked();
   // The same "on" switch, disabled: it must not be painted like an enabled one.
   expect((await disabledOn.screenshot()).equals(await enabledOn.screenshot())).toBe(false);
+  // Nor like "on" at all: its track is not the accent colour of an enabled on switch, and its knob
+  // is hollow.
+  const track = (l: Locator) => l.evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(await track(disabledOn)).not.toBe(await track(enabledOn));
+  expect(await disabledOn.evaluate((el) => getComputedStyle(el, '::after').backgroundColor)).toBe('rgba(0, 0, 0, 0)');
   await options.page.close();
 });
 
