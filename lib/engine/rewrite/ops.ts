@@ -328,6 +328,8 @@ const moveTimes: Op = (sentence, hit, ctx) => {
     if (intens) r = { start: r.start - intens[0].length, end: r.end };
     const till = /\b(?:up\s+)?(?:till|until|til)\s+$/i.exec(sentence.slice(0, r.start));
     if (till) return { start: r.start - till[0].length, end: r.end, text: `until ${endAt}` };
+    // "whenever you need to vent": the hours replace "whenever you need", "to vent" stays.
+    if (/\bwhenever you need to$/i.test(sentence.slice(r.start, r.end)) && /^\s+[a-z]/i.test(sentence.slice(r.end))) r = { start: r.start, end: r.end - 3 };
     const after = sentence.slice(r.end);
     // "whenever suits you" → "at a time that suits you, between …"; "whenever anything worries you" → "… if anything worries you".
     const suits = /^\s+(?:it\s+)?(?:suits|works for|is convenient for)\s+you\b/i.exec(after);
@@ -384,8 +386,29 @@ const moveTimes: Op = (sentence, hit, ctx) => {
   if (wordCount(s) < 3) return null;
   // "…on weekdays, also in the night" lost its time: the "also" / "even" it hung on goes too.
   const out = dropFillers(asSentence(s)).replace(/\s*,\s*(?:also|even|or even|and also)\s*(?=[,.!?;]|$)/i, '');
-  return calmReplies(out, ctx);
+  return calmReplies(afterWindow(out, window), ctx);
 };
+
+/**
+ * What the new hours leave behind them: a lead that waves the hours away ("Don't worry about my
+ * hours, …"), a time's stranded "is totally fine", a holiday concession ("even Christmas Day"), and
+ * a second copy of the window from a second any-hour phrase.
+ */
+function afterWindow(s: string, hours: string): string {
+  if (!s.includes(hours)) return s;
+  let t = s
+    .replace(/^((?:(?:hi|hey|hello|dear)\b[^,.!?]{0,30},\s*)?)(?:honestly,?\s+)?(?:don'?t|dont|do not|no need to)\s+worry about (?:my|the) (?:hours|time|timing|schedule)\s*,\s*/i, '$1')
+    .replace(/\s*,\s*(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)\s+|midnight\s+|late\s+)?is\s+(?:totally\s+|completely\s+|absolutely\s+|perfectly\s+)?(?:fine|ok|okay|no problem)(?=\s*[,.;!?]|\s*$)/i, '')
+    .replace(/\s*,?\s*(?:and\s+)?\bi'?m\s+(?:basically\s+|literally\s+|practically\s+|pretty much\s+)?your\s+(?:on-call|24\/7|personal)\s+[\w-]+(?:\s+now)?(?=\s*[,.;!?]|\s*\p{Extended_Pictographic}|\s*$)/iu, '')
+    .replace(/\s*,?\s*\beven\s+(?:on\s+)?(?:christmas(?:\s+day|\s+eve)?|new year'?s(?:\s+day|\s+eve)?|bank holidays?|(?:the\s+)?holidays?|sundays?|saturdays?|(?:the\s+)?weekends?|easter(?:\s+sunday)?)\b/i, '');
+  const first = t.indexOf(hours);
+  const again = t.indexOf(hours, first + hours.length);
+  if (again > 0) {
+    const before = t.slice(0, again).replace(/\s*,?\s*(?:and\s+|or\s+)?$/i, '');
+    t = before + t.slice(again + hours.length);
+  }
+  return asSentence(tidy(t[0] ? t[0].toUpperCase() + t.slice(1) : t));
+}
 
 const ALWAYS = /\b(?:basically\s+|pretty much\s+|literally\s+)?always\s+(?:on|reachable|available|around|contactable|online|on my phone|at the end of the phone|on call|up|awake|here)\b(?:\s*(?:,|\u2014|\u2013|-)\s*(?:(?:weekends?|evenings?|nights?|holidays?|bank holidays|mornings?|24\/7|day or night|early mornings?|late nights?)(?:\s*,\s*|\s+and\s+|\s+or\s+)?)+)?(?:\s*,?\s*24\/7)?/i;
 
