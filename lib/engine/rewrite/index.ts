@@ -168,6 +168,8 @@ function runBody(text: string, hits: Hit[], main: number, variant: number, polic
   if (hits.some((h) => h.pack === 'availability')) sents = sents.filter((s) => !AVAILABILITY_FOLLOW_UP.test(s) || hits.some((h) => locate(s, h.trigger)));
   // "Bring your wife." went with the invitation it belonged to.
   if (hits.some((h) => h.intent === 'invitation') && sents.length && !hits.some((h) => h.intent === 'invitation' && sents.some((s) => locate(s, h.trigger)))) sents = sents.filter((s) => !INVITE_FOLLOW_UP.test(s));
+  // A lead-in left on its own once what it introduced has gone ("Just so you know.").
+  sents = sents.filter((s) => !/^\s*(?:just so (?:you know|u know)|just to let you know|fyi|btw|by the way|oh and|also|anyway|between us|honestly|to be honest)\s*[.!,]*\s*$/i.test(s));
   const result = sents.map((s) => s.trim()).filter((s) => s && wordCount(s) > 0).join(' ');
   return result ? tidy(result) : '';
 }

@@ -624,6 +624,8 @@ const politeRequest: Op = (raw, _hit, ctx) => {
   }
   const name = vocative(raw);
   const sentence = stripDecorations(name ? raw.replace(/^[^,]*,\s*/, '') : raw);
+  // Advice about someone else ("Tbh I'd just tell Darren to…") is not an order to the reader: no "Could you".
+  if (/^\s*(?:(?:tbh|honestly|frankly|personally),?\s+)?(?:i'?d|i would|i think|if i were you|in your shoes)\b/i.test(sentence)) return null;
   const parts = clauses(sentence);
   const kept = parts.map((c) => sentence.slice(c.start, c.end)).filter((t, i) => i === 0 || !SNEER_CLAUSE.test(t));
   let core = tidy(kept.join(''))
