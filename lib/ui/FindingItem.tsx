@@ -1,9 +1,11 @@
 // One finding with its message, the flagged text, why, and an Apply button per suggestion (popup and in-page card).
+import { markedRanges } from '../engine/marked';
 import type { Finding } from '../engine/types';
 import { SeverityBadge } from './SeverityBadge';
 
 export interface FindingItemProps {
-  finding: Pick<Finding, 'severity' | 'kind' | 'message' | 'why' | 'suggestions' | 'rule' | 'pack'> & {
+  finding: Pick<Finding, 'severity' | 'kind' | 'message' | 'why' | 'suggestions' | 'rule' | 'pack'> &
+    Partial<Pick<Finding, 'start' | 'end' | 'focus' | 'marks' | 'also'>> & {
     text?: string;
     alsoMessages?: string[];
     /** The draft's finding key (popup), so focus can find its item again. */
@@ -21,14 +23,16 @@ export interface FindingItemProps {
 
 export function FindingItem({ finding, onApply, busy, onReveal, onIgnore, onDisableRule }: FindingItemProps) {
   const missing = finding.kind === 'missing';
-  const about = finding.kind === 'missing' ? finding.message : `“${finding.text ?? ''}”`;
+  // The words the draft underlines (the card quotes the same), not the whole sentence.
+  const quote = finding.kind === 'missing' || !finding.text ? '' : quotedWords(finding);
+  const about = finding.kind === 'missing' ? finding.message : `“${quote}”`;
   return (
     <li class="cl-finding" data-key={finding.key} data-clearline-rule={`${finding.pack}/${finding.rule}`} data-severity={finding.severity}>
       <div class="cl-finding-head">
         <SeverityBadge severity={finding.severity} />
         <p class="cl-finding-message">{finding.message}</p>
       </div>
-      {!missing && finding.text ? <blockquote class="cl-finding-quote">{finding.text}</blockquote> : null}
+      {!missing && quote ? <blockquote class="cl-finding-quote">{quote}</blockquote> : null}
       {finding.alsoMessages?.length ? (
         <ul class="cl-finding-also" aria-label="Also in this sentence">
           {finding.alsoMessages.map((m) => (
@@ -78,4 +82,15 @@ export function FindingItem({ finding, onApply, busy, onReveal, onIgnore, onDisa
       )}
     </li>
   );
+}
+
+/** The underlined words of a finding, separate phrases joined by " … "; the whole text without offsets. */
+function quotedWords(f: FindingItemProps['finding']): string {
+  const text = f.text ?? '';
+  if (f.start === undefined || f.end === undefined) return text;
+  const start = f.start;
+  const words = markedRanges({ start, end: f.end, focus: f.focus, marks: f.marks, also: f.also })
+    .map((r) => text.slice(r.start - start, r.end - start).trim())
+    .filter(Boolean);
+  return words.length ? words.join(' … ') : text;
 }

@@ -1,7 +1,7 @@
 // Options page and popup as a keyboard and pointer user meets them: 24 px targets, plain rule names,
 // a save note beside the change, and the popup's total, site switch, Ignore, Show in draft, Undo and focus.
 import { expect, test } from './fixtures';
-import { composerText } from './pages/card';
+import { composerText, markedWords } from './pages/card';
 import { smallTargets } from './pages/a11y';
 import { OptionsPage, toggleAllPacks } from './pages/options';
 import { PopupPage, tabIdOf } from './pages/popup';
@@ -157,8 +157,13 @@ test('popup: Show in draft scrolls to the words and selects them', async ({ page
   const words = page.getByText(DRAFT, { exact: false }).last();
   await expect(words).not.toBeInViewport();
   const popup = await PopupPage.open(ext.context, ext.extensionId, await tabIdOf(ext.worker, page));
+  // The popup quotes the underlined words, as the card does, not the whole sentence; Show in draft
+  // selects those words.
+  const underlined = markedWords(finding);
+  expect(underlined.length).toBeLessThan(finding.text.length);
+  await expect(popup.finding(finding.message).locator('blockquote')).toHaveText(underlined);
   await popup.finding(finding.message).getByRole('button', { name: /^Show in draft/ }).click();
-  await expect.poll(() => page.evaluate(() => getSelection()!.toString())).toBe(finding.text);
+  await expect.poll(() => page.evaluate(() => getSelection()!.toString())).toBe(underlined);
   await page.bringToFront(); // as when the popup closes
   await expect(words).toBeInViewport();
   expect(await composerText(composer)).toContain(DRAFT);

@@ -1,6 +1,6 @@
 // Toolbar popup: state for the tab, the focused draft's findings, Apply and Insert through the page's own accept path, pause.
 import { expect, test } from './fixtures';
-import { composerText } from './pages/card';
+import { composerText, markedWords } from './pages/card';
 import { OptionsPage } from './pages/options';
 import { PopupPage, tabIdOf } from './pages/popup';
 import { FLAGGED, openSite, typeDraft, GMAIL_NEW_MESSAGE, resetSettings } from './suites';
@@ -22,7 +22,7 @@ test('lists the focused draft’s findings, and Apply rewrites the draft in the 
   await expect(popup.state).toHaveText('On in Gmail');
   const item = popup.finding(finding.message);
   await expect(item).toHaveCount(1);
-  await expect(item).toContainText(finding.text);
+  await expect(item).toContainText(markedWords(finding)); // the underlined words, as the card quotes them
   await item.getByRole('button', { name: `Apply: ${finding.suggestions[0]}` }).click();
 
   await expect(popup.page.getByRole('status').filter({ hasText: 'Rewrite applied' })).toBeVisible();

@@ -25,7 +25,7 @@ describe('toAnalyzeOptions', () => {
     expect(isPackOn(s, someDefault)).toBe(false);
   });
 
-  test('rule overrides become disabledRules and severityOverrides; the policy passes through', () => {
+  test('rule overrides become disabledRules and severityOverrides; the policy passes through (the clock defaults to the locale)', () => {
     const s = defaultSettings();
     s.rules = {
       'availability/any-time': { enabled: false },
@@ -36,7 +36,11 @@ describe('toAnalyzeOptions', () => {
     const o = toAnalyzeOptions(s);
     expect(o.disabledRules).toEqual(['availability/any-time']);
     expect(o.severityOverrides).toEqual({ 'tone/deal-with-it': 'alert', 'personal/pet-names': 'suggestion' });
-    expect(o.policy).toEqual(s.policy);
+    // The policy passes through; a clock the user never chose is the locale's (locale-clock.test.ts).
+    expect(o.policy).toEqual({ ...s.policy, clock: o.policy!.clock });
+    expect(['12h', '24h']).toContain(o.policy!.clock);
+    s.policy.clock = '24h';
+    expect(toAnalyzeOptions(s).policy).toEqual(s.policy);
   });
 
   test('custom rules follow their pack’s switch', () => {
