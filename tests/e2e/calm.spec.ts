@@ -22,6 +22,18 @@ async function watchForCard(page: Page): Promise<() => Promise<boolean>> {
   return () => page.evaluate(() => (window as unknown as { __cardSeen: boolean }).__cardSeen);
 }
 
+/** The open card does not overlap the line the caret is on; returns the card's box. */
+async function expectCardClearOfCaretLine(page: Page, cl: { card: import('@playwright/test').Locator }, label = '') {
+  const caret = await page.evaluate(() => {
+    const r = getSelection()!.getRangeAt(0).getClientRects()[0]!;
+    return { top: r.top, bottom: r.bottom };
+  });
+  const card = (await cl.card.boundingBox())!;
+  const overlaps = card.y < caret.bottom && card.y + card.height > caret.top;
+  expect(overlaps, `${label}${label ? ': ' : ''}card ${card.y}–${card.y + card.height} over the caret line ${caret.top}–${caret.bottom}`).toBe(false);
+  return card;
+}
+
 /** Two animation frames: the pointer handler has run for the last move. */
 const frames = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 
@@ -82,13 +94,7 @@ test('the card never covers the line the caret is on', async ({ page, site }) =>
   await cl.waitForSpan(FLAGGED);
   await page.keyboard.press('Alt+Enter');
   await expect(cl.card).toBeVisible();
-  const caret = await page.evaluate(() => {
-    const r = getSelection()!.getRangeAt(0).getClientRects()[0]!;
-    return { top: r.top, bottom: r.bottom };
-  });
-  const card = (await cl.card.boundingBox())!;
-  const overlaps = card.y < caret.bottom && card.y + card.height > caret.top;
-  expect(overlaps, `card ${card.y}–${card.y + card.height} over the caret line ${caret.top}–${caret.bottom}`).toBe(false);
+  await expectCardClearOfCaretLine(page, cl);
   await page.keyboard.press('Escape');
 });
 
@@ -228,13 +234,7 @@ for (const viewport of [{ width: 1280, height: 860 }, { width: 1366, height: 768
       await caretAfter(composer, phrase);
       await page.keyboard.press('Alt+Enter');
       await expect(cl.card).toBeVisible();
-      const caret = await page.evaluate(() => {
-        const r = getSelection()!.getRangeAt(0).getClientRects()[0]!;
-        return { top: r.top, bottom: r.bottom };
-      });
-      const card = (await cl.card.boundingBox())!;
-      const overlaps = card.y < caret.bottom && card.y + card.height > caret.top;
-      expect(overlaps, `${phrase}: card ${card.y}–${card.y + card.height} over the caret line ${caret.top}–${caret.bottom}`).toBe(false);
+      const card = await expectCardClearOfCaretLine(page, cl, phrase);
       expect(card.y, phrase).toBeGreaterThanOrEqual(0);
       expect(card.y + card.height, phrase).toBeLessThanOrEqual(viewport.height);
       // Every button of the card can still be reached: the last one scrolls into the card's view.

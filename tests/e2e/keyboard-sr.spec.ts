@@ -11,6 +11,15 @@ const gmail = GMAIL_NEW_MESSAGE;
 
 test.beforeEach(resetSettings);
 
+/** After Alt+O: the card is gone and the finding's rule is stored as off. */
+async function expectRuleTurnedOff(ext: { worker: import('@playwright/test').Worker }, cl: { card: import('@playwright/test').Locator }, f: { pack: string; rule: string }) {
+  await expect(cl.card).toBeHidden();
+  await expect
+    .poll(() => ext.worker.evaluate(async (id) => (await chrome.storage.local.get('settings')).settings.rules[id]?.enabled, `${f.pack}/${f.rule}`))
+    .toBe(false);
+}
+
+
 /** Every text the live region settles on, in order (the page records them as they are written). */
 async function recordLive(page: Page): Promise<() => Promise<string[]>> {
   await page.evaluate(() => {
@@ -48,10 +57,7 @@ test('the card names a key for each action; Alt+I ignores and Alt+O turns the ru
   await page.keyboard.press('Alt+Enter');
   await expect(cl.card).toContainText(other.message);
   await page.keyboard.press('Alt+o');
-  await expect(cl.card).toBeHidden();
-  await expect
-    .poll(() => ext.worker.evaluate(async (id) => (await chrome.storage.local.get('settings')).settings.rules[id]?.enabled, `${other.pack}/${other.rule}`))
-    .toBe(false);
+  await expectRuleTurnedOff(ext, cl, other);
   expect(await composerText(composer)).toBe(before);
 });
 
@@ -143,10 +149,7 @@ test('with focus on a card button, Alt+I ignores and Alt+O turns the rule off, a
   await expect(cl.card).toContainText(other.message);
   await page.keyboard.press('Tab');
   await page.keyboard.press('Alt+o');
-  await expect(cl.card).toBeHidden();
-  await expect
-    .poll(() => ext.worker.evaluate(async (id) => (await chrome.storage.local.get('settings')).settings.rules[id]?.enabled, `${other.pack}/${other.rule}`))
-    .toBe(false);
+  await expectRuleTurnedOff(ext, cl, other);
   expect(await composerText(composer)).toBe(before);
 });
 
