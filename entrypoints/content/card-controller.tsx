@@ -468,12 +468,14 @@ export class CardController {
       // Too tall for any place clear of the typing line (a laptop screen, 200 % zoom): the card takes
       // the larger free side of that line, or the whole window when there is no caret line, and
       // scrolls inside, so it neither covers what is being typed nor runs off the window.
-      const below = caret ? { top: caret.bottom + 6, room: vh - 8 - (caret.bottom + 6) } : { top: 8, room: vh - 16 };
-      const above = caret ? { top: 8, room: caret.top - 6 - 8 } : below;
+      // The line kept clear: the caret's, else the words the card is about.
+      const line = caret ?? { top: top0, bottom: last.bottom };
+      const below = { top: line.bottom + 6, room: vh - 8 - (line.bottom + 6) };
+      const above = { top: 8, room: line.top - 6 - 8 };
       const side = below.room >= above.room ? below : above;
       if (side.room >= 96) {
         height = Math.min(card.height, side.room);
-        top = side === below ? below.top : caret!.top - 6 - height;
+        top = side === below ? below.top : line.top - 6 - height;
         inner.style.maxHeight = `${Math.floor(height)}px`;
         inner.style.overflowY = 'auto';
       } else top = candidates.find(fits) ?? last.bottom + 6;

@@ -52,6 +52,7 @@ export function Popup() {
   const [message, setMessage] = useState<{ text: string; error?: boolean; undo?: () => Promise<void> } | null>(null);
   const messageRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  const enableRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     void targetTab().then((t) => setTab(t));
@@ -226,6 +227,14 @@ export function Popup() {
     if (on) return enableHere();
     if (site.kind === 'builtIn') await updateSettings((s) => void (s.sites.builtIn[site.id] = false));
     else if (site.origin) await browser.runtime.sendMessage({ kind: 'unregisterSite', origin: site.origin } satisfies BackgroundRequest);
+    // The switch gives way to "Enable on this site": keyboard focus goes there, not to the body.
+    // (The settings change re-renders a moment later: try on the next frames until the button is there.)
+    let tries = 30;
+    const focusEnable = () => {
+      if (enableRef.current) enableRef.current.focus();
+      else if (tries-- > 0) requestAnimationFrame(focusEnable);
+    };
+    requestAnimationFrame(focusEnable);
   }
 
   const pause = (until: number) => void updateSettings((s) => void (s.pausedUntil = until));
@@ -277,7 +286,7 @@ export function Popup() {
                   ? `You switched Clearline off in ${site.name}.`
                   : `Clearline doesn’t run on ${new URL(site.origin).host} yet.`}
               </p>
-              <button type="button" class="cl-button primary" onClick={() => void enableHere()}>
+              <button type="button" class="cl-button primary" ref={enableRef} onClick={() => void enableHere()}>
                 Enable on this site
               </button>
             </>

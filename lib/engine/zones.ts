@@ -62,9 +62,13 @@ const PLACES: Record<string, string> = Object.fromEntries(
     'Europe/Lisbon': ['portugal', 'porto'],
     'Europe/Warsaw': ['poland', 'krakow', 'gdansk', 'wroclaw'],
     'Europe/Stockholm': ['sweden', 'gothenburg'],
-    'Asia/Kolkata': ['india', 'mumbai', 'delhi', 'new delhi', 'bangalore', 'bengaluru', 'chennai', 'hyderabad', 'pune', 'ahmedabad', 'bombay'],
+    'Asia/Kolkata': ['kolkata', 'calcutta', 'india', 'mumbai', 'delhi', 'new delhi', 'bangalore', 'bengaluru', 'chennai', 'hyderabad', 'pune', 'ahmedabad', 'bombay'],
     'Asia/Shanghai': ['china', 'beijing', 'guangzhou', 'shenzhen', 'chengdu'],
     'Asia/Tokyo': ['japan', 'osaka', 'kyoto', 'yokohama'],
+    'Asia/Kathmandu': ['kathmandu', 'katmandu', 'nepal'],
+    'Europe/Kyiv': ['kyiv', 'kiev', 'ukraine'],
+    'Asia/Ho_Chi_Minh': ['ho chi minh', 'saigon', 'vietnam'],
+    'Asia/Yangon': ['yangon', 'rangoon', 'myanmar'],
     'Asia/Dubai': ['uae', 'abu dhabi', 'sharjah'],
     'Asia/Singapore': ['singapore'],
     'Australia/Sydney': ['canberra', 'newcastle nsw'],
@@ -76,11 +80,14 @@ const PLACES: Record<string, string> = Object.fromEntries(
   }).flatMap(([zone, names]) => names.map((n) => [n, zone])),
 );
 
+/** A recent fixed date to name zones at: 1970 (time 0) names some by what they were then (Kyiv as Moscow time). */
+const NAMED_AT = Date.UTC(2025, 0, 15);
+
 /** What clients read: "UK time", "Eastern time", "Central European time"; the city's time as a fallback. */
 export function zoneName(zone: string): string {
   if (!zone || zone === 'local') return '';
   try {
-    const parts = new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'longGeneric' }).formatToParts(0);
+    const parts = new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'longGeneric' }).formatToParts(NAMED_AT);
     const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
     // Offsets ("GMT+03:00") mean no common name: say the city instead.
     if (!name || /GMT|UTC|[+−-]\d/.test(name)) return `${cityOf(zone)} time`;

@@ -3,6 +3,7 @@
 // card, Enter applies, Ctrl+Z restores, the signature stays byte-identical, an options toggle clears
 // the highlights, the popup lists the findings. Only typing, clicks and keys act on the draft.
 import assert from 'node:assert/strict';
+import { markedRanges } from '../../lib/engine/marked';
 import { waitFor, type Driver } from './driver';
 
 export interface CrossSite {
@@ -64,6 +65,18 @@ interface Finding {
   text: string;
   message: string;
   suggestions: string[];
+  start: number;
+  end: number;
+  focus?: { start: number; end: number };
+  marks?: { start: number; end: number }[];
+  also?: { focus?: { start: number; end: number }; marks?: { start: number; end: number }[] }[];
+}
+
+/** The underlined words of a finding, as the card and the popup quote them. */
+function quoted(f: Finding): string {
+  return markedRanges(f as Parameters<typeof markedRanges>[0])
+    .map((r) => f.text.slice(r.start - f.start, r.end - f.start).trim())
+    .join(' … ');
 }
 interface Composer {
   text?: string;
@@ -228,7 +241,7 @@ function flowsFor(site: CrossSite): Flow[] {
           (texts) => texts.some((t) => t.includes(finding.message)),
           'the finding in the popup',
         );
-        assert.ok(items.some((t) => t.includes(finding.text)), 'the popup quotes the flagged words');
+        assert.ok(items.some((t) => t.includes(quoted(finding))), 'the popup quotes the flagged words');
         await popup.close();
       },
     },

@@ -263,3 +263,25 @@ test('on the demo draft a finding the card speaks for as "also in this sentence"
   await cl.hover(composer, words);
   await expect(cl.card).toContainText(carrier!.message);
 });
+
+// A tall card opened by hover (no caret line to keep clear) keeps clear of the words it is about.
+for (const viewport of [{ width: 1280, height: 860 }, { width: 640, height: 430 }]) {
+  test(`a tall hover card does not cover the words it describes at ${viewport.width}×${viewport.height}`, async ({ page, site }) => {
+    await page.setViewportSize(viewport);
+    const { cl, composer } = await openDemo(page, site);
+    await expect.poll(async () => (await cl.findings()).filter((f) => f.kind === 'span').length).toBeGreaterThan(3);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.evaluate(() => getSelection()!.removeAllRanges());
+    await page.mouse.move(0, 0);
+    for (const words of ['even on weekends', 'the extra landing page', 'I guess', 'grab drinks']) {
+      await cl.hover(composer, words);
+      const w = await phraseBox(composer, words);
+      const card = (await cl.card.boundingBox())!;
+      const overlaps = card.y < w.y + w.height && card.y + card.height > w.y && card.x < w.x + w.width && card.x + card.width > w.x;
+      expect(overlaps, `${words}: card ${card.y}–${card.y + card.height} over the words ${w.y}–${w.y + w.height}`).toBe(false);
+      expect(card.y + card.height, words).toBeLessThanOrEqual(viewport.height);
+      await page.mouse.move(0, 0);
+      await expect(cl.card).toBeHidden();
+    }
+  });
+}

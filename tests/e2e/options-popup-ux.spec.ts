@@ -103,8 +103,11 @@ test('popup: the total, and a switch that turns Clearline off on this site while
   const sw = popup.page.getByRole('switch', { name: 'Clearline on Gmail' });
   await expect(sw).toBeChecked();
   // The switch gives way to "Enable on this site" once the site is off.
-  await sw.click();
+  await sw.focus();
+  await popup.page.keyboard.press('Space');
   await expect(popup.state).toHaveText('Off in Gmail');
+  // Keyboard focus moves to the button that takes the switch's place, not to the body.
+  await expect(popup.page.getByRole('button', { name: 'Enable on this site' })).toBeFocused();
   await expect.poll(async () => (await cl.findings()).length).toBe(0);
   await popup.page.getByRole('button', { name: 'Enable on this site' }).click();
   await expect(popup.state).toHaveText('On in Gmail');

@@ -330,6 +330,9 @@ const moveTimes: Op = (sentence, hit, ctx) => {
     if (till) return { start: r.start - till[0].length, end: r.end, text: `until ${endAt}` };
     // "whenever you need to vent": the hours replace "whenever you need", "to vent" stays.
     if (/\bwhenever you need to$/i.test(sentence.slice(r.start, r.end)) && /^\s+[a-z]/i.test(sentence.slice(r.end))) r = { start: r.start, end: r.end - 3 };
+    // "whenever you need me": the object goes with the phrase the hours replace.
+    const object = /\b(?:need|want|like)$/i.test(sentence.slice(r.start, r.end)) ? /^\s+(?:me|us)\b/i.exec(sentence.slice(r.end)) : null;
+    if (object) r = { start: r.start, end: r.end + object[0].length };
     const after = sentence.slice(r.end);
     // "whenever suits you" → "at a time that suits you, between …"; "whenever anything worries you" → "… if anything worries you".
     const suits = /^\s+(?:it\s+)?(?:suits|works for|is convenient for)\s+you\b/i.exec(after);
@@ -407,6 +410,12 @@ function afterWindow(s: string, hours: string): string {
     const before = t.slice(0, again).replace(/\s*,?\s*(?:and\s+|or\s+)?$/i, '');
     t = before + t.slice(again + hours.length);
   }
+  // "…on weekdays really", "…, and I'm always here for you": nothing may take the hours back.
+  t = t
+    .split(hours)
+    .map((part, i) => (i === 0 ? part : part.replace(/^\s+(?:really|honestly|tbh|lol|literally|seriously)\b/i, '')))
+    .join(hours)
+    .replace(/\s*(?:[,;\u2014\u2013-]\s*|\s+)(?:and\s+)?(?:i'?m|i am)\s+(?:always|literally always|24\/7)\s+(?:here|around|there)(?:\s+for you)?\b(?=\s*[,.!?;]|\s*$)/i, '');
   return asSentence(tidy(t[0] ? t[0].toUpperCase() + t.slice(1) : t));
 }
 

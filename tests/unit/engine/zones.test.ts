@@ -50,6 +50,12 @@ describe('urgent path by profession', () => {
   });
 });
 
+describe('zone names as clients read them today', () => {
+  it('names a zone by what it is now, not what it was in 1970', () => {
+    expect(zoneName('Europe/Kiev')).toBe('Eastern European time');
+  });
+});
+
 describe('places that are not IANA zone names', () => {
   it('finds the zone people there keep, for cities and countries', () => {
     expect(findZone('Manchester')).toBe('Europe/London');
@@ -59,6 +65,9 @@ describe('places that are not IANA zone names', () => {
     expect(findZone('Boston')).toBe('America/New_York');
     expect(findZone('Munich')).toBe('Europe/Berlin');
     expect(findZone('Mumbai')).toBe('Asia/Kolkata');
+    // The zone's own city, even where the runtime lists it under an older name (Asia/Calcutta).
+    expect(findZone('Kolkata')).toBe('Asia/Kolkata');
+    expect(findZone(`Kolkata · ${zoneName('Asia/Kolkata')}`)).toBe('Asia/Kolkata');
     expect(findZone('Atlantis')).toBeNull();
   });
 });
