@@ -43,7 +43,8 @@ const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${St
 
 /** The working days and hours the draft states, if it states them. */
 export function statedHours(text: string): Partial<Policy> | null {
-  const m = STATED.exec(text);
+  // "9–5", "Mon–Fri": a dash between two times or days is a range, whichever dash was typed.
+  const m = STATED.exec(text.replace(/\s*[\u2012\u2013\u2014]\s*/g, '-'));
   if (!m?.groups) return null;
   const g = m.groups;
   const a = clockMinutes(g.a!);
