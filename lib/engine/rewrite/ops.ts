@@ -838,7 +838,9 @@ const hoursStand: Op = (sentence, hit) => {
   if (!m?.groups) return null;
   const keep = m.groups.keep!.trim();
   const cave = m.groups.cave!;
-  if (wordCount(keep) < 3 || !statedHours(keep)) return null;
+  // Hours stated in full ("9 to 5"), or the end of the day the writer is at work ("in clinic till 5").
+  const states = statedHours(keep) || /\b(?:in (?:the )?(?:clinic|office|studio|salon|surgery|shop|practice)|at work|working|on shift|i work|we'?re open|open)\b[^.!?\n]{0,30}?\b(?:till|until|til)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\b/i.test(keep);
+  if (wordCount(keep) < 3 || !states) return null;
   if (!(hit.trigger && locate(cave, hit.trigger)) && !locate(cave, hit.span)) return null;
   // What the "but" asks for in an emergency stays (the urgent-route step answers it).
   if (DISTRESS.test(cave)) return null;
