@@ -157,8 +157,19 @@ const dropWords: Op = (sentence, hit) => {
   }
   // An emoji that ended a sentence ("…resting ❤️ Your follow-up…") leaves a full stop behind.
   const edits = mergeRanges(ranges).map((r) => ({ ...r, text: /\w\s*$/.test(sentence.slice(0, r.start)) && !GREETING_WORD.test(sentence.slice(0, r.start)) && (/^\s+\p{Lu}/u.test(sentence.slice(r.end)) || (/^\p{Extended_Pictographic}/u.test(sentence.slice(r.start, r.end)) && /^\s+(?:let'?s|i'?m|i'?ll|i'?ve|we|we'?re|you|can|could|would|will|hope|see|thanks|thank|also|just|shall)\b/.test(sentence.slice(r.end)) && wordCount(sentence.slice(0, r.start).split(/[.!?,;]/).pop() ?? '') >= 3)) && !/^\s+I\b/.test(sentence.slice(r.end)) ? '.' : ' ' }));
-  const out = replaceRanges(sentence, edits);
+  let out = replaceRanges(sentence, edits);
   if (wordCount(out) === 0) return '';
+  // A loving sign-off ("Lots of love, Amy xx", "Love, Fran xx") becomes a warm professional one.
+  const signoff = /(?:^|[\s.!?])(?:lots of love|all my love|much love|big love|love(?: and hugs)?|love ya|luv),?\s+(\p{Lu}[\p{L}'-]+)\s*(?:x+|\p{Extended_Pictographic}\uFE0F?|\s)*$/iu.exec(sentence);
+  if (signoff) {
+    const name = signoff[1]!;
+    const lead = new RegExp(`(^|[\\s.!?])(?:(?:lots of|all my|much|big)\\s+)?(?:love(?: and hugs)?|love ya|luv),?\\s+${name}\\s*[.!]?\\s*$`, 'iu');
+    if (lead.test(out)) out = out.replace(lead, `$1Best wishes, ${name}`);
+    else {
+      const bare = new RegExp(`(^|[\\s.!?])${name}((?:\\s*(?:x+|\\p{Extended_Pictographic}\\uFE0F?))*)[.!]?\\s*$`, 'iu');
+      if (bare.test(out)) out = out.replace(bare, `$1Best wishes, ${name}$2`);
+    }
+  }
   // A greeting line keeps its comma: "Hi love," → "Hi,".
   if (/^\s*(?:hi|hey|hello|hiya|dear|morning|evening)\b[^.!?]*,\s*$/i.test(sentence)) return `${tidy(out)},`;
   return finishPersonal(out, hit);
