@@ -164,6 +164,13 @@ function runBody(text: string, hits: Hit[], main: number, variant: number, polic
   }
   // What was said off the record goes with its "please don't repeat this".
   if (hits.some((h) => h.intent === 'off-the-record')) sents = sents.filter((s) => (!SECRECY.test(s) || wordCount(s.replace(SECRECY, '')) > 4) && !SECRECY_PROMISE.test(s));
+  // "I'm on holiday from the 5th but keep the notes coming": the time off stands, the notes wait for the return.
+  if (hits.some((h) => h.pack === 'availability'))
+    sents = sents.map((s) =>
+      /\b(?:on holiday|on leave|away|off|on annual leave|on vacation|out of (?:the )?office)\b/i.test(s)
+        ? s.replace(/\s*,?\s*\bbut\s+(?:do\s+)?(?:keep\s+(?:the\s+|your\s+)?([\w-]+)\s+coming|(?:still\s+)?send\s+(?:them|it|anything|stuff)(?:\s+over)?\s+anyway)\b/i, (_w, what?: string) => ` and I'll pick up your ${what ?? 'messages'} when I'm back`)
+        : s,
+    );
   // "I don't mind being woken at all." only repeated the offer that moved into the hours.
   if (hits.some((h) => h.pack === 'availability')) sents = sents.filter((s) => !AVAILABILITY_FOLLOW_UP.test(s) || hits.some((h) => locate(s, h.trigger)));
   // "Bring your wife." went with the invitation it belonged to.
