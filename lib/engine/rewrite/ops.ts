@@ -207,6 +207,8 @@ const removeClause: Op = (sentence, hit) => {
       (personal(hit) && !/\d/.test(t) && wordCount(t) <= 8 && !hasVerb(t)) ||
       // "… 😍 honestly the best figure I've photographed": the remark goes on about looks.
       (personal(hit) && (hit.intent === 'appearance' || hit.intent === 'romantic') && LOOKS.test(t)) ||
+      // "…such lovely skin, I could tell you look after yourself": the remark's own follow-up.
+      (personal(hit) && hit.intent === 'appearance' && /^\s*(?:and\s+)?(?:i (?:could|can) (?:tell|see)|you can (?:tell|see)|it shows|it really shows)\b/i.test(t)) ||
       // "…by the pool the whole time, so don't hesitate to ring": the invitation rested on what went.
       (hit.pack === 'availability' && /^\s*(?:so|and)\s+(?:just\s+)?(?:don'?t hesitate|feel free|text|call|ring|message|ping|email|get in touch|reach out)\b/i.test(t)) ||
       (hit.pack === 'availability' && KEEP_DEVICE.test(t))
