@@ -68,7 +68,8 @@ for (const editor of EDITORS) {
       const result = await probe.replace(SPAN1, NEW1);
       expect(result).toMatchObject({ kind: EXPECTED_KIND[editor], ok: true });
       await expect.poll(() => model(page)).toBe(AFTER1);
-      expect(await domText(page)).toBe(AFTER1);
+      // The editor renders the model into the DOM a moment later (Slate re-renders asynchronously).
+      await expect.poll(() => domText(page)).toBe(AFTER1);
     });
 
     test('replaces while the caret is in the editor (the usual case: the user was typing)', async ({ page }) => {
@@ -77,7 +78,8 @@ for (const editor of EDITORS) {
       const probe = await isolatedProbe(page);
       expect(await probe.replace(SPAN2, NEW2)).toMatchObject({ ok: true });
       await expect.poll(() => model(page)).toBe(DRAFT.replace(SPAN2, NEW2));
-      expect(await domText(page)).toBe(DRAFT.replace(SPAN2, NEW2));
+      // The editor renders the model into the DOM a moment later (Slate re-renders asynchronously).
+      await expect.poll(() => domText(page)).toBe(DRAFT.replace(SPAN2, NEW2));
       await page.keyboard.press('Control+z');
       await expect.poll(() => model(page)).toBe(DRAFT);
     });
@@ -94,7 +96,8 @@ for (const editor of EDITORS) {
       await expect.poll(() => model(page)).toBe(AFTER1);
       await page.keyboard.press('Control+z');
       await expect.poll(() => model(page)).toBe(DRAFT);
-      expect(await domText(page)).toBe(DRAFT);
+      // The editor renders the model into the DOM a moment later (Slate re-renders asynchronously).
+      await expect.poll(() => domText(page)).toBe(DRAFT);
     });
 
     test('two replaces, then two Ctrl+Z undo them in reverse order', async ({ page }) => {
@@ -109,7 +112,8 @@ for (const editor of EDITORS) {
       await expect.poll(() => model(page)).toBe(AFTER1);
       await page.keyboard.press('Control+z');
       await expect.poll(() => model(page)).toBe(DRAFT);
-      expect(await domText(page)).toBe(DRAFT);
+      // The editor renders the model into the DOM a moment later (Slate re-renders asynchronously).
+      await expect.poll(() => domText(page)).toBe(DRAFT);
     });
 
     test('a replace right after typing is its own undo step (composers.md §7 case 3)', async ({ page }) => {
@@ -133,7 +137,8 @@ for (const editor of EDITORS) {
       await expect.poll(() => model(page)).toBe(DRAFT.replace(SPAN2, NEW2));
       expect(await probe.undo()).toMatchObject({ ok: true });
       await expect.poll(() => model(page)).toBe(DRAFT);
-      expect(await domText(page)).toBe(DRAFT);
+      // The editor renders the model into the DOM a moment later (Slate re-renders asynchronously).
+      await expect.poll(() => domText(page)).toBe(DRAFT);
     });
 
     test('an empty replacement deletes the span', async ({ page }) => {
@@ -142,7 +147,8 @@ for (const editor of EDITORS) {
       expect(result.ok).toBe(true);
       const expected = DRAFT.replace(' even at midnight', '');
       await expect.poll(() => model(page)).toBe(expected);
-      expect(await domText(page)).toBe(expected);
+      // The editor renders the model into the DOM a moment later (Slate re-renders asynchronously).
+      await expect.poll(() => domText(page)).toBe(expected);
     });
   });
 }
