@@ -30,7 +30,7 @@ export function paragraphs(norm: string, regions: Region[]): Span[] {
 }
 
 const ABBREVIATIONS = new Set([
-  'a.m', 'p.m', 'am', 'pm', 'e.g', 'i.e', 'mr', 'mrs', 'ms', 'dr', 'st', 'etc', 'vs', 'approx', 'no', 'inc', 'ltd', 'co',
+  'a.m', 'p.m', 'e.g', 'i.e', 'mr', 'mrs', 'ms', 'dr', 'st', 'etc', 'vs', 'approx', 'no', 'inc', 'ltd', 'co',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'tues', 'wed', 'thu',
   'thur', 'thurs', 'fri', 'sat', 'sun', 'prof', 'jr', 'sr', 'u.s', 'dept', 'est', 'ext', 'fig', 'min', 'hr', 'hrs',
 ]);

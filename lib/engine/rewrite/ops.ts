@@ -114,6 +114,8 @@ function valuesFor(sentence: string, ctx: OpContext): Record<string, string> {
 
 const personal = (hit: Hit) => hit.pack === 'personal';
 const GREETING_WORD = /^\s*(?:hi|hey|hello|hiya|dear|morning|evening|afternoon)\s*$/i;
+/** Pet names that are never an adjective, so "Hey hun just checking…" loses "hun" with no comma after it. */
+const PET_NAME_ONLY = /^\s*(?:hun|hunny|hunni|babe|babes|sweetie|sweetheart|darling|darlin|hon|bby)\s*$/i;
 const finishPersonal = (s: string, hit: Hit) => (personal(hit) ? stripDecorations(s) : asSentence(s));
 
 /** Pet names, kisses, love emoji and "love you" go; the words around them stay. */
@@ -129,7 +131,7 @@ const dropWords: Op = (sentence, hit) => {
     while ((m = re.exec(part)) !== null) {
       const at = from + m.index;
       // "lovely review", "beautiful photos": an adjective, not a pet name ("Hi my darling Chloe!" is one).
-      if (re === ENDEARMENT_RE && !/^\s*(?:[,.!?;:)]|$|\p{Extended_Pictographic}|x+\b|\n)/u.test(sentence.slice(at + m[0].length)) && !(GREETING_WORD.test(sentence.slice(0, at)) && /^\s+\p{Lu}\p{Ll}+\s*[,!.]/u.test(sentence.slice(at + m[0].length)))) continue;
+      if (re === ENDEARMENT_RE && !/^\s*(?:[,.!?;:)]|$|\p{Extended_Pictographic}|x+\b|\n)/u.test(sentence.slice(at + m[0].length)) && !(GREETING_WORD.test(sentence.slice(0, at)) && /^\s+\p{Lu}\p{Ll}+\s*[,!.]/u.test(sentence.slice(at + m[0].length))) && !(GREETING_WORD.test(sentence.slice(0, at)) && PET_NAME_ONLY.test(m[0]) && /^\s+\p{Ll}/u.test(sentence.slice(at + m[0].length)))) continue;
       if (re === LOVE_YOU) {
         // "love you loads" stands alone in its clause; "I just adore you and your team" is the clause itself (remove-clause's).
         const head = /(?:^|[,;.!?\u2014\u2013]|\p{Extended_Pictographic}\uFE0F?)([^,;.!?\u2014\u2013\p{Extended_Pictographic}]*)$/u.exec(sentence.slice(0, at))?.[1] ?? '';

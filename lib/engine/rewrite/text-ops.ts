@@ -38,6 +38,8 @@ export function tidy(s: string, capitals = true): string {
     // A clause left first after a deletion loses its joining word ("Hi Priscilla, and I've…"); an
     // author's own capitalised "But" stays.
     .replace(/,\s+Sorry\b/g, ', sorry')
+    // A greeting left touching the message once an endearment between them went ("Hiya your infill's…").
+    .replace(/^(Hi|Hey|Hiya|Hello|Heya|Morning|Evening)\s+(?=(?:your|you|you're|youre|ur|u|the|just|thanks|thank|i|i'm|im|we|so|great|lovely|quick|sorry|hope|good|all done|it's|its)\b)/, '$1, ')
     .replace(/(^|[.!?]\s+|^(?:Hi|Hey|Hello|Hiya|Dear)\b[^,.!?\n]{0,30},\s+)(?:and|but)\s+(?=[\w'])/g, '$1')
     .trim();
   // A trailing comma goes, except after a greeting line ("Hi,").

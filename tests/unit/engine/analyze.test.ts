@@ -1,6 +1,7 @@
 // Engine behaviour a user would notice: what is flagged, where, and what is left alone.
 import { describe, expect, test } from 'vitest';
 import { analyze, applySuggestion, detect, EngineInputError, MAX_TEXT_LENGTH } from '../../../lib/engine/index';
+import { sentences } from '../../../lib/engine/segment';
 
 const rules = (text: string, opts = {}) => analyze(text, opts).map((f) => `${f.pack}/${f.rule}`);
 const flagged = (text: string) => analyze(text).map((f) => text.slice(f.start, f.end));
@@ -74,6 +75,18 @@ describe('plain-text mail conventions', () => {
   test('the signature does not hide findings above it', () => {
     const text = 'Call me anytime.\n-- \nSam';
     expect(rules(text)).toContain('availability/any-time');
+  });
+});
+
+describe('sentence ends', () => {
+  const split = (text: string) => sentences(text, { start: 0, end: text.length }).map((s) => text.slice(s.start, s.end));
+  test('a time written "3pm." ends its sentence even when the next starts in lower case', () => {
+    // One sentence would make a card (and its rewrite) swallow the booking before it.
+    expect(split("Your infill's booked for Weds 3pm. omg you looked stunning")).toEqual(["Your infill's booked for Weds 3pm.", 'omg you looked stunning']);
+  });
+  test('"9 a.m. on Sunday" and "Mrs. Rossi" stay one sentence', () => {
+    expect(split('We open at 9 a.m. on Sunday. Thanks.')).toEqual(['We open at 9 a.m. on Sunday.', 'Thanks.']);
+    expect(split('Dear Mrs. Rossi, thanks.')).toEqual(['Dear Mrs. Rossi, thanks.']);
   });
 });
 
