@@ -348,6 +348,9 @@ const moveTimes: Op = (sentence, hit, ctx) => {
     // "whenever you need me": the object goes with the phrase the hours replace.
     const object = /\b(?:need|want|like)$/i.test(sentence.slice(r.start, r.end)) ? /^\s+(?:me|us)\b/i.exec(sentence.slice(r.end)) : null;
     if (object) r = { start: r.start, end: r.end + object[0].length };
+    // "any time's fine, even late": the verdict and its "even late" go with the phrase the hours replace.
+    const fine = /^(?:'s|\s+is|\s+works)\s+(?:totally\s+|honestly\s+|really\s+|absolutely\s+)?(?:fine|ok|okay|good|cool|no problem|no bother)\b(?:\s*,?\s*(?:even|or even)\s+(?:late|really late|at night|at midnight|(?:on\s+)?weekends|at the weekend|(?:on\s+)?sundays)\b)?/i.exec(sentence.slice(r.end));
+    if (fine) r = { start: r.start, end: r.end + fine[0].length };
     const after = sentence.slice(r.end);
     // "whenever suits you" → "at a time that suits you, between …"; "whenever anything worries you" → "… if anything worries you".
     const suits = /^\s+(?:it\s+)?(?:suits|works for|is convenient for)\s+you\b/i.exec(after);
@@ -358,7 +361,7 @@ const moveTimes: Op = (sentence, hit, ctx) => {
   });
   // Late times elsewhere in the sentence move too, but never inside a phrase already replaced.
   // A late time right beside an any-hour phrase ("late at night whenever") is part of it: it goes, the hours say when.
-  const besideWindow = (r: Range) => edits.some((e) => e.text.startsWith(window) && ((r.end <= e.start && /^[\s,]*$/.test(sentence.slice(r.end, e.start))) || (e.end <= r.start && /^[\s,]*(?:(?:also|even|or even|and also)\s+)?$/i.test(sentence.slice(e.end, r.start)))));
+  const besideWindow = (r: Range) => edits.some((e) => e.text.startsWith(window) && ((r.end <= e.start && /^[\s,]*$/.test(sentence.slice(r.end, e.start))) || (e.end <= r.start && /^[\s,]*(?:(?:also|even|or even|and also|like|like literally|literally|say|e\.g\.)\s+)?(?:at\s+)?$/i.test(sentence.slice(e.end, r.start)))));
   for (const t of retimeEdits(sentence, ctx.policy)) if (!edits.some((e) => t.start < e.end && e.start < t.end)) edits.push(besideWindow(t) ? { ...t, text: '' } : t);
   // "ping me late", "text me as late as you like".
   const late = /\b(?:as late as you (?:like|want|need)|late(?: at night| in the evening)?)\b/i.exec(sentence);
@@ -403,7 +406,7 @@ const moveTimes: Op = (sentence, hit, ctx) => {
   s = s.replace(/\b((?:message|text|dm|msg|call|ring|contact|reach)\s+me)\s+there\b/i, '$1 here');
   if (wordCount(s) < 3) return null;
   // "…on weekdays, also in the night" lost its time: the "also" / "even" it hung on goes too.
-  const out = dropFillers(asSentence(s)).replace(/\s*,\s*(?:also|even|or even|and also)\s*(?=[,.!?;]|$)/i, '');
+  const out = dropFillers(asSentence(s)).replace(/\s*,\s*(?:also|even|or even|and also|like|like literally|literally|say)\s*(?=[,.!?;]|$)/i, '');
   return calmReplies(afterWindow(out, window), ctx);
 };
 
@@ -418,6 +421,10 @@ function afterWindow(s: string, hours: string): string {
     .replace(/^((?:(?:hi|hey|hello|dear)\b[^,.!?]{0,30},\s*)?)(?:honestly,?\s+)?(?:don'?t|dont|do not|no need to)\s+worry about (?:my|the) (?:hours|time|timing|schedule)\s*,\s*/i, '$1')
     .replace(/\s*,\s*(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)\s+|midnight\s+|late\s+)?is\s+(?:totally\s+|completely\s+|absolutely\s+|perfectly\s+)?(?:fine|ok|okay|no problem)(?=\s*[,.;!?]|\s*$)/i, '')
     .replace(/\s*,?\s*(?:and\s+)?\bi'?m\s+(?:basically\s+|literally\s+|practically\s+|pretty much\s+)?your\s+(?:on-call|24\/7|personal)\s+[\w-]+(?:\s+now)?(?=\s*[,.;!?]|\s*\p{Extended_Pictographic}|\s*$)/iu, '')
+    // "…, whatever mate": the shrug that stood for any hour goes.
+    .replace(/\s*,\s*(?:or\s+)?whatever(?:\s+(?:mate|hun|lol|works|suits))?(?=\s*[.!?]|\s*$)/i, '')
+    // "…, I honestly never mind", "…, I am always available for you like your own daughter 🙏": the waiver goes.
+    .replace(/\s*(?:[,;\u2014\u2013-]\s*|\s+and\s+)(?:i\s+(?:honestly\s+|really\s+|genuinely\s+|truly\s+)?(?:never|don'?t|do not)\s+mind(?:\s+at all)?|(?:i'?m|i am)\s+always\s+(?:available|reachable|here|there)(?:\s+for you)?(?:\s+like\s+[^,.!?]{1,30}?)?)(?=\s*[,.!?;]|\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)+$|\s*$)/iu, '')
     .replace(/\s*,?\s*\beven\s+(?:on\s+)?(?:christmas(?:\s+day|\s+eve)?|new year'?s(?:\s+day|\s+eve)?|bank holidays?|(?:the\s+)?holidays?|sundays?|saturdays?|(?:the\s+)?weekends?|easter(?:\s+sunday)?)\b/i, '');
   const first = t.indexOf(hours);
   const again = t.indexOf(hours, first + hours.length);
@@ -458,7 +465,7 @@ const phoneOn = (sentence: string, ctx: OpContext): string | null => {
   return calmReplies(dropFillers(asSentence(replaceRanges(sentence, [{ start: m.index, end: m.index + m[0].length, text: `I'm reachable ${hoursWindow(ctx.policy, describeDays)}` }]))), ctx);
 };
 
-const QUICK_REPLY = /\b(I'?ll|I will|I)\s+(?:always\s+)?(reply|respond|answer|get back to you|text back|write back)\s+(?:you\s+)?(?:straight away|right away|immediately|instantly|asap|at once|within (?:a few |five |5 |ten |10 )?(?:mins|minutes|seconds|secs))\b/gi;
+const QUICK_REPLY = /\b(I'?ll|I will|I)\s+(?:always\s+)?(reply|respond|answer|get back to you|text back|write back)\s+(?:you\s+)?(?:straight away|right away|immediately|instantly|asap|at once|(?:with)?in (?:a |one |a few |five |5 |ten |10 |two |2 )?(?:min|mins|minute|minutes|sec|seconds|secs))\b/gi;
 
 /** A promise of instant replies left beside a fixed time becomes the user's reply time. */
 function calmReplies(s: string, ctx: OpContext): string {
@@ -859,6 +866,8 @@ const hoursStand: Op = (sentence, hit) => {
   if (!(hit.trigger && locate(cave, hit.trigger)) && !locate(cave, hit.span)) return null;
   // What the "but" asks for in an emergency stays (the urgent-route step answers it).
   if (DISTRESS.test(cave)) return null;
+  // "…but if the pump plays up flick me a text whenever": the route keeps its place, inside the hours (any-hour's).
+  if (/^\s*(?:if|when|should)\b/i.test(cave)) return null;
   return asSentence(keep);
 };
 

@@ -45,7 +45,7 @@ const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${St
 export function statedHours(text: string): Partial<Policy> | null {
   // "9–5", "Mon–Fri": a dash between two times or days is a range, whichever dash was typed.
   const m = STATED.exec(text.replace(/\s*[\u2012\u2013\u2014]\s*/g, '-'));
-  if (!m?.groups) return null;
+  if (!m?.groups) return statedDayEnd(text);
   const g = m.groups;
   const a = clockMinutes(g.a!);
   const b = clockMinutes(g.b!);
@@ -64,6 +64,21 @@ export function statedHours(text: string): Partial<Policy> | null {
     if (x !== undefined && y !== undefined) out.workDays = dayRun(x, y);
   } else if (g.wk || g.wk2) out.workDays = [1, 2, 3, 4, 5];
   return out;
+}
+
+/** "I knock off at 4 on weekdays", "we close at 5.30": only the end of the day is stated. */
+const DAY_END = /\b(?:i|we)\s+(?:usually\s+|normally\s+|always\s+)?(?:knock off|finish(?: up)?|clock off|log off|close|stop work(?:ing)?|(?:'?m|am) off)\s+(?:work\s+)?(?:at|by|around)\s+(\d{1,2})(?:[:.](\d{2}))?(?:\s*(am|pm))?\b(?:\s+(?:on\s+)?(weekdays|week days))?/i;
+
+function statedDayEnd(text: string): Partial<Policy> | null {
+  const m = DAY_END.exec(text);
+  if (!m) return null;
+  let h = Number(m[1]);
+  const min = m[2] ? Number(m[2]) : 0;
+  // A bare hour a working day ends at is in the afternoon or evening ("knock off at 4" is 4 PM).
+  if (m[3]?.toLowerCase() === 'pm' || (!m[3] && h >= 1 && h <= 8)) h += h < 12 ? 12 : 0;
+  else if (m[3]?.toLowerCase() === 'am' || h > 23) return null;
+  if (h < 12) return null;
+  return { workEnd: hhmm(h * 60 + min), ...(m[4] ? { workDays: [1, 2, 3, 4, 5] } : {}) };
 }
 
 /** The first working day after `day` (0–6), or after today's unknown day: the first of the week. */
@@ -159,6 +174,7 @@ export function retimeEdits(sentence: string, policy: Policy): TimeEdit[] {
     // "no more Saturday nights", "I don't teach after 8": the writer's own limit, not an offer.
     const clause = /[^,;.!?\u2014\u2013]*$/.exec(norm.slice(0, start))![0];
     if (/\b(?:no more|not|don'?t|do not|never|no longer|won'?t|can'?t|cannot|stopped)\b/i.test(clause)) continue;
+    if (endsOwnDay(clause)) continue;
     let text: string;
     const endAt = at(toMinutes(policy.workEnd, 1080), policy);
     const nightBefore = /\bthe night\b/.test(phrase) && /^\s+before\b/i.test(norm.slice(end));
@@ -185,6 +201,12 @@ export function retimeEdits(sentence: string, policy: Policy): TimeEdit[] {
     edits.push({ start, end, text });
   }
   return dropOverlaps(edits);
+}
+
+/** "I knock off at 4 on weekdays", "we close at 6": when the writer's day ends is a fact, not an offer. */
+const OWN_DAY_END = /\b(?:i|we)\s+(?:usually\s+|normally\s+)?(?:knock off|finish|finish up|clock off|log off|close|shut|stop work(?:ing)?|leave(?: the office)?|(?:'?m|am) off|head home|wrap up)\s+(?:work\s+)?(?:at\s+|by\s+|around\s+|about\s+)?$/i;
+export function endsOwnDay(before: string): boolean {
+  return OWN_DAY_END.test(/[^,;.!?\u2014\u2013]*$/.exec(before)![0]);
 }
 
 /** The time sits in an "If … ," clause that a comma closes later: a condition, not the offer. */
@@ -249,7 +271,7 @@ export function contradictingTime(text: string, policy: Policy): string | null {
   const norm = text.replace(/[\u2018\u2019]/g, "'");
   for (const t of findTimes(norm, 0, norm.length)) {
     // The limits of a stated range ("between 9 AM and 6 PM", "until 6 PM") are the hours themselves.
-    if (isRangeLimit(norm, t, policy) || inCondition(norm, t.start, t.end)) continue;
+    if (isRangeLimit(norm, t, policy) || inCondition(norm, t.start, t.end) || endsOwnDay(norm.slice(0, t.start))) continue;
     if (/^(?:until|till|til|before|by)\b/i.test(norm.slice(t.start, t.end)) && t.minutes !== undefined && t.minutes <= toMinutes(policy.workEnd, 1080) && t.day === undefined) continue;
     if (isOutsideHours(t, policy)) return norm.slice(t.start, t.end);
     const phrase = norm.slice(t.start, t.end).toLowerCase();
