@@ -101,8 +101,52 @@ function invoiceFor(sentence: string): string | null {
   return null;
 }
 
+/** A fee the sentence names: "the $95 diagnostic fee", "the £18", "the call-out charge". */
+const NAMED_FEE = String.raw`(?:the|your|this|that|my)\s+(?:[$£€]\s?\d[\d,.\u2063]*(?:\s+[\w-]+){0,3}?\s+(?:fee|charge|call-?out|bill|invoice|payment|deposit|balance)s?|[$£€]\s?\d[\d,.\u2063]*|(?:[\w-]+\s+){0,2}?(?:fee|call-?out charge|call-?out fee|invoice|bill|balance)s?)`;
+/** "Don't even worry about the $95 diagnostic fee", "no need to pay the fitting fee", "no dramas re the $180". */
+const WAIVE_NAMED = new RegExp(String.raw`\b(?:(?:please\s+)?(?:don'?t|dont|do not)\s+(?:even\s+)?(?:worry|stress|fret)\s+(?:about|bout|re)|no need to (?:pay|worry about)|no (?:dramas|worries|rush|stress)\s+(?:re|about|on|with)|forget (?:about\s+)?)\s+(?<fee>${NAMED_FEE})(?=\s*(?:[,.;!?\u2014\u2013]|$|\s+(?:this time|either|mate|hun|for now)\b|\s*\p{Extended_Pictographic}))(?:\s+(?:this time|either|for now))?`, 'iu');
+/** "didn't charge for the brake bleed", "no charge for checking your other two": work done and not billed. */
+const UNBILLED = /\b(?:(?:i\s+)?(?:didn'?t|didnt|did not|haven'?t|havent|have not)\s+(?:charge|bill|invoice)(?:d)?(?:\s+you)?\s+for|no charge for)\s+(?<what>[^,.;!?\u2014\u2013\p{Extended_Pictographic}]*[^,.;!?\u2014\u2013\s\p{Extended_Pictographic}])/iu;
+/** What only excused the unbilled fee once it is charged: "call it a freebie", "have this one on me", "I'm not fussed". */
+const FREEBIE_TAIL = /^\s*(?:and\s+|or\s+|so\s+)?(?:call it a freebie|(?:just\s+)?have (?:this|that|it) (?:one )?on me|(?:it'?s|that'?s|this one'?s|this one is) on me|i'?m not fussed|or don'?t(?: lol| haha)?|(?:just\s+)?pay (?:me\s+)?whenever(?: you can| suits)?|(?:no rush|whenever)(?: on (?:that|it|payment))?|since you(?: guys)? (?:are|'re|were) (?:so\s+)?(?:awesome|great|lovely|so nice|nice|legends?)|you'?re a (?:legend|star|gem))(?:\s+(?:lol|haha|mate))?\s*[,.;!?\u2014\u2013-]*\s*(?:\p{Extended_Pictographic}\uFE0F?\s*|x+\s*)*$/iu;
+
+/**
+ * A fee or done work the sentence names and waives is charged, in the sentence's own words:
+ * "Don't even worry about the $95 diagnostic fee" → "I'll send you the invoice for the $95 diagnostic
+ * fee"; "didn't charge for the wheel true, call it a freebie" → "I've charged for the wheel true as usual".
+ */
+export function chargeNamedFee(sentence: string): string | null {
+  let s = sentence;
+  let changed = false;
+  s = s.replace(WAIVE_NAMED, (_w, ...args: unknown[]) => {
+    const groups = args[args.length - 1] as { fee: string };
+    changed = true;
+    return `I'll send you the invoice for ${groups.fee.replace(/^(?:your|my|this|that)\s+/i, 'the ')}`;
+  });
+  // "Please do not worry about the payment": the invoice goes out as usual.
+  s = s.replace(/\b(?:(?:please\s+)?(?:don'?t|dont|do not)\s+(?:even\s+)?(?:worry|stress)\s+(?:about|bout)\s+(?:the\s+|my\s+)?(?:payment|paying(?: me)?|the bill)|forget (?:about )?(?:the )?(?:payment|paying(?: me)?))(?=\s*(?:[,.;!?\u2014\u2013]|$))(?:\s+(?:this time|for now))?/i, () => {
+    changed = true;
+    return "I'll send you the invoice as usual";
+  });
+  s = s.replace(UNBILLED, (_w, ...args: unknown[]) => {
+    const groups = args[args.length - 1] as { what: string };
+    changed = true;
+    const done = /\b(?:was|were|did|didn'?t|didnt|'ve|have|had|already|\w+ed)\b/i.test(sentence);
+    // "didn't charge for the bleed or the true" → "charged for the bleed and the true".
+    const what = /^no charge/i.test(_w as string) ? groups.what.trim() : groups.what.trim().replace(/\s+or\s+/gi, ' and ');
+    return `${done ? "I've" : "I'll"} charge${done ? 'd' : ''} for ${what} as usual`;
+  });
+  if (!changed) return null;
+  s = s.replace(/(^|[.!?]\s+)(Also|Plus|And also)\s+(?=I'll send you the invoice)/, '$1$2, ');
+  const kept = dropClauses(s, (t) => FREEBIE_TAIL.test(t) || (EXCUSE.test(t) && !/invoice for|as usual/.test(t)));
+  return kept ?? finish(s, sentence);
+}
+
 /** Skipped invoice: the waived work or fee is charged as usual ("Don't worry about paying for May" → "I'll charge for May as usual"). */
-const invoiceAsUsual: Op = (sentence) => invoiceFor(sentence);
+const invoiceAsUsual: Op = (sentence) => {
+  const named = chargeNamedFee(sentence);
+  return (named && invoiceFor(named)) ?? named ?? invoiceFor(sentence);
+};
 
 /** Free trial work: the trial stays, paid ("a full homepage draft for free first" → "a full homepage draft at my usual rate"). */
 const paidTrial: Op = (sentence) => {
@@ -133,7 +177,9 @@ const paidTrial: Op = (sentence) => {
  * the sentence would leave untouched is updated instead.
  */
 const billableExtra: Op = (sentence, hit, ctx) => {
-  const r = billableExtraRaw(sentence, hit, ctx);
+  // A named fee waived beside the extra is charged first; the extra is then quoted or invoiced.
+  const named = chargeNamedFee(sentence);
+  const r = (named ? billableExtraRaw(named, hit, ctx) : billableExtraRaw(sentence, hit, ctx)) ?? named;
   if (!r) return r;
   return r
     .replace(/\b((?:sorry|apologi[sz]e|apologies) (?:for|about) [^,.;!?]+?),? and (?=I (?:can|will|'ll)\b)/i, (_w, a: string) => `${a}. `)
@@ -176,7 +222,7 @@ const billableExtraRaw: Op = (sentence, hit, ctx) => {
   // "I've also sourced the runner — …, I'm happy to do it for free": done already, so it is invoiced.
   const past = /\b(?:i'?ve|i have|i already|i (?:actually |also |just )?(?:threw|chucked|tossed|popped|snuck|sneaked|added|rewrote|redid|did|made|included|drew|designed|wrote|created|built|sorted|fixed|edited|sent|shot|took|cleaned|painted|replaced))\b/i.test(wt.t) || (/^\s*(?:i'?m|i am) (?:happy|glad) to (?:do|include|cover) (?:it|that|this|them)\b/i.test(wt.t) && parts.slice(0, w).some((p) => /\b(?:i'?ve|i have|i already)\b/i.test(p.t)));
   // The work is named in an earlier clause and was done: "I've sourced X; I'll add it to the invoice."
-  if (past && w > 0 && !/\b(?:i'?ve|i have|i already)\b/i.test(wt.t) && !sentence.slice(wt.r.end).replace(/[\s.!?]+/g, '')) {
+  if (past && w > 0 && !/\b(?:i'?ve|i have|i already)\b/i.test(wt.t) && /\b(?:it|that|this|them)\b/i.test(wt.t.replace(FREE_PHRASE, ' ')) && !sentence.slice(wt.r.end).replace(/[\s.!?]+/g, '')) {
     const before = deleteRanges(sentence.slice(0, wt.r.start), parts.slice(0, w).filter((p) => isDrop(p.t) || EXCUSE.test(p.t)).map((p) => p.r)).replace(/[\s,;\u2014\u2013-]+$/, '');
     if (wordCount(before) >= 4 && !isDrop(before)) return finish(cap(tidy(`${before}; I'll add it to the invoice.`, false)), sentence);
   }
@@ -187,7 +233,7 @@ const billableExtraRaw: Op = (sentence, hit, ctx) => {
   s = deleteRanges(s, marked.filter((p, i) => !p.t.includes(MARK) && (isDrop(p.t) || EXCUSE.test(p.t) || (i < markAt && SOFTENER.test(p.t)))).map((p) => p.r));
   FREE_PHRASE.lastIndex = 0;
   // "…as you've been so lovely": the reason for waiving the fee goes with the waiver.
-  s = s.replace(/\s+(?:as|because|since|cos|coz)\s+(?:you'?ve been|you'?re|you are|you were)\s+(?:so|such|really|a|an|always)\b[^,.;!?\u2062]*/i, '');
+  s = s.replace(/\s+(?:as|because|since|cos|coz)\s+(?:you'?ve been|you'?re|you are|you were|you(?: guys| two| lot)? (?:are|'re|have been|'ve been))\s+(?:so|such|really|a|an|always|awesome|great|lovely|legends?|stars?|amazing|brilliant)\b[^,.;!?\u2062]*/i, '');
   s = s.replace(FREE_PHRASE, '').replace(/\s+(?:and|plus)\s+(?:I'?ll\s+)?(?:knock|take)\s+[^,.;!?]*?\boff\b[^,.;!?\u2062]*?(?=\s*(?:[,.;!?\u2062]|\p{Extended_Pictographic}|$))/iu, '');
   const note = past ? "; I'll add it to the invoice" : doc && !/quote/i.test(doc) ? `; I'll update ${doc} and send you the new quote first` : "; I'll send you an updated quote first";
   const i = s.indexOf(MARK);
@@ -310,7 +356,7 @@ const keepPrice: Op = (sentence) => {
 };
 
 /** Whole-phrase self-blame out of a sentence; the facts around it stay. */
-const BLAME = /(?:,?\s*(?:and|but)\s+|,\s*|\s+[-\u2013\u2014]\s+)?\b(?:(?:i'?m sure|i think|i guess|i know|honestly)\s+)?(?:(?:this|that|it)\s+(?:is|was|'s)|it'?s)\s+(?:completely|entirely|totally|all|really|probably)?\s*my (?:fault|bad|mistake|error)\b(?:\s+(?:for not|because|since|as)\b[^,.;!?]*)?|(?:,?\s*(?:and|but)\s+|,\s*|\s+[-\u2013\u2014]\s+)?\b(?:(?:i'?m|i am)\s+(?:(?:such|so|a complete|a total|an absolute|a bit of)\s+(?:an?\s+)?(?:idiot|klutz|muppet|numpty|disaster|fool|airhead|scatterbrain|clumsy|stupid|dense|dumb|plonker|wally|dope|nightmare)|such an idiot|so stupid|hopeless|useless(?: at this(?: stuff)?)?(?: sometimes)?|the worst|a mess|rubbish)|(?:(?:it'?s|that'?s|this is|it is|that is)\s+)?(?:totally|all|entirely|completely)\s+on me|my bad|(?:honestly )?mortified|(?:totally|entirely|completely|all)\s+my (?:fault|mistake)|my (?:fault|mistake)(?:\s+(?:entirely|completely|totally))?(?=\s*(?:[,.;!?]|x+\b|$))|i feel (?:terrible|awful|so bad)(?: about (?:this|it|that))?)\b/gi;
+const BLAME = /(?:,?\s*(?:and|but)\s+|,\s*|\s+[-\u2013\u2014]\s+)?\b(?:(?:i'?m sure|i think|i guess|i know|honestly)\s+)?(?:(?:this|that|it)\s+(?:is|was|'s)|it'?s|(?<=,\s*)is)\s+(?:completely|entirely|totally|all|really|probably)?\s*my (?:fault|bad|mistake|error)\b(?:\s+(?:totally|entirely|completely|really))?(?:\s+(?:for not|because|since|as)\b[^,.;!?]*)?|(?:,?\s*(?:and|but)\s+|,\s*|\s+[-\u2013\u2014]\s+)?\b(?:(?:i'?m|i am)\s+(?:(?:(?:such|so|a complete|a total|an absolute|a bit of)\s+)?(?:an?\s+)?(?:idiot|klutz|muppet|numpty|disaster|fool|airhead|scatterbrain|clumsy|stupid|dense|dumb|plonker|wally|dope|nightmare)|such an idiot|so stupid|hopeless|useless(?: at this(?: stuff)?)?(?: sometimes)?|the worst(?:\s+[a-z]+(?:er|or|ist|ian|ant|ent))?(?:\s+ever)?|a mess|rubbish)|(?:(?:it'?s|that'?s|this is|it is|that is)\s+)?(?:totally|all|entirely|completely)\s+on me|my bad|(?:honestly )?mortified|(?:totally|entirely|completely|all)\s+my (?:fault|mistake)|my (?:fault|mistake)(?:\s+(?:entirely|completely|totally))?(?=\s*(?:[,.;!?]|x+\b|$))|i feel (?:terrible|awful|so bad)(?: about (?:this|it|that))?)\b/gi;
 
 function stripBlame(sentence: string): string {
   let s = sentence;
@@ -324,9 +370,28 @@ function stripBlame(sentence: string): string {
   return s.replace(BLAME, '');
 }
 
+/**
+ * What travels with self-blame and goes with it: offers to be replaced or refunded ("I'd understand if
+ * you'd rather get someone else in"), "you probably hate me", "I really am", amends ("to excuse me …",
+ * "feel free to skip paying"), and a filler the blame leaves alone ("honestly").
+ */
+const SELF_DEPRECATE = /^\s*(?:(?:(?:and\s+|but\s+|so\s+)?(?:(?:i'?d|i would|i)\s+)?(?:(?:totally|completely|fully|honestly)\s+)?(?:understand|get it)\s+if\s+you(?:'?d\s+|\s+would\s+|\s+)(?:want|wanted|rather|prefer|like|decide|need)\b[^,.;!?]*)|(?:(?:and\s+)?you (?:probably|must|prob|def(?:initely)?) (?:hate|think i'?m)\b[^,.;!?]*)|(?:(?:and\s+)?i\s+(?:really|truly|honestly)\s+am)|(?:(?:and\s+)?(?:to (?:excuse me|make up for (?:it|this|that))|as (?:an )?(?:apology|sorry))\b[^,.;!?]*)|(?:(?:and\s+)?feel free to (?:skip|not) pay\w*\b[^,.;!?]*)|(?:(?:honestly|tbh|seriously|lol|really)$))\s*$/i;
+const selfDeprecating = (t: string) => SELF_DEPRECATE.test(t.replace(/[\s,.;!?\u2014\u2013-]*(?:(?:\p{Extended_Pictographic}\uFE0F?|x+)\s*)*$/u, ''));
+
 const dropBlame: Op = (sentence) => {
   let s = stripBlame(sentence);
   if (s === sentence) return null;
+  // "I'm so sorry, you probably hate me for rescheduling again" → "I'm so sorry for rescheduling again".
+  const slip = /\byou (?:probably|must|prob|def(?:initely)?) hate me for ([^,.;!?\p{Extended_Pictographic}]*[^,.;!?\s\p{Extended_Pictographic}])/iu.exec(s)?.[1];
+  const lighter = dropClauses(s, selfDeprecating);
+  if (lighter && wordCount(lighter) >= 3) {
+    s = lighter;
+    if (slip && /\bsorry\b(?!\s+(?:for|about|that|to)\b)/i.test(s)) s = s.replace(/\bsorry\b(?!\s+(?:for|about|that|to)\b)/i, `sorry for ${slip}`);
+  }
+  // "sorry it took so long, sorry about the mess as well": one apology naming both slips.
+  // A filler the removed blame leaves at the end ("…, im an idiot honestly 🙈") goes with it.
+  s = s.replace(/\s+(?:honestly|tbh|lol|seriously|really)(?=\s*(?:[.!?]|\p{Extended_Pictographic}|$))/iu, '');
+  s = s.replace(/(\bsorry\s+(?:for|about|that|its|it'?s)?[^,.;!?]*?),\s*(?:and\s+)?(?:i'?m\s+)?(?:also\s+)?sorry\s+(about|for)\s+([^,.;!?\p{Extended_Pictographic}]+?)(?:\s+as well|\s+too)?(?=\s*[,.;!?\p{Extended_Pictographic}]|\s*$)/iu, '$1, and $2 $3');
   // One apology at most: the one that names the slip, when there is one.
   const apologies = s.match(/\b(?:sorry|apologies|apologi[sz]e)\b/gi)?.length ?? 0;
   if (apologies >= 2) {

@@ -855,7 +855,7 @@ function urgentFor(cond: string, ctx: OpContext): string {
  * already say when; the "but …" that gives them away goes, and the hours stand on their own (the
  * window spliced in after "but" restated them).
  */
-const hoursStand: Op = (sentence, hit) => {
+const hoursStand: Op = (sentence, hit, ctx) => {
   const m = /^(?<keep>.*?)\s*,?\s+but\s+(?<cave>[^.!?]*?)\s*[.!?]*\s*(?<emoji>(?:\p{Extended_Pictographic}\uFE0F?\s*)*)$/iu.exec(sentence);
   if (!m?.groups) return null;
   const keep = m.groups.keep!.trim();
@@ -868,6 +868,8 @@ const hoursStand: Op = (sentence, hit) => {
   if (DISTRESS.test(cave)) return null;
   // "…but if the pump plays up flick me a text whenever": the route keeps its place, inside the hours (any-hour's).
   if (/^\s*(?:if|when|should)\b/i.test(cave)) return null;
+  // "…but I'm happy to train you at 9pm on Sundays": the session offered moves inside the hours (retime's).
+  if (/\b(?:(?:happy|glad) to|(?:i|we) (?:can|could))\s+(?:train|see|meet|coach|do|fit|squeeze|take|book|run|teach|hold)\b/i.test(cave) && retimeEdits(cave, ctx.policy).length) return null;
   return asSentence(keep);
 };
 

@@ -155,7 +155,7 @@ export function retimeEdits(sentence: string, policy: Policy): TimeEdit[] {
     // A condition ("If the panic hits tonight, …") is not the offer: the urgent route fixes that sentence.
     if (inCondition(norm, start, end)) continue;
     // "morning, noon or midnight": the whole list becomes the hours.
-    const list = /(?:\b(?:morning|noon|afternoon|evening|day|night|midnight|weekends?)\s*,?\s*)+(?:or|and)\s+$/i.exec(norm.slice(0, start));
+    const list = /(?:\b(?:mornings?|noon|afternoons?|evenings?|days?|nights?|midnight|weekends?)\s*,?\s*)+(?:or|and)\s+$/i.exec(norm.slice(0, start));
     if (list) {
       edits.push({ start: start - list[0].length, end, text: hoursWindow(policy, describeDays) });
       continue;
