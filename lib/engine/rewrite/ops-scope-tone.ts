@@ -108,7 +108,7 @@ const WAIVE_NAMED = new RegExp(String.raw`\b(?:(?:please\s+)?(?:don'?t|dont|do n
 /** "didn't charge for the brake bleed", "no charge for checking your other two": work done and not billed. */
 const UNBILLED = /\b(?:(?:i\s+)?(?:didn'?t|didnt|did not|haven'?t|havent|have not)\s+(?:charge|bill|invoice)(?:d)?(?:\s+you)?\s+for|no charge for)\s+(?<what>[^,.;!?\u2014\u2013\p{Extended_Pictographic}]*[^,.;!?\u2014\u2013\s\p{Extended_Pictographic}])/iu;
 /** What only excused the unbilled fee once it is charged: "call it a freebie", "have this one on me", "I'm not fussed". */
-const FREEBIE_TAIL = /^\s*(?:and\s+|or\s+|so\s+)?(?:call it a freebie|(?:just\s+)?have (?:this|that|it) (?:one )?on me|(?:it'?s|that'?s|this one'?s|this one is) on me|i'?m not fussed|or don'?t(?: lol| haha)?|(?:just\s+)?pay (?:me\s+)?whenever(?: you can| suits)?|(?:no rush|whenever)(?: on (?:that|it|payment))?|since you(?: guys)? (?:are|'re|were) (?:so\s+)?(?:awesome|great|lovely|so nice|nice|legends?)|you'?re a (?:legend|star|gem))(?:\s+(?:lol|haha|mate))?\s*[,.;!?\u2014\u2013-]*\s*(?:\p{Extended_Pictographic}\uFE0F?\s*|x+\s*)*$/iu;
+const FREEBIE_TAIL = /^\s*(?:and\s+|or\s+|so\s+)?(?:call it a freebie|(?:just\s+)?have (?:this|that|it) (?:one )?on me|(?:it'?s|that'?s|this one'?s|this one is) on me|i'?m not fussed|or don'?t(?: lol| haha)?|(?:just\s+)?pay (?:me\s+)?whenever(?: you can| suits)?|(?:no rush|whenever)(?: on (?:that|it|payment))?|(?:we|you) can sort (?:that|it|this)(?: out)? whenever(?:,? or never)?|or never|since you(?: guys)? (?:are|'re|were) (?:so\s+)?(?:awesome|great|lovely|so nice|nice|legends?)|you'?re a (?:legend|star|gem))(?:\s+(?:lol|haha|mate))?\s*[,.;!?\u2014\u2013-]*\s*(?:\p{Extended_Pictographic}\uFE0F?\s*|x+\s*)*$/iu;
 
 /**
  * A fee or done work the sentence names and waives is charged, in the sentence's own words:
@@ -121,7 +121,9 @@ export function chargeNamedFee(sentence: string): string | null {
   s = s.replace(WAIVE_NAMED, (_w, ...args: unknown[]) => {
     const groups = args[args.length - 1] as { fee: string };
     changed = true;
-    return `I'll send you the invoice for ${groups.fee.replace(/^(?:your|my|this|that)\s+/i, 'the ')}`;
+    const fee = groups.fee.replace(/^(?:your|my|this|that)\s+/i, 'the ');
+    // "the £600 invoice" is the invoice itself: "I'll send you the £600 invoice".
+    return /\b(?:invoice|bill)s?$/i.test(fee) ? `I'll send you ${fee}` : `I'll send you the invoice for ${fee}`;
   });
   // "Please do not worry about the payment": the invoice goes out as usual.
   s = s.replace(/\b(?:(?:please\s+)?(?:don'?t|dont|do not)\s+(?:even\s+)?(?:worry|stress)\s+(?:about|bout)\s+(?:the\s+|my\s+)?(?:payment|paying(?: me)?|the bill)|forget (?:about )?(?:the )?(?:payment|paying(?: me)?))(?=\s*(?:[,.;!?\u2014\u2013]|$))(?:\s+(?:this time|for now))?/i, () => {

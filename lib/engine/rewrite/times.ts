@@ -155,9 +155,11 @@ export function retimeEdits(sentence: string, policy: Policy): TimeEdit[] {
     // A condition ("If the panic hits tonight, …") is not the offer: the urgent route fixes that sentence.
     if (inCondition(norm, start, end)) continue;
     // "morning, noon or midnight": the whole list becomes the hours.
-    const list = /(?:\b(?:mornings?|noon|afternoons?|evenings?|days?|nights?|midnight|weekends?)\s*,?\s*)+(?:or|and)\s+$/i.exec(norm.slice(0, start));
+    const list = /(?:\b(?:late\s+|early\s+)?(?:mornings?|noon|afternoons?|evenings?|days?|nights?|midnight|weekends?|\d{1,2}(?:[:.]\d{2})?(?:\s*(?:am|pm))?)\s*,?\s*)+(?:or|and)\s+$/i.exec(norm.slice(0, start));
     if (list) {
-      edits.push({ start: start - list[0].length, end, text: hoursWindow(policy, describeDays) });
+      // "…late evenings, 10 or 11pm is fine": the hours replace the list and its verdict.
+      const verdict = /^\s*(?:is|'s|are|works)\s+(?:totally\s+|also\s+|perfectly\s+|usually\s+)?(?:fine|ok|okay|good|no problem)\b/i.exec(norm.slice(end));
+      edits.push({ start: start - list[0].length, end: end + (verdict?.[0].length ?? 0), text: hoursWindow(policy, describeDays) });
       continue;
     }
     if (/\blast\s+$/i.test(norm.slice(0, start))) continue;
