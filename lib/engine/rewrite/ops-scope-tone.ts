@@ -126,7 +126,7 @@ export function chargeNamedFee(sentence: string): string | null {
     return /\b(?:invoice|bill)s?$/i.test(fee) ? `I'll send you ${fee}` : `I'll send you the invoice for ${fee}`;
   });
   // "Please do not worry about the payment": the invoice goes out as usual.
-  s = s.replace(/\b(?:(?:please\s+)?(?:don'?t|dont|do not)\s+(?:even\s+)?(?:worry|stress)\s+(?:about|bout)\s+(?:the\s+|my\s+)?(?:payment|paying(?: me)?|the bill)|forget (?:about )?(?:the )?(?:payment|paying(?: me)?))(?=\s*(?:[,.;!?\u2014\u2013]|$))(?:\s+(?:this time|for now))?/i, () => {
+  s = s.replace(/\b(?:(?:please\s+)?(?:don'?t|dont|do not)\s+(?:even\s+)?(?:worry|stress|think)\s+(?:about|bout)\s+(?:the\s+|my\s+|any\s+)?(?:payment|paying(?: me)?|the bill|fees?(?:\s+for (?:this|last|the) (?:month|week|quarter|year|session|visit|job))?)|forget (?:about )?(?:the )?(?:payment|paying(?: me)?))(?=\s*(?:[,.;!?\u2014\u2013]|$))(?:\s+(?:this time|for now))?/i, () => {
     changed = true;
     return "I'll send you the invoice as usual";
   });

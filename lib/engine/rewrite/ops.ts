@@ -248,7 +248,20 @@ const removeClause: Op = (sentence, hit) => {
   return out;
 };
 
-const removeSentence: Op = () => '';
+/**
+ * A booking run on after the remark with only an emoji between ("…my fave spot 🍷🐶 next sesh Sat 9am at
+ * the oval"): the remark goes, the booking stays as a sentence of its own.
+ */
+const SCHEDULE = /\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?\b|\b(?:tomorrow|tmrw|next (?:week|session|sesh|lesson|class|appointment|appt|visit)|\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)|\d{1,2}(?:st|nd|rd|th)\b)/i;
+const REMARK = /\b(?:you|your|ur|u|love|miss|wine|drinks?|dinner|coffee|date|gorgeous|cute|sexy|hot|x+)\b/i;
+export function bookingAfter(sentence: string): string {
+  const parts = sentence.split(/(?:\p{Extended_Pictographic}\uFE0F?\s*)+/u);
+  const last = parts[parts.length - 1]?.trim() ?? '';
+  if (parts.length < 2 || wordCount(last) < 3 || !SCHEDULE.test(last) || REMARK.test(last)) return '';
+  return asSentence(last[0]!.toUpperCase() + last.slice(1));
+}
+
+const removeSentence: Op = (sentence) => bookingAfter(sentence);
 
 const LEAD_ONLY = /^\s*(?:by the way|btw|incidentally|also|oh and|oh|and|anyway|ps|p\.s\.|on another note|on a personal note|funnily enough|side note|ngl|tbh|to be honest|honestly|frankly)\s*[,:\u2014\u2013-]?\s*$/i;
 const LOOKS = /\b(?:figure|body|arms|legs|abs|bum|curves|smile|eyes|hair|skin|gorgeous|stunning|beautiful|pretty|hot|sexy|cute|handsome|fit|best[- ]looking|looked|looking)\b/i;
@@ -795,7 +808,7 @@ const ownInvite: Op = (sentence) => {
   // "let's chat over dinner about the Head of Data role": the business stays, on a call.
   const topic = /\b(?:about|to (?:discuss|talk about|talk through|go over|go through))\s+(?<t>(?:the|your|our|this|that)\s+[^,.;!?]*?(?:role|job|position|project|proposal|contract|plans?|brief|deal|offer|campaign|design|case|application|account|sale|purchase|renovation|wedding|event))\b/i.exec(sentence.slice(m.index));
   if (topic?.groups?.t && !/\b(?:you|your)\s+(?:life|family|feelings|marriage|divorce)\b/i.test(topic.groups.t)) return `${head ? `${head} ` : ''}${head ? 'shall' : 'Shall'} we set up a call about ${topic.groups.t.trim()}?`;
-  return head ? `${head.replace(/,$/, '')}.` : '';
+  return head ? `${head.replace(/,$/, '')}.` : bookingAfter(sentence);
 };
 
 const UNTIL_HAPPY = /\s+(?:until|till|til)\s+(?:you(?:'re| are)?\s+(?:love|happy|completely happy|totally happy|satisfied|100%)|it'?s\s+(?:perfect|right|just right)|you'?re\s+happy)[^,.;\u2014\u2013]*/i;
