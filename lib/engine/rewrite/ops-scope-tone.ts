@@ -332,10 +332,16 @@ const keepPrice: Op = (sentence) => {
       continue;
     }
     // "Bill's £145 but call it £100 since you're a regular" → "Bill's £145."
-    const but = /^(?<keep>.*?[£$€]\s*\d[\d,.]*\d?)\s*,?\s+but\s+(?:(?:just\s+)?call it|let'?s (?:call|make) it|(?:i'?ll|i will|i can)\s+(?:do it for|take|charge|make it|knock))\b[^,;.!?]*(?<rest>[,;]\s*(?:and\s+)?[^.!?]*)?[.!?]*\s*$/i.exec(x);
+    const but = /^(?<keep>.*?[£$€]\s*\d[\d,.]*\d?)\s*,?\s+but\s+(?:(?:honestly|tbh|mate|look|hey|seriously)[\s,]+)*(?:(?:just\s+)?(?:give|pay|send|transfer)\s+(?:me\s+)?(?:[£$€]\s*)?\d+|(?:just\s+)?call it|let'?s (?:call|make) it|(?:i'?ll|i will|i can)\s+(?:do it for|take|charge|make it|knock))\b[^,;.!?]*(?<rest>[,;]\s*(?:and\s+)?[^.!?]*)?[.!?]*\s*$/i.exec(x);
     if (but?.groups && wordCount(but.groups.keep!) >= 2) {
       // What follows the discount's own clause ("…, and ring me if it plays up") is kept.
-      const rest = but.groups.rest?.replace(/^[,;]\s*/, '').trim();
+      // …except its excuses ("I know things are tight, no wukkas").
+      const rest = but.groups.rest
+        ?.replace(/^[,;]\s*/, '')
+        .split(/\s*,\s*/)
+        .filter((t) => !(SOFTENER.test(t) || EXCUSE.test(t) || /^(?:i know )?(?:things|money|budgets?|cash) (?:are|is) tight|^no (?:wukkas|worries|dramas|bother|probs?)$/i.test(t)))
+        .join(', ')
+        .trim();
       out.push(finish(rest ? `${but.groups.keep!}, ${rest}` : but.groups.keep!, x));
       changed = true;
       continue;
@@ -521,6 +527,10 @@ function calmSentence(x: string): string {
   // A rhetorical charge sheet ("You've changed it four times and now you want…?") goes whole.
   if (/^\s*(?:[A-Z][a-z]+,\s*)?you'?ve\b[^.!?]*\b(?:times|again)\b[^.!?]*\band now you\b[^.!?]*\?\s*$/i.test(x)) return '';
   let s = x.replace(SNEER_LEAD, '').replace(HOSTILE_TAIL, '');
+  // Shouting is said at a normal volume ("STOP", "NOW", "NEVER"); names and acronyms keep their capitals.
+  s = s.replace(/\b(?:STOP|NOW|NEVER|NOT|DON'?T|AGAIN|ASAP|IMMEDIATELY|ALWAYS|EVER|PLEASE|SERIOUSLY|DO NOT)\b/g, (w) => w.toLowerCase());
+  // "Quick thing: stop sending me voice memos at 11pm." → "Quick thing: could you please stop sending me voice memos at 11pm?"
+  s = s.replace(/(^|[:;]\s+|[.!?]\s+)(?:please\s+)?stop\s+(\w+ing\b[^.!?]*)[.!]*\s*$/i, (_w, pre: string, rest: string) => `${pre}${pre.trim() ? 'could' : 'Could'} you please stop ${rest.trim()}?`);
   // Scare quotes: "your 'concerns'" → "your concerns".
   s = s.replace(/(^|[\s(])['\u2018]([A-Za-z][\w\s-]{1,24}?)['\u2019](?=[\s,.;!?)]|$)/g, '$1$2');
   const r = dropClauses(s, (t) => (HOSTILE_CLAUSE.test(t) || DISMISSIVE_CLAUSE.test(t)) && !/\d/.test(t));

@@ -660,7 +660,17 @@ const SNEER_CLAUSE = /^\s*(?:it'?s not (?:hard|difficult|rocket science|that har
 // "Stop calling/texting/messaging me…": the request behind it is contact within the writer's hours.
 const STOP_CONTACT = /^\s*(?:[A-Z][a-z]+,\s*)?(?:please\s+)?(?:stop|quit|no more)\s+(?:calling|ringing|phoning|texting|messaging|emailing|pinging|contacting|bothering)\b/i;
 
-const politeRequest: Op = (raw, _hit, ctx) => {
+const politeRequest: Op = (whole, hit, ctx) => {
+  // "Quick thing: STOP ringing me at midnight." — the lead-in before a colon stays in front of the request.
+  const colon = /^(?:[A-Z][a-z]+,\s*)?(?:quick thing|one thing|reminder|just a reminder|fyi|ps|p\.s\.|also|note|heads up|one more thing)\s*:\s*/i.exec(whole);
+  if (colon) {
+    const asked = politeRequestOf(whole.slice(colon[0].length), hit, ctx);
+    return asked ? `${colon[0]}${asked[0]!.toLowerCase()}${asked.slice(1)}` : null;
+  }
+  return politeRequestOf(whole, hit, ctx);
+};
+
+const politeRequestOf: Op = (raw, _hit, ctx) => {
   // A named time ("stop texting me on Sundays") keeps the plan's own rewording of that request.
   if (STOP_CONTACT.test(raw) && !/\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:weekends?|tonight|night|morning|evening|\d)/i.test(raw)) {
     const v = valuesFor(raw, ctx);
