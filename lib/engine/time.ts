@@ -25,7 +25,7 @@ const EVENING_PARTS = new Set(['evening', 'tonight', 'night', 'late', 'midnight'
 
 // One atom: a day, a part of the day, or a clock time (with its preposition).
 const ATOM =
-  /\b(?:(?<day>(?:mon|tues|wednes|thurs|fri|satur|sun)days?)|(?<weekend>weekends?)|(?<part>early (?:in the )?morning|late (?:at )?night|late(?: in the)? evening|morning|afternoon|evening|tonight|night|midnight|noon|midday|lunchtime|dawn|(?<=\b(?:calling|call|text|texting|message|messaging|email|emailing|work|working|stay|ring|ringing|phone|phoning) (?:me )?)late)|(?<clock>(?:(?<rel>after|past|before|until|till|from|at|by|around|about)\s+)?(?<h>\d{1,2})(?:[:.](?<m>\d{2}))?\s*(?<ap>a\.?m\.?|p\.?m\.?|o'clock)?(?![\d:/-])))\b/gi;
+  /\b(?:(?<day>(?:mon|tues|wednes|thurs|fri|satur|sun)days?)|(?<weekend>weekends?)|(?<part>early (?:in the )?morning|late (?:at )?night|late(?: in the)? evening|morning|afternoon|evening|tonight|night(?!\s+(?:\d|one|two|three|four|five)\b)|midnight|noon|midday|lunchtime|dawn|(?<=\b(?:calling|call|text|texting|message|messaging|email|emailing|work|working|stay|ring|ringing|phone|phoning) (?:me )?)late)|(?<clock>(?:(?<rel>after|past|before|until|till|from|at|by|around|about)\s+)?(?<h>\d{1,2})(?:[:.](?<m>\d{2}))?\s*(?<ap>a\.?m\.?|p\.?m\.?|o'clock)?(?![\d:/-])))\b/gi;
 
 /** All time expressions in text[start, end), adjacent atoms merged ("Sunday at 9pm"). */
 export function findTimes(norm: string, start: number, end: number): TimeExpression[] {
