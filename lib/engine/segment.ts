@@ -99,6 +99,11 @@ export function sentences(norm: string, para: Span): Span[] {
       i = j - 1;
       continue;
     }
+    // "I know I said 24 hours… but honestly": a trailing-off dot before a lower-case "but" carries on.
+    if (c === '.' && j === i + 1 && /^\s+(?:but|and|or|so|then|though|because|cos)\s/.test(norm.slice(j, j + 12))) {
+      i = j - 1;
+      continue;
+    }
     if (c === '.') {
       let w = i;
       while (w > para.start && /[A-Za-z.]/.test(norm[w - 1]!)) w--;
