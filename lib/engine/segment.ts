@@ -118,6 +118,9 @@ export function sentences(norm: string, para: Span): Span[] {
         }
       }
     }
+    // "…only us two? 😉 Check-out is Sunday": an emoji after the mark still belongs to the sentence it ends.
+    const tail = /^[ \t]*(?:(?:\p{Extended_Pictographic}|\p{Emoji_Modifier})\uFE0F?\u200D?)+(?=[ \t]|$)/u.exec(norm.slice(j, para.end));
+    if (tail) j += tail[0].length;
     push(j);
     i = j - 1;
   }

@@ -11,7 +11,7 @@ import type { Profession } from '../types';
 
 export const OPS = [
   'drop-words', 'apologies-only', 'remove-clause', 'remove-sentence', 'remove-plain-sentence', 'hours-stand', 'template', 'replace-span', 'retime', 'any-hour', 'cleaned',
-  'permission', 'free-extra', 'no-contract', 'polite-request', 'always-window', 'one-apology', 'own-invite', 'limit-revisions', 'ultimatum', 'urgent-route', 'own-gift',
+  'permission', 'free-extra', 'no-contract', 'polite-request', 'always-window', 'one-apology', 'own-invite', 'limit-revisions', 'ultimatum', 'urgent-route', 'own-gift', 'drop-aside',
   // lib/engine/rewrite/ops-scope-tone.ts
   'billable-extra', 'update-agreement', 'paid-trial', 'invoice-as-usual', 'hold-limit', 'drop-cave', 'keep-price', 'drop-blame', 'plain-no', 'one-apology-plain', 'calm-tone', 'firm-consequence', 'drop-sneer', 'revision-cap',
 ] as const;

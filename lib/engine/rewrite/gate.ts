@@ -29,7 +29,9 @@ export function countRejection(reason: GateReason): void {
 const URGENT = /\b(?:111|999|911|988|112|000|116\s?123|A&E|ER|emergency|crisis|samaritans|duty (?:line|doctor|team|nurse)|out[- ]of[- ]hours (?:line|service|doctor))\b/gi;
 
 export function urgentRoutes(text: string): string[] {
-  return [...new Set((text.match(URGENT) ?? []).map((s) => s.toLowerCase()))];
+  // A quoted phrase ("rankings for 'emergency locksmith leeds'") names a search term, not a route.
+  const unquoted = text.replace(/(['\u2018"\u201C])[^'\u2019"\u201D\n]{1,60}?['\u2019"\u201D](?=[\s,.;:!?)]|$)/g, ' ');
+  return [...new Set((unquoted.match(URGENT) ?? []).map((s) => s.toLowerCase()))];
 }
 
 const FUNCTION_WORD_BEFORE_PUNCT = /\b(?:the|a|an|to|of|and|or|but|with|for|in|on|at|my|your|until|till|from|than|ask|whether|if|because)\s*[.!?,;:](?!\d)/i;

@@ -308,7 +308,10 @@ function buildGroup(grp: { start: number; end: number; members: Finding[] }, ful
         // "Hi Craig, Everyone's sore…" after the words between went: the greeting ends with "!" ("Hi Craig! Everyone's…").
         .map((c) => {
           const m = /^(\s*(?:[Hh]i|[Hh]ey|[Hh]ello|[Hh]iya)\s+\p{Lu}[\p{L}'-]*),\s+(?=\p{Lu}\p{Ll})/u.exec(c);
-          return m && !groupText.startsWith(c.slice(0, m[0].length + 2)) ? `${m[1]}! ${c.slice(m[0].length)}` : c;
+          if (m && !groupText.startsWith(c.slice(0, m[0].length + 2))) return `${m[1]}! ${c.slice(m[0].length)}`;
+          // "Dear Mrs Okafor, Your next appointment…" once the words between went: the letter reads on in lower case.
+          const d = /^(\s*Dear\s+(?:\p{Lu}[\p{L}'.-]*\s*){1,3}),\s+(Your|The|This|That|Thank|Thanks|Just|Please|We|It'?s|As|Following)\b/u.exec(c);
+          return d && !groupText.startsWith(c.slice(0, d[0].length)) ? `${d[1]}, ${d[2]!.toLowerCase()}${c.slice(d[0].length)}` : c;
         });
       const timeSensitive = members.some((f) => f.pack === 'availability');
       const tried = new Set<string>();

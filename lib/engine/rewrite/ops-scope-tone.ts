@@ -130,6 +130,11 @@ export function chargeNamedFee(sentence: string): string | null {
     changed = true;
     return "I'll send you the invoice as usual";
   });
+  // "no need to bother with the monthly invoice this time" → "I'll send the monthly invoice as usual".
+  s = s.replace(/\bno\s+need\s+to\s+(?:bother\s+with|worry\s+about|pay|settle)\s+(?:the|this|my|your|our)\s+((?:monthly|usual|last|final|next)\s+)?(invoice|bill)\b(?:\s+(?:this time|for now|this month))?/i, (_w, kind: string | undefined, what: string) => {
+    changed = true;
+    return `I'll send the ${kind ?? ''}${what.toLowerCase()} as usual`;
+  });
   s = s.replace(UNBILLED, (_w, ...args: unknown[]) => {
     const groups = args[args.length - 1] as { what: string };
     changed = true;

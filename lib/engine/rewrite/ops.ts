@@ -238,6 +238,9 @@ const removeClause: Op = (sentence, hit) => {
   if (/^\s*(?:[A-Z][a-z]+,\s*)?(?:i have to be honest|i'?ll be honest|to be honest|i must admit|honestly|i have to say)(?: with you)?\s*[,.!\u2014\u2013-]*\s*$/i.test(kept)) return '';
   // What is left of a remark ("Oh wonderful.", "Totally unprofessional of me.") goes with it.
   if ((hit.pack === 'tone' && wordCount(kept) <= 2) || (personal(hit) && wordCount(kept) <= 5 && /\b(?:unprofessional|of me|i know|i must say|i have to say|honestly|to be fair|no offence)\b/i.test(kept))) return '';
+  // The warmth left beside a removed remark says the same thing ("…how much I enjoy our time together",
+  // "for you I'll always make an exception", "yours has been by far the loveliest"): the sentence goes instead.
+  if (personal(hit) && WARMTH_LEFT.test(kept)) return null;
   if (wordCount(kept) < 2 || GREETING.test(kept) && wordCount(kept.replace(GREETING, '')) === 0) return '';
   const closing = /[.!?]$/.test(sentence.trim()) ? sentence.trim().slice(-1) : '.';
   let out = finishPersonal(kept, hit);
@@ -263,6 +266,7 @@ export function bookingAfter(sentence: string): string {
 
 const removeSentence: Op = (sentence) => bookingAfter(sentence);
 
+const WARMTH_LEFT = /\b(?:enjoy our time|our time together|for you,? i'?ll|favou?rite (?:client|person|people|student|family|customer|patient)|(?:by far )?the loveliest|like family|so special to me|a special bond)\b/i;
 const LEAD_ONLY = /^\s*(?:by the way|btw|incidentally|also|oh and|oh|and|anyway|ps|p\.s\.|on another note|on a personal note|funnily enough|side note|ngl|tbh|to be honest|honestly|frankly)\s*[,:\u2014\u2013-]?\s*$/i;
 const LOOKS = /\b(?:figure|body|arms|legs|abs|bum|curves|smile|eyes|hair|skin|gorgeous|stunning|beautiful|pretty|hot|sexy|cute|handsome|fit|best[- ]looking|looked|looking)\b/i;
 
@@ -292,6 +296,20 @@ const CARRIES_CONTENT = /\b(?:can'?t|cannot|won'?t|unable|not able|skip|move|can
  * stock line about a difficulty the client may not have described.
  */
 const removePlainSentence: Op = (sentence) => (CARRIES_CONTENT.test(sentence) ? null : '');
+
+/** An aside that carries the finding ("…as requested 📦 ps saw from the label it's from the clinic, good luck x"): it goes, from its "ps" on. */
+const ASIDE = /(?:^|[,;.!?]\s*|\s[-\u2013\u2014]\s*|(?:\p{Extended_Pictographic}\uFE0F?\s*)+)\b(?:ps|p\.s\.|btw|by the way|on a personal note|oh and|also)\b[,:]?\s/giu;
+const dropAside: Op = (sentence, hit) => {
+  const at = locate(sentence, hit.trigger) ?? locate(sentence, hit.span);
+  if (!at) return null;
+  let cut = -1;
+  ASIDE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ASIDE.exec(sentence)) !== null) if (m.index <= at.start) cut = m.index;
+  if (cut <= 0) return null;
+  const kept = sentence.slice(0, cut).replace(/[\s,;\u2014\u2013-]+$/, '');
+  return wordCount(kept) >= 3 ? stripDecorations(kept) : null;
+};
 
 /** The intent's stock line, only for a sentence of nothing but apologies and self-reproach. */
 const apologiesOnly: Op = (sentence, hit, ctx) => (CARRIES_CONTENT.test(sentence) ? null : template(sentence, hit, ctx));
@@ -921,6 +939,7 @@ export const OPERATIONS: Record<OpName, Op> = {
   'remove-clause': removeClause,
   'remove-sentence': removeSentence,
   'remove-plain-sentence': removePlainSentence,
+  'drop-aside': dropAside,
   'hours-stand': hoursStand,
   template,
   'replace-span': replaceSpan,

@@ -96,7 +96,7 @@ export function stripDecorations(s: string): string {
     .replace(EMOJI_RUN, (run: string, at: number, all: string) => {
       const before = all.slice(Math.max(0, at - 2), at);
       const after = all.slice(at + run.length, at + run.length + 3);
-      if (!/\w\s*$/.test(before)) return ' ';
+      if (!/[\w'"\u2019\u201D)\]]\s*$/.test(before)) return ' ';
       if (/^\s+[a-z]/.test(after)) return ',';
       if (/^\s+[A-Z](?!\s)/.test(after)) return '.';
       return ' ';
