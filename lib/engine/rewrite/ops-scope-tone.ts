@@ -517,7 +517,7 @@ const HOSTILE_TAIL = /\s*(?:,\s*)?\b(?:and|but|so)\s+(?:nobody but you|no one bu
 const VERBISH = /\b(?:is|are|was|were|will|'s|'re|'ll|have|has|had|do|does|did|can|could|would|should|i|you|we|they|he|she|it|please|let's|see|thanks|thank)\b/i;
 
 /** A dismissal that adds nothing once it goes ("I'm not telling you again", "don't be silly"). */
-const DISMISSIVE_CLAUSE = /^\s*(?:and\s+|but\s+|so\s+)?(?:(?:honestly|seriously|really|come on),?\s*)?(?:i'?m not (?:telling|saying|asking|reminding) you (?:again|twice|a third time)|i won'?t (?:tell|remind|ask) you again|don'?t be (?:so |such a )?(?:silly|daft|stupid|ridiculous|dramatic|a baby|baby)|stop (?:fussing|panicking|being (?:so )?(?:silly|dramatic))|it'?s all in your head)\s*[,.;!?\u2014\u2013-]*\s*$/i;
+const DISMISSIVE_CLAUSE = /^\s*(?:and\s+|but\s+|so\s+)?(?:(?:honestly|seriously|really|come on),?\s*)?(?:i shouldn'?t (?:have|need) to (?:keep )?(?:remind|tell|ask|chase|explain)(?: you)?[^,.;!?]*|(?:that'?s|thats|it'?s) (?:honestly |really |frankly )?not my problem|i don'?t have time for (?:this|your) (?:nonsense|drama|whining|complaining|moaning|excuses|rubbish|games)|i'?m not telling you (?:again|twice)|i won'?t (?:tell|remind|ask) you again|don'?t be (?:so |such a )?(?:silly|daft|stupid|ridiculous|dramatic|a baby|baby)|stop (?:fussing|panicking|being (?:so )?(?:silly|dramatic))|it'?s all in your head)\s*[,.;!?\u2014\u2013-]*\s*$/i;
 /** "I'm sure you're overreacting about the crack" → "I understand your concern about the crack". */
 const OVERREACTING = /\b(?:i'?m sure |honestly,? |i think |frankly,? )?(?:you'?re|you are) (?:just |being |a bit |totally )?overreacting (?:about|over) (?<what>[^,.;!?]+)/i;
 

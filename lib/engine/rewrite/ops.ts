@@ -814,7 +814,7 @@ function unhedge(text: string): string {
   return tidy(sents.map((x) => (/\?$/.test(x) && !QUESTION_START.test(x.trim()) && !/\bcould you please\b/i.test(x) ? x.replace(/\?+$/, '.') : x)).filter((x) => wordCount(x) >= 2 && !SELF_DOWN.test(x.replace(/[.!?]+$/, '')) || !SELF_DOWN.test(x)).filter((x) => !(/\bmy fault\b/i.test(x) && wordCount(x) <= 12)).join(' '));
 }
 
-const OWN_INVITE = /\b(?:you should (?:come|join)|come (?:to|along to|over)|join (?:me|us)|let me know if you'?d like to|would you like to|fancy (?:a|grabbing|getting|coming)|we should (?:get|grab|go)|let'?s (?:get|grab|go for)|you'?re invited|i'?d love (?:it if you|to take you|you to come)|get a drink|grab (?:a )?(?:drink|coffee|dinner|lunch))\b/i;
+const OWN_INVITE = /\b(?:you'?re (?:more than )?welcome to (?:crash|stay|sleep|kip) at|you should (?:come|join)|come (?:to|along to|over)|join (?:me|us)|let me know if you'?d like to|would you like to|fancy (?:a|grabbing|getting|coming)|we should (?:get|grab|go)|let'?s (?:get|grab|go for)|you'?re invited|i'?d love (?:it if you|to take you|you to come)|get a drink|grab (?:a )?(?:drink|coffee|dinner|lunch))\b/i;
 
 /** Words that answer the client's own invitation ("thanks for the invite", "I'd love to come"). */
 const CLIENT_INVITE = /\b(?:(?:your|the)\s+(?:kind\s+|lovely\s+|sweet\s+)?(?:invite|invitation|offer)|invit(?:e|ed|ing)\s+me|thanks?(?: you)?(?: so much)? for (?:asking|inviting|thinking of)|i'?d (?:love|be happy) to (?:come|join|be there)|count me in|i'?ll (?:be there|come)|see you there|i'?d love to!?$)/i;
