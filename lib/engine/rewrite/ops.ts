@@ -267,7 +267,7 @@ export function bookingAfter(sentence: string): string {
 const removeSentence: Op = (sentence) => bookingAfter(sentence);
 
 const WARMTH_LEFT = /\b(?:enjoy our time|our time together|for you,? i'?ll|favou?rite (?:client|person|people|student|family|customer|patient)|(?:by far )?the loveliest|like family|so special to me|a special bond)\b/i;
-const LEAD_ONLY = /^\s*(?:by the way|btw|incidentally|also|oh and|oh|and|anyway|ps|p\.s\.|on another note|on a personal note|funnily enough|side note|ngl|tbh|to be honest|honestly|frankly)\s*[,:\u2014\u2013-]?\s*$/i;
+const LEAD_ONLY = /^\s*(?:i can'?t say who|i won'?t say who|without naming names|no names,? but|by the way|btw|incidentally|also|oh and|oh|and|anyway|ps|p\.s\.|on another note|on a personal note|funnily enough|side note|ngl|tbh|to be honest|honestly|frankly)\s*[,:\u2014\u2013-]?\s*$/i;
 const LOOKS = /\b(?:figure|body|arms|legs|abs|bum|curves|smile|eyes|hair|skin|gorgeous|stunning|beautiful|pretty|hot|sexy|cute|handsome|fit|best[- ]looking|looked|looking)\b/i;
 
 function firstTemplate(list: string[], sentence: string, ctx: OpContext): string | null {
