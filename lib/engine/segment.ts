@@ -91,6 +91,16 @@ export function sentences(norm: string, para: Span): Span[] {
       if (next === undefined || !/[a-z]/.test(next)) push(i);
       continue;
     }
+    // A kiss ends a sentence like a full stop when a capital follows ("…rather than booking in x If you feel…").
+    if ((c === 'x' || c === 'X') && (i === para.start || norm[i - 1] === ' ')) {
+      let k = i;
+      while (k < para.end && (norm[k] === 'x' || norm[k] === 'X')) k++;
+      if (k - i <= 3 && /^ +[A-Z][a-z]/.test(norm.slice(k, k + 4)) && /[a-z]/.test(norm.slice(Math.max(para.start, i - 3), i))) {
+        push(k);
+        i = k - 1;
+      }
+      continue;
+    }
     if (c !== '.' && c !== '!' && c !== '?') continue;
     // Take the whole run of terminal punctuation and closing quotes/brackets.
     let j = i + 1;

@@ -836,7 +836,15 @@ const ownInvite: Op = (sentence) => {
   // "let's chat over dinner about the Head of Data role": the business stays, on a call.
   const topic = /\b(?:about|to (?:discuss|talk about|talk through|go over|go through))\s+(?<t>(?:the|your|our|this|that)\s+[^,.;!?]*?(?:role|job|position|project|proposal|contract|plans?|brief|deal|offer|campaign|design|case|application|account|sale|purchase|renovation|wedding|event))\b/i.exec(sentence.slice(m.index));
   if (topic?.groups?.t && !/\b(?:you|your)\s+(?:life|family|feelings|marriage|divorce)\b/i.test(topic.groups.t)) return `${head ? `${head} ` : ''}${head ? 'shall' : 'Shall'} we set up a call about ${topic.groups.t.trim()}?`;
-  return head ? `${head.replace(/,$/, '')}.` : bookingAfter(sentence);
+  if (head) return `${head.replace(/,$/, '')}.`;
+  // "hey gorgeous 😘 loved cooking for u last nite, fancy a drink…": the news before the invitation stays,
+  // without its pet names and kisses (the gate refuses it if anything personal is left).
+  const before = sentence.slice(0, m.index).replace(/[\s,;\u2014\u2013-]+$/, '');
+  const news = before ? stripDecorations(before.replace(ENDEARMENT_RE, ' ')).replace(/^(hey|hi|hiya|hello)\s*[,.!]?\s+/i, '$1, ') : '';
+  const booking = bookingAfter(sentence);
+  if (booking) return booking;
+  if (wordCount(news) >= 4 && !ANY_INVITE.test(news) && !/\b(?:you'?re|you are|ur|u r)\s+(?:the\s+best|amazing|the\s+loveliest|so\s+\w+|gorgeous|lovely|beautiful|stunning|a\s+star|the\s+sweetest)\b/i.test(news)) return news;
+  return '';
 };
 
 const UNTIL_HAPPY = /\s+(?:until|till|til)\s+(?:you(?:'re| are)?\s+(?:love|happy|completely happy|totally happy|satisfied|100%)|it'?s\s+(?:perfect|right|just right)|you'?re\s+happy)[^,.;\u2014\u2013]*/i;

@@ -84,6 +84,14 @@ describe('sentence ends', () => {
     // One sentence would make a card (and its rewrite) swallow the booking before it.
     expect(split("Your infill's booked for Weds 3pm. omg you looked stunning")).toEqual(["Your infill's booked for Weds 3pm.", 'omg you looked stunning']);
   });
+  test('a kiss before a capital ends its sentence, so the urgent route after it is a sentence of its own', () => {
+    expect(split('Talk it through with me on WhatsApp x If you feel unsafe, call 999.')).toEqual(['Talk it through with me on WhatsApp x', 'If you feel unsafe, call 999.']);
+    expect(split('Best wishes, Jo x')).toEqual(['Best wishes, Jo x']);
+  });
+  test('an emoji after the mark stays with its sentence; a trailing-off dot before "but" carries on', () => {
+    expect(split('See you tonight, just us two? 😉 Check-out is at 11.')).toEqual(['See you tonight, just us two? 😉', 'Check-out is at 11.']);
+    expect(split('I know I said 24 hours. but honestly forget it.')).toEqual(['I know I said 24 hours. but honestly forget it.']);
+  });
   test('"9 a.m. on Sunday" and "Mrs. Rossi" stay one sentence', () => {
     expect(split('We open at 9 a.m. on Sunday. Thanks.')).toEqual(['We open at 9 a.m. on Sunday.', 'Thanks.']);
     expect(split('Dear Mrs. Rossi, thanks.')).toEqual(['Dear Mrs. Rossi, thanks.']);
