@@ -15,7 +15,7 @@ import { presetFor } from './professions';
 import { toPolicy } from './set-policy';
 
 /** Sets read by the final, held-out measure: aggregate figures only, never written as pairs. */
-export const HELD_OUT = ['rewrite-d.jsonl', 'rewrite-e.jsonl', 'rewrite-f.jsonl', 'rewrite-g.jsonl', 'rewrite-h.jsonl', 'rewrite-i.jsonl', 'rewrite-j.jsonl', 'rewrite-k.jsonl', 'rewrite-l.jsonl', 'real_messages_dev.jsonl', 'real_messages_test.jsonl'];
+export const HELD_OUT = ['rewrite-d.jsonl', 'rewrite-e.jsonl', 'rewrite-f.jsonl', 'rewrite-g.jsonl', 'rewrite-h.jsonl', 'rewrite-i.jsonl', 'rewrite-j.jsonl', 'rewrite-k.jsonl', 'rewrite-l.jsonl', 'rewrite-m.jsonl', 'real_messages_dev.jsonl', 'real_messages_test.jsonl'];
 
 interface Draft {
   id: string;
