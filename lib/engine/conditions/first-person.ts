@@ -32,7 +32,8 @@ const OFFER = new RegExp(
     // "No bother, can swing by about 9 tonight": the writer is the implied subject.
     "(?:^|[,.!;]\\s*)[\"'(\\s]*(?:can|could) (?:do|come|swing|pop|drop|call|ring|meet|see|squeeze|fit)\\b",
     "\\blet'?s (?:talk|chat|meet|call|catch up|go over|go through|do|jump|hop|discuss|connect|zoom|speak|touch base|aim for)\\b",
-    "\\b(?:call|text|message|ring|ping|reach|email|whatsapp|dm) me\\b",
+    "\\b(?:call|text|txt|message|msg|ring|phone|ping|reach|contact|email|e-mail|whatsapp|dm|buzz|bell|facetime) me\\b",
+    "\\b(?:give me a (?:call|ring|bell|buzz|shout)|drop me a (?:line|text|message|note)|get (?:hold of|in touch with) me|hit me up)\\b",
     "\\b(?:works|suits|is (?:fine|good|great|ok|okay|perfect)) (?:for|with) me\\b",
     "\\b(?:how about|what about|shall we|can we|could we|should we)\\b",
     "\\bwould\\b[^.!?]{0,40}\\b(?:work|suit) (?:for )?you\\b",

@@ -19,7 +19,7 @@ const FREE_PHRASE = new RegExp(
   'gi',
 );
 /** Clauses that only waive the fee or promise nothing is owed. */
-const WAIVER_CLAUSE = /^\s*(?:and\s+|so\s+)?(?:(?:don'?t|dont|do not|no need to)\s+worry about pay(?:ing)?(?:\s+(?:me|extra|for (?:it|that|this|them)))*|call it a freebie|(?:i|we) won'?t (?:invoice|charge|bill)(?: you)?(?: for (?:it|that|this|them))?|no need to pay(?: (?:me|extra|for (?:it|that|this|them)))*|no strings(?: attached)?|(?:it'?s|that'?s) on (?:me|the house)|my treat|whatever you need|no extra charge|no charge|free|on the house|(?:it )?only takes? (?:five|5|ten|10|two|2|a few|twenty|20) (?:mins?|minutes)(?: anyway)?)\s*[,.;!?\u2014\u2013-]*\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)*$/iu;
+const WAIVER_CLAUSE = /^\s*(?:and\s+|so\s+)?(?:(?:don'?t|dont|do not|no need to)\s+worry about pay(?:ing)?(?:\s+(?:me|extra|for (?:it|that|this|them)))*|call it a freebie|(?:i|we) won'?t (?:invoice|charge|bill)(?: you)?(?: for (?:it|that|this|them))?|no need to (?:pay|invoice|bill|charge)(?: (?:me|you|extra|for (?:it|that|this|them|those)))*|(?:just\s+)?(?:consider|call) it (?:a |my )?(?:little\s+)?(?:thank you|thank-you|thankyou|gift|freebie|bonus|favour|favor)(?: from me)?|no strings(?: attached)?|(?:it'?s|that'?s) on (?:me|the house)|my treat|whatever you need|no extra charge|no charge|free|on the house|(?:it )?only takes? (?:five|5|ten|10|two|2|a few|twenty|20) (?:mins?|minutes)(?: anyway)?)\s*[,.;!?\u2014\u2013-]*\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)*$/iu;
 /** "…, no need to touch the SOW" / "we'll keep it as it is": the agreement named, to be updated. */
 const NO_CONTRACT_CLAUSE = /^\s*(?:and\s+)?(?:(?:i )?don'?t think we need to|no need to|we won'?t need to|needn'?t|don'?t worry about|without (?:needing to )?)\s*(?:update|amend|change|touch|redo|redoing|revise|sign|changing|updating|amending|touching|add (?:it|this|that|them) to|adding (?:it|this|that|them) to)\s+(?<doc>(?:the|our|your|my)\s+(?:sow|statement of work|contract|quote|agreement|scope|brief|estimate|proposal|appointment letter|engagement letter|terms))(?:\s+(?:for (?:it|that|this|them)|of [^,.;]+))?(?:\s+or anything(?: like that)?)?\s*[,.;!?\u2014\u2013-]*\s*(?:(?:\p{Extended_Pictographic}\uFE0F?\s*)+)?$|^\s*(?:and\s+)?we'?ll keep (?:it|the (?:contract|agreement|quote)) as (?:it is|is)\s*[,.;!?]*\s*$/iu;
 const DISCOUNT = /\b(?:knock(?:ed|ing)?|tak(?:e|en|ing)|shav(?:e|ed))\b[^,.;!?]*\boff\b|\b\d+\s*%\s*off\b|\bhalf[- ]price\b|\bonly charge half\b|\bcharge (?:you )?half\b|\b(?:special|mate'?s|friends?(?: and family)?) rate\b|\bdiscount(?:ed)?\b|\breduce (?:my|the|your) (?:hourly |day )?(?:rate|fee|price)\b|\b(?:just|only) pay\b|\blet'?s (?:call|make) it\b[^,.;!?]*\d|\bcall it\b[^,.;!?]*[£$€]\s*\d/i;
@@ -236,8 +236,11 @@ const billableExtraRaw: Op = (sentence, hit, ctx) => {
   let s = sentence.slice(0, at) + MARK + sentence.slice(at);
   const marked = clauseTexts(s);
   const markAt = marked.findIndex((p) => p.t.includes(MARK));
-  // Apologies and "you're right" before the offer go with the fee waiver.
-  s = deleteRanges(s, marked.filter((p, i) => !p.t.includes(MARK) && (isDrop(p.t) || EXCUSE.test(p.t) || (i < markAt && SOFTENER.test(p.t)))).map((p) => p.r));
+  // Apologies and "you're right" before the offer go with the fee waiver; the first apology that names
+  // the slip ("sorry the peonies drooped") stays, it carries what happened.
+  const namesSlip = (t: string) => /\b(?:sorry|apologies)\b/i.test(t) && wordCount(t.replace(/\b(?:i'?m|i am|so|really|very|truly|sorry|apologies|again|about|for|that|this|it|the|trouble|hassle|inconvenience|delay|mess|mix-?up)\b/gi, ' ')) >= 2;
+  const slipAt = marked.findIndex((p, i) => i < markAt && namesSlip(p.t));
+  s = deleteRanges(s, marked.filter((p, i) => i !== slipAt && !p.t.includes(MARK) && (isDrop(p.t) || EXCUSE.test(p.t) || (i < markAt && SOFTENER.test(p.t)))).map((p) => p.r));
   FREE_PHRASE.lastIndex = 0;
   // "…as you've been so lovely": the reason for waiving the fee goes with the waiver.
   s = s.replace(/\s+(?:as|because|since|cos|coz)\s+(?:you'?ve been|you'?re|you are|you were|you(?: guys| two| lot)? (?:are|'re|have been|'ve been))\s+(?:so|such|really|a|an|always|awesome|great|lovely|legends?|stars?|amazing|brilliant)\b[^,.;!?\u2062]*/i, '');
@@ -369,7 +372,7 @@ const keepPrice: Op = (sentence) => {
 };
 
 /** Whole-phrase self-blame out of a sentence; the facts around it stay. */
-const BLAME = /(?:,?\s*(?:and|but)\s+|,\s*|\s+[-\u2013\u2014]\s+)?\b(?:(?:i'?m sure|i think|i guess|i know|honestly)\s+)?(?:(?:this|that|it)\s+(?:is|was|'s)|it'?s|(?<=,\s*)is)\s+(?:completely|entirely|totally|all|really|probably)?\s*my (?:fault|bad|mistake|error)\b(?:\s+(?:totally|entirely|completely|really))?(?:\s+(?:for not|because|since|as)\b[^,.;!?]*)?|(?:,?\s*(?:and|but)\s+|,\s*|\s+[-\u2013\u2014]\s+)?\b(?:(?:i'?m|i am)\s+(?:(?:(?:such|so|a complete|a total|an absolute|a bit of)\s+)?(?:an?\s+)?(?:idiot|klutz|muppet|numpty|disaster|fool|airhead|scatterbrain|clumsy|stupid|dense|dumb|plonker|wally|dope|nightmare)|such an idiot|so stupid|hopeless|useless(?: at this(?: stuff)?)?(?: sometimes)?|the worst(?:\s+[a-z]+(?:er|or|ist|ian|ant|ent))?(?:\s+ever)?|a mess|rubbish)|(?:(?:it'?s|that'?s|this is|it is|that is)\s+)?(?:totally|all|entirely|completely)\s+on me|my bad|(?:honestly )?mortified|(?:totally|entirely|completely|all)\s+my (?:fault|mistake)|my (?:fault|mistake)(?:\s+(?:entirely|completely|totally))?(?=\s*(?:[,.;!?]|x+\b|$))|i feel (?:terrible|awful|so bad)(?: about (?:this|it|that))?)\b/gi;
+const BLAME = /(?:,?\s*(?:and|but)\s+|,\s*|\s+[-\u2013\u2014]\s+)?\b(?:(?:i'?m sure|i think|i guess|i know|honestly)\s+)?(?:(?:this|that|it)(?:\s+(?:is|was)|\s*'s)|it'?s|(?<=,\s*)is)\s+(?:completely|entirely|totally|all|really|probably)?\s*my (?:fault|bad|mistake|error)\b(?:\s+(?:totally|entirely|completely|really))?(?:\s+(?:for not|because|since|as)\b[^,.;!?]*)?|(?:,?\s*(?:and|but)\s+|,\s*|\s+[-\u2013\u2014]\s+)?\b(?:(?:i'?m|i am)\s+(?:(?:(?:such|so|a complete|a total|an absolute|a bit of)\s+)?(?:an?\s+)?(?:idiot|klutz|muppet|numpty|disaster|fool|airhead|scatterbrain|clumsy|stupid|dense|dumb|plonker|wally|dope|nightmare)|such an idiot|so stupid|hopeless|useless(?: at this(?: stuff)?)?(?: sometimes)?|the worst(?:\s+[a-z]+(?:er|or|ist|ian|ant|ent))?(?:\s+ever)?|a mess|rubbish)|(?:(?:it'?s|that'?s|this is|it is|that is)\s+)?(?:totally|all|entirely|completely)\s+on me|my bad|(?:honestly )?mortified|(?:(?:it'?s|that'?s|this is|it is|that is)\s+)?(?:totally|entirely|completely|all)\s+my (?:fault|mistake)|my (?:fault|mistake)(?:\s+(?:entirely|completely|totally))?(?=\s*(?:[,.;!?]|x+\b|$))|i feel (?:terrible|awful|so bad)(?: about (?:this|it|that))?)\b/gi;
 
 function stripBlame(sentence: string): string {
   let s = sentence;
@@ -583,7 +586,10 @@ function threatToConsequence(sentence: string): string | null {
   const who = /^(?:i'?m|i am|i will|i'?ll|i|we'?re|we will|we'?ll|we)\s+(?:be\s+|going to\s+|gonna\s+)?/i.exec(c);
   if (who) {
     const rest = c.slice(who[0].length);
-    c = /^(?:finished|done|through|over)\b/i.test(rest) ? "I'll have to end our work together" : `I'll have to ${toInfinitivePhrase(rest).replace(/^walk away from\b/i, 'cancel').replace(/^(?:pass|hand) you (?:straight |over )?to\b/i, 'refer this to')}`;
+    // "or I'm not coming back" → "otherwise, I won't be coming back".
+    const not = /^not\s+(?:(?:going to|gonna)\s+)?/i.exec(rest);
+    if (not) c = /^not\s+\w+ing\b/i.test(rest) && !/^not\s+(?:going to|gonna)\b/i.test(rest) ? `I won't be ${rest.slice(not[0].length)}` : `I won't ${rest.slice(not[0].length)}`;
+    else c = /^(?:finished|done|through|over)\b/i.test(rest) ? "I'll have to end our work together" : `I'll have to ${toInfinitivePhrase(rest).replace(/^walk away from\b/i, 'cancel').replace(/^(?:pass|hand) you (?:straight |over )?to\b/i, 'refer this to')}`;
   }
   const join = pre ? '. Otherwise, ' : '; otherwise, ';
   return asSentence(`${pre}${demand}${join}${c}`) + (m.groups.rest?.trim() ? ` ${m.groups.rest.trim()}` : '');

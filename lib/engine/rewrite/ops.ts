@@ -441,6 +441,9 @@ const moveTimes: Op = (sentence, hit, ctx) => {
   return calmReplies(afterWindow(out, window), ctx);
 };
 
+/** "…, message whenever and I'll reply…": an open invitation the hours have replaced. */
+const OPEN_INVITE = /\s*,\s*(?:just\s+)?(?:message|msg|text|call|ring|email|whatsapp|drop me a line)\s+(?:me\s+)?(?:whenever|any\s?time)(?:\s+you\s+(?:like|want|need))?(?=\s*(?:,|\band\b|[.!?]|$))/i;
+
 /**
  * What the new hours leave behind them: a lead that waves the hours away ("Don't worry about my
  * hours, …"), a time's stranded "is totally fine", a holiday concession ("even Christmas Day"), and
@@ -452,6 +455,7 @@ function afterWindow(s: string, hours: string): string {
     .replace(/^((?:(?:hi|hey|hello|dear)\b[^,.!?]{0,30},\s*)?)(?:honestly,?\s+)?(?:don'?t|dont|do not|no need to)\s+worry about (?:my|the) (?:hours|time|timing|schedule)\s*,\s*/i, '$1')
     .replace(/\s*,\s*(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)\s+|midnight\s+|late\s+)?is\s+(?:totally\s+|completely\s+|absolutely\s+|perfectly\s+)?(?:fine|ok|okay|no problem)(?=\s*[,.;!?]|\s*$)/i, '')
     .replace(/\s*,?\s*(?:and\s+)?\bi'?m\s+(?:basically\s+|literally\s+|practically\s+|pretty much\s+)?your\s+(?:on-call|24\/7|personal)\s+[\w-]+(?:\s+now)?(?=\s*[,.;!?]|\s*\p{Extended_Pictographic}|\s*$)/iu, '')
+    .replace(OPEN_INVITE, '')
     // "…, whatever mate": the shrug that stood for any hour goes.
     .replace(/\s*,\s*(?:or\s+)?whatever(?:\s+(?:mate|hun|lol|works|suits))?(?=\s*[.!?]|\s*$)/i, '')
     // "…, I honestly never mind", "…, I am always available for you like your own daughter 🙏": the waiver goes.
@@ -472,7 +476,7 @@ function afterWindow(s: string, hours: string): string {
   return asSentence(tidy(t[0] ? t[0].toUpperCase() + t.slice(1) : t));
 }
 
-const ALWAYS = /\b(?:basically\s+|pretty much\s+|literally\s+)?always\s+(?:on|reachable|available|around|contactable|online|on my phone|at the end of the phone|on call|up|awake|here)\b(?:\s*(?:,|\u2014|\u2013|-)\s*(?:(?:weekends?|evenings?|nights?|holidays?|bank holidays|mornings?|24\/7|day or night|early mornings?|late nights?)(?:\s*,\s*|\s+and\s+|\s+or\s+)?)+)?(?:\s*,?\s*24\/7)?/i;
+const ALWAYS = /\b(?:basically\s+|pretty much\s+|literally\s+)?always\s+(?:on my phone|on call|on|reachable|available|around|contactable|online|at the end of the phone|up|awake|here)\b(?:\s*(?:,|\u2014|\u2013|-)\s*(?:(?:weekends?|evenings?|nights?|holidays?|bank holidays|mornings?|24\/7|day or night|early mornings?|late nights?)(?:\s*,\s*|\s+and\s+|\s+or\s+)?)+)?(?:\s*,?\s*24\/7)?/i;
 
 /** "I'm basically always on my phone" → "I'm reachable between 9 AM and 6 PM, Monday to Friday". */
 const alwaysWindow: Op = (sentence, _hit, ctx) => {
@@ -484,7 +488,7 @@ const alwaysWindow: Op = (sentence, _hit, ctx) => {
   // "I'm always up and my phone's always on": one statement of the hours is enough.
   s = s.replace(/\s*,?\s*\b(?:and|&)\s+(?:(?:my\s+)?phone(?:'s| is)|i'?m|i am)\s+(?:(?:basically|literally|pretty much)\s+)?(?:always\s+(?:on|up|awake|online|around)|never off)\b/gi, '');
   s = s.replace(/\s*,?\s*\b(?:and\s+)?(?:my\s+)?phone(?:'s| is)\s+never off\b/gi, '');
-  return calmReplies(dropFillers(asSentence(s)), ctx);
+  return calmReplies(dropFillers(asSentence(s.replace(OPEN_INVITE, ''))), ctx);
 };
 
 const PHONE_ON = /\b(?:my\s+)?(?:work\s+|personal\s+)?(?:phone|mobile|cell)(?:'s| is)\s+(?:on|never off)\s+(?:24\/7|all the time|day and night|day or night|around the clock|always|all hours)(?:\s+for you)?/i;

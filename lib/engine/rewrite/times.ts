@@ -117,7 +117,7 @@ export function hoursWindow(policy: Policy, describeDays: (d: number[]) => strin
 
 /** Words before a time phrase that belong to it ("over the", "up until", "at"). */
 const LEAD = /(?:\b(?:(?:up\s+)?until|up\s+to|till|til|before|after|past|from|at|on|over|in|during|this|the|by|around|about|all|every|any\s*time|any|late|middle\s+of\s+the|in\s+the\s+middle\s+of\s+the)\s+)+$/i;
-const TAIL = /^(?:\s*,?\s*(?:or\s+)?even\s+(?:past|after|at|on|over|in)\s+(?:midnight|the weekend|weekends?|\w+days?|\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)|\s+tonight|\s+(?:at|in the)\s+(?:night|evening)|\s+(?:if|when) (?:it'?s|you'?re) late|\s+however late(?: it is)?)*/i;
+const TAIL = /^(?:\s*,?\s*(?:or\s+)?even\s+(?:past|after|at|on|over|in)\s+(?:midnight|the weekend|weekends?|\w+days?|\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)|\s+tonight|\s+(?:at|in the)\s+(?:night|evening)|\s+(?:if|when) (?:it'?s|you'?re) late|\s+however late(?: it is)?|\s+(?:at\s+)?(?:whatever|any) time(?: (?:suits|works)(?: you)?| you like)?)*/i;
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 /** A date right before the time phrase: "on the 4th ", "3 January ", "June 18 ", "Thursday 14th ". */
@@ -159,7 +159,10 @@ export function retimeEdits(sentence: string, policy: Policy): TimeEdit[] {
     if (list) {
       // "…late evenings, 10 or 11pm is fine": the hours replace the list and its verdict.
       const verdict = /^\s*(?:is|'s|are|works)\s+(?:totally\s+|also\s+|perfectly\s+|usually\s+)?(?:fine|ok|okay|good|no problem)\b/i.exec(norm.slice(end));
-      edits.push({ start: start - list[0].length, end: end + (verdict?.[0].length ?? 0), text: hoursWindow(policy, describeDays) });
+      // "at the weekend or late at night": the list's own preposition goes with it.
+      const listStart = start - list[0].length;
+      const listLead = LEAD.exec(norm.slice(0, listStart));
+      edits.push({ start: listStart - (listLead?.[0].length ?? 0), end: end + (verdict?.[0].length ?? 0), text: hoursWindow(policy, describeDays) });
       continue;
     }
     if (/\blast\s+$/i.test(norm.slice(0, start))) continue;
@@ -179,13 +182,20 @@ export function retimeEdits(sentence: string, policy: Policy): TimeEdit[] {
     if (endsOwnDay(clause)) continue;
     let text: string;
     const endAt = at(toMinutes(policy.workEnd, 1080), policy);
-    const nightBefore = /\bthe night\b/.test(phrase) && /^\s+before\b/i.test(norm.slice(end));
+    const nightBefore = /\bthe night\b/.test(`${leadText}${phrase}`) && /^\s+before\b/i.test(norm.slice(end));
+    if (nightBefore) {
+      // "the night before at whatever time": "before" stays after the new time; what trails it goes.
+      const after = /^\s+before\b/i.exec(norm.slice(end))![0].length;
+      const rest = TAIL.exec(norm.slice(end + after))![0].length;
+      if (rest) end = end + after + rest;
+    }
+    const beforeKept = nightBefore && !/^\s+before\b/i.test(norm.slice(end));
     if (/^any\s+$/.test(leadText)) {
       // "any night after 10pm", "any evening": any of the user's working days, before they end.
       const weekdays = [...policy.workDays].sort().join(',') === '1,2,3,4,5';
       text = `any ${weekdays ? 'weekday' : 'working day'} before ${endAt}`;
     } else if (/\b(?:until|till|til|before|up\s+to)\b/.test(leadText)) {
-      text = `until ${endAt}${nightBefore ? ' the day' : ''}`;
+      text = `until ${endAt}${nightBefore ? ` the day${beforeKept ? ' before' : ''}` : ''}`;
     } else if (/\b(?:after|past|from)\b/.test(leadText) || t.relation === 'after' || phrase === 'late') {
       text = `before ${endAt}`;
     } else if (t.day === undefined && t.minutes !== undefined && DATE_BEFORE.test(norm.slice(0, start))) {
@@ -193,7 +203,7 @@ export function retimeEdits(sentence: string, policy: Policy): TimeEdit[] {
       text = `at ${at(clampInHours(t.minutes, policy), policy)}`;
     } else {
       text = slotPhrase(t, policy);
-      if (nightBefore) text = `${text.replace(/^tomorrow /, '')} the day`;
+      if (nightBefore) text = `${text.replace(/^tomorrow /, '')} the day${beforeKept ? ' before' : ''}`;
       // "I could do Wednesday at 4", "Friday is fine": a day named bare stays bare.
       if (!/\bon\b/.test(leadText) && /^(?:mon|tue|wed|thu|fri|sat|sun)/i.test(phrase)) text = text.replace(/^on /, '');
     }
